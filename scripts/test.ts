@@ -1,0 +1,48 @@
+/**
+ * `npm test`: every test, ending with one line "N passed, N failed".
+ *
+ * 1. Build the bundled sample site (dist/), as `npm run build` does; the
+ *    browser tests and the checks on the built site read it.
+ * 2. Run vitest over the unit, build and browser (e2e) tests.
+ * A failed build counts as one failed test, and the browser tests are then
+ * skipped (they would only repeat the build's failure).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = join(import.meta.dirname, '..');
+const out = join(root, '.test-output');
+mkdirSync(out, { recursive: true });
+const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
+delete env.RIVER_DATA_DIR; // the browser tests read the bundled sample
+
+let passed = 0;
+let failed = 0;
+
+function step(title: string, cmd: string, args: string[]): boolean {
+  console.log(`\n=== ${title} ===`);
+  const r = spawnSync(cmd, args, { cwd: root, env, stdio: 'inherit' });
+  return r.status === 0;
+}
+
+const built = step('build the sample site', 'npm', ['run', '--silent', 'build']);
+if (built) passed++;
+else failed++;
+
+const report = join(out, 'vitest.json');
+rmSync(report, { force: true });
+const projects = built ? [] : ['--project', 'unit', '--project', 'build'];
+step('vitest', 'npx', ['vitest', 'run', ...projects, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`]);
+if (existsSync(report)) {
+  const r = JSON.parse(readFileSync(report, 'utf8')) as { numPassedTests: number; numFailedTests: number; numTotalTestSuites: number; testResults: { status: string; assertionResults: unknown[] }[] };
+  passed += r.numPassedTests;
+  failed += r.numFailedTests;
+  // A test file that failed to load has no assertions but must count.
+  failed += r.testResults.filter((t) => t.status === 'failed' && t.assertionResults.length === 0).length;
+} else {
+  failed++;
+}
+
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);

@@ -1,0 +1,184 @@
+/**
+ * The open data the site publishes under /data/ (../shared/data-contract.md,
+ * "Open data"): each dataset as JSON (an array of objects) and CSV (UTF-8
+ * with BOM so Excel opens it), with its fields documented in index.json.
+ * Computed fields come from the domain modules via the query module.
+ */
+import { CASE_CATEGORY, CASE_SOURCE, CASE_STATUS, READING_ITEM_KEYS, ROLE, STATION_KIND, WATER_KIND } from '../lib/enums.ts';
+import { formatMeasurement } from '../lib/measurement.ts';
+import { toCsv } from '../lib/csv.ts';
+import type { Db } from './query.ts';
+
+type Value = string | number | boolean | null | string[];
+type Record_ = Record<string, Value>;
+
+export interface Dataset {
+  name: string;
+  title: string;
+  fields: { name: string; description: string }[];
+  rows: (db: Db) => Record_[];
+}
+
+const f = (name: string, description: string) => ({ name, description });
+
+function currentChiefNames(db: Db, water: string): string[] {
+  return (db.currentByWater.get(water) ?? []).map((a) => `${db.chiefs.get(a.chief)?.name ?? a.chief}（${ROLE.labels[a.role]}${a.segment ? `，${db.segments.get(a.segment)?.name ?? a.segment}` : ''}）`);
+}
+
+export const DATASETS: Dataset[] = [
+  {
+    name: 'waters',
+    title: '江河湖库名录',
+    fields: [
+      f('id', '水体编码'), f('name', '名称'), f('kind', '类型'), f('kind_label', '类型（中文）'), f('parent', '汇入水体编码'),
+      f('level', '管理级别'), f('regions', '流经区划代码'), f('length_km', '长度（公里）'), f('area_km2', '面积（平方公里）'),
+      f('target_class', '水质目标'), f('plan', '一河一策文件编号'), f('description', '简介'),
+      f('stations', '监测断面编码'), f('current_chiefs', '现任河长（姓名、角色、河段）'),
+    ],
+    rows: (db) =>
+      [...db.waters.values()].map((w) => ({
+        id: w.id, name: w.name, kind: w.kind, kind_label: WATER_KIND.labels[w.kind], parent: w.parent ?? null, level: w.level,
+        regions: w.regions, length_km: w.length_km ?? null, area_km2: w.area_km2 ?? null, target_class: w.target_class,
+        plan: w.plan ?? null, description: w.description ?? null,
+        stations: (db.stationsByWater.get(w.id) ?? []).map((s) => s.id),
+        current_chiefs: currentChiefNames(db, w.id),
+      })),
+  },
+  {
+    name: 'chiefs',
+    title: '河长名录（含现任职务）',
+    fields: [
+      f('id', '河长编码'), f('name', '姓名'), f('position', '职务'), f('region', '区划代码'), f('phone', '公开联系电话'), f('verified', '核实日期'),
+      f('current', '现任：水体编码/河段编码/角色'), f('current_waters', '现任负责的水体名称'),
+    ],
+    rows: (db) =>
+      [...db.chiefs.values()].map((c) => {
+        const cur = (db.assignmentsByChief.get(c.id) ?? []).filter((a) => a.start <= db.asOf && (!a.end || a.end > db.asOf));
+        return {
+          id: c.id, name: c.name, position: c.position, region: c.region, phone: c.phone, verified: c.verified,
+          current: cur.map((a) => `${a.water}/${a.segment ?? ''}/${a.role}`),
+          current_waters: [...new Set(cur.map((a) => db.waters.get(a.water)?.name ?? a.water))],
+        };
+      }),
+  },
+  {
+    name: 'stations',
+    title: '监测断面',
+    fields: [
+      f('id', '断面编码'), f('name', '断面名称'), f('water', '水体编码'), f('region', '区划代码'), f('kind', '断面类型'), f('kind_label', '断面类型（中文）'),
+      f('target_class', '水质目标'), f('waterbody', '评价类别 river|lake'), f('lat', '纬度'), f('lon', '经度'),
+      f('latest_date', '最近监测日期'), f('latest_class', '最近水质类别'), f('latest_meets_target', '最近是否达标'),
+      f('months_off_target', '连续未达标月数（截至最近月份）'), f('years_off_target', '年均值连续未达标年数'),
+      f('required_action', '问责规则要求的措施'), f('recorded_action', '已记录的问责措施（actions.csv）'),
+    ],
+    rows: (db) =>
+      [...db.stations.values()].map((s) => {
+        const acc = s.accountability;
+        const required = [acc.monthly.action, acc.yearly.action].filter((x): x is string => !!x);
+        const recorded = [acc.monthly.check.recorded, acc.yearly.check.recorded].filter((x) => !!x).map((a) => `${a!.date} ${a!.kind}`);
+        return {
+          id: s.id, name: s.name, water: s.water, region: s.region, kind: s.kind, kind_label: STATION_KIND.labels[s.kind],
+          target_class: s.target_class, waterbody: s.waterbody, lat: s.lat ?? null, lon: s.lon ?? null,
+          latest_date: s.latest?.date ?? null, latest_class: s.latest?.result.class ?? null, latest_meets_target: s.latest?.result.meetsTarget ?? null,
+          months_off_target: acc.monthly.run, years_off_target: acc.yearly.run,
+          required_action: required, recorded_action: [...new Set(recorded)],
+        };
+      }),
+  },
+  {
+    name: 'readings',
+    title: '监测数据（含水质类别）',
+    fields: [
+      f('station', '断面编码'), f('date', '采样日期或月份'), f('class', '水质类别 I–V 或 劣V'), f('meets_target', '是否达到断面目标'),
+      f('failing_items', '未达目标的项目'), f('main_pollutants', '主要污染指标'),
+      ...READING_ITEM_KEYS.map((k) => f(k, `${k}：按原样发布，低于检出限写作检出限加 L`)),
+    ],
+    rows: (db) => {
+      const out: Record_[] = [];
+      for (const s of db.stations.values()) {
+        for (const r of s.readings) {
+          const row: Record_ = {
+            station: r.station, date: r.date, class: r.result.class, meets_target: r.result.meetsTarget,
+            failing_items: r.result.failing.map((i) => i.item), main_pollutants: r.result.mainPollutants.map((p) => p.item),
+          };
+          for (const k of READING_ITEM_KEYS) row[k] = r.values[k] ? formatMeasurement(r.values[k]!) : null;
+          out.push(row);
+        }
+      }
+      return out;
+    },
+  },
+  {
+    name: 'cases',
+    title: '问题台账（含办理状态）',
+    fields: [
+      f('id', '问题编号'), f('title', '问题'), f('water', '水体编码'), f('segment', '河段编码'), f('region', '区划代码'), f('found', '发现日期'),
+      f('source', '来源'), f('source_label', '来源（中文）'), f('category', '类别'), f('category_label', '类别（中文）'), f('description', '描述'),
+      f('responsible', '责任单位'), f('deadline', '整改时限'), f('report_ref', '举报受理编号'),
+      f('status', '当前状态（最近一条办理记录）'), f('status_label', '当前状态（中文）'), f('overdue', '是否逾期（未销号且数据日期晚于整改时限）'),
+      f('overdue_days', '逾期天数'), f('closed_on', '销号日期'), f('closed_on_time', '是否按期销号'), f('rejections', '验收未通过次数'),
+      f('days_open', '办理天数'), f('lat', '纬度'), f('lon', '经度'),
+    ],
+    rows: (db) =>
+      [...db.cases.values()].map((c) => ({
+        id: c.id, title: c.title, water: c.water, segment: c.segment ?? null, region: c.region, found: c.found,
+        source: c.source, source_label: CASE_SOURCE.labels[c.source], category: c.category, category_label: CASE_CATEGORY.labels[c.category],
+        description: c.description ?? null, responsible: c.responsible, deadline: c.deadline, report_ref: c.report_ref ?? null,
+        status: c.state.status, status_label: CASE_STATUS.labels[c.state.status], overdue: c.state.overdue, overdue_days: c.state.overdueDays,
+        closed_on: c.state.closedOn, closed_on_time: c.state.closedOnTime, rejections: c.state.rejections, days_open: c.state.daysOpen,
+        lat: c.lat ?? null, lon: c.lon ?? null,
+      })),
+  },
+  {
+    name: 'inspections',
+    title: '督查考核结果',
+    fields: [
+      f('id', '编号'), f('period', '考核期'), f('date', '通报日期'), f('subject_kind', '对象类型'), f('subject', '对象编码'), f('subject_name', '对象名称'),
+      f('score', '得分'), f('rank', '排名'), f('result', '结果'), f('document', '通报文件'), f('note', '备注'),
+    ],
+    rows: (db) =>
+      db.inspections.map((i) => ({
+        id: i.id, period: i.period, date: i.date, subject_kind: i.subject_kind, subject: i.subject,
+        subject_name:
+          (i.subject_kind === 'region' ? db.regions.get(i.subject)?.name : i.subject_kind === 'chief' ? db.chiefs.get(i.subject)?.name : db.waters.get(i.subject)?.name) ?? null,
+        score: i.score ?? null, rank: i.rank ?? null, result: i.result, document: i.document ?? null, note: i.note ?? null,
+      })),
+  },
+];
+
+const cache = new WeakMap<Db, Map<string, Record_[]>>();
+/** A dataset's rows, computed once per build. */
+export function rowsOf(db: Db, ds: Dataset): Record_[] {
+  let m = cache.get(db);
+  if (!m) cache.set(db, (m = new Map()));
+  let rows = m.get(ds.name);
+  if (!rows) m.set(ds.name, (rows = ds.rows(db)));
+  return rows;
+}
+
+export function datasetCsv(ds: Dataset, rows: Record_[]): string {
+  const header = ds.fields.map((x) => x.name);
+  const cells = rows.map((r) => header.map((h) => {
+    const v = r[h];
+    if (Array.isArray(v)) return v.join(';');
+    if (typeof v === 'boolean') return v ? 'true' : 'false';
+    return v;
+  }));
+  return '\uFEFF' + toCsv(header, cells);
+}
+
+export function datasetIndex(db: Db) {
+  return {
+    name: db.site.name,
+    url: db.site.url,
+    as_of: db.asOf,
+    datasets: DATASETS.map((ds) => ({
+      name: ds.name,
+      title: ds.title,
+      json: `/data/${ds.name}.json`,
+      csv: `/data/${ds.name}.csv`,
+      rows: rowsOf(db, ds).length,
+      fields: ds.fields,
+    })),
+  };
+}

@@ -1,0 +1,232 @@
+/**
+ * The one query module. Each collection is read once per build and turned
+ * into lookup maps (by water, chief, station, region, case) with the
+ * computed fields of the domain modules; pages and components only look
+ * things up here. Per-page work is then O(own data), which keeps a
+ * city-scale build linear (see ../shared/stack-notes.md).
+ */
+import { getCollection, type CollectionEntry } from 'astro:content';
+import type { Action, Assignment, Case, CaseEvent, Chief, Inspection, Patrol, Reading, Region, Segment, Station, Target, Water } from '../schemas/tables.ts';
+import type { Site } from '../schemas/site.ts';
+import type { DocumentMeta } from '../schemas/document.ts';
+import type { ReadingItem, TargetClass, Waterbody } from '../lib/enums.ts';
+import { classifyReading, type ReadingClassification, type ReadingValues } from '../lib/gb3838.ts';
+import { caseState, eventsByCase, orderEvents, type CaseState } from '../lib/cases.ts';
+import { checkAccountability, consecutiveMisses, consecutiveYearMisses, escalationRule, monthlyResults, yearlyResults, type AccountabilityCheck } from '../lib/compliance.ts';
+import { patrolCompliance, monthsServed, type PatrolCell, type PatrolCompliance } from '../lib/patrols.ts';
+import { addMonths, listMonths, monthOf } from '../lib/dates.ts';
+import { buildIndexes, push, type Indexed } from './indexes.ts';
+
+export interface ClassedReading {
+  station: string;
+  date: string;
+  values: ReadingValues;
+  result: ReadingClassification;
+}
+
+export interface StationView extends Station {
+  waterbody: Waterbody;
+  readings: ClassedReading[];
+  latest: ClassedReading | null;
+  monthly: ReturnType<typeof monthlyResults>;
+  yearly: ReturnType<typeof yearlyResults>;
+  accountability: AccountabilityCheck;
+  /** Chiefs the escalation rule holds responsible: the township-level chiefs of the station's water in its township. */
+  responsible: string[];
+}
+
+export interface CaseView extends Case {
+  state: CaseState;
+  events: CaseEvent[];
+}
+
+export interface DocumentView extends DocumentMeta {
+  id: string;
+  /** The collection entry, for render(). */
+  entry: CollectionEntry<'documents'>;
+  /** Documents that name this one in `supersedes`. */
+  supersededBy: string[];
+}
+
+export interface Db extends Indexed {
+  site: Site;
+  asOf: string;
+  stations: Map<string, StationView>;
+  stationsByWater: Map<string, StationView[]>;
+  stationsByTownship: Map<string, StationView[]>;
+  cases: Map<string, CaseView>;
+  casesByWater: Map<string, CaseView[]>;
+  casesByTownship: Map<string, CaseView[]>;
+  casesByRef: Map<string, CaseView>;
+  /** Newest first. */
+  documents: Map<string, DocumentView>;
+  documentsByWater: Map<string, DocumentView[]>;
+  inspections: Inspection[];
+  patrols: Patrol[];
+  /** Patrols against the monthly requirement over the 12 months up to as_of. */
+  patrolCompliance: PatrolCompliance;
+  patrolCellsByChief: Map<string, PatrolCell[]>;
+  actions: Action[];
+  actionsByChief: Map<string, Action[]>;
+  targets: Target[];
+  geo: Map<string, { type: string; coordinates: unknown }>;
+}
+
+/** Posts that owe patrols under rules.patrol_per_month. */
+const PATROL_ROLES = new Set(['general_chief', 'deputy_general_chief', 'chief', 'deputy_chief', 'segment_chief']);
+
+const data = async <T>(name: Parameters<typeof getCollection>[0]): Promise<T[]> => (await getCollection(name)).map((e) => e.data as T);
+
+function readingValues(r: Reading): ReadingValues {
+  const { station: _s, date: _d, ...items } = r;
+  return items as ReadingValues;
+}
+
+async function build(): Promise<Db> {
+  const [site] = await data<Site>('site');
+  const asOf = site.as_of;
+  const [regions, waters, segments, chiefs, assignments, stations, readings, cases, events, inspections, patrols, actions, targets, docs, geo] = await Promise.all([
+    data<Region>('regions'),
+    data<Water>('waters'),
+    data<Segment>('segments'),
+    data<Chief>('chiefs'),
+    data<Assignment>('assignments'),
+    data<Station>('stations'),
+    data<Reading>('readings'),
+    data<Case>('cases'),
+    data<CaseEvent>('caseEvents'),
+    data<Inspection>('inspections'),
+    data<Patrol>('patrols'),
+    data<Action>('actions'),
+    data<Target>('targets'),
+    getCollection('documents'),
+    data<{ id: string; geometry: { type: string; coordinates: unknown } }>('geo'),
+  ]);
+  const idx = buildIndexes({ regions, waters, segments, chiefs, assignments, asOf });
+
+  // Water quality: every reading classed once, against its station's target.
+  const readingsByStation = new Map<string, Reading[]>();
+  for (const r of readings) {
+    const list = readingsByStation.get(r.station);
+    if (list) list.push(r);
+    else readingsByStation.set(r.station, [r]);
+  }
+  const rule = escalationRule(site.rules.escalation);
+  const stationViews = new Map<string, StationView>();
+  for (const s of [...stations].sort((a, b) => a.id.localeCompare(b.id))) {
+    const water = idx.waters.get(s.water)!;
+    const waterbody: Waterbody = s.waterbody ?? (water.kind === 'lake' || water.kind === 'reservoir' ? 'lake' : 'river');
+    const rows = (readingsByStation.get(s.id) ?? []).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    const classed = rows.map((r) => {
+      const values = readingValues(r);
+      return { station: s.id, date: r.date, values, result: classifyReading(values, waterbody, s.target_class as TargetClass) };
+    });
+    const dated = rows.map((r) => ({ date: r.date, values: readingValues(r) }));
+    const monthly = monthlyResults(dated, waterbody, s.target_class);
+    const yearly = yearlyResults(dated, waterbody, s.target_class);
+    const township = idx.townshipOf(s.region);
+    const responsible = (idx.currentByWater.get(s.water) ?? [])
+      .filter((a) => idx.regionLevelOfChief(a.chief) === 'township' && (!township || idx.townshipOf(idx.chiefs.get(a.chief)!.region) === township))
+      .map((a) => a.chief);
+    const monthRun = consecutiveMisses(monthly.map((m) => ({ month: m.month, meets: m.meets })));
+    const yearRun = consecutiveYearMisses(yearly.map((y) => ({ year: y.year, meets: y.meets })));
+    stationViews.set(s.id, {
+      ...s,
+      waterbody,
+      readings: classed,
+      latest: classed.at(-1) ?? null,
+      monthly,
+      yearly,
+      responsible,
+      accountability: checkAccountability(rule, monthRun, yearRun, actions, responsible.length ? responsible : undefined),
+    });
+  }
+
+  // Cases with their computed state.
+  const evByCase = eventsByCase(events);
+  const caseViews = new Map<string, CaseView>();
+  const casesByRef = new Map<string, CaseView>();
+  for (const c of cases) {
+    const ev = orderEvents(evByCase.get(c.id) ?? []);
+    const view: CaseView = { ...c, events: ev, state: caseState(c, ev, asOf) };
+    caseViews.set(c.id, view);
+    if (c.report_ref) casesByRef.set(c.report_ref, view);
+  }
+
+  const stationsByWater = new Map<string, StationView[]>();
+  const stationsByTownship = new Map<string, StationView[]>();
+  for (const s of stationViews.values()) {
+    push(stationsByWater, s.water, s);
+    const t = idx.townshipOf(s.region);
+    if (t) push(stationsByTownship, t, s);
+  }
+  const casesByWater = new Map<string, CaseView[]>();
+  const casesByTownship = new Map<string, CaseView[]>();
+  for (const c of caseViews.values()) {
+    push(casesByWater, c.water, c);
+    const t = idx.townshipOf(c.region);
+    if (t) push(casesByTownship, t, c);
+  }
+
+  // Patrols: the chief posts owe patrols by the level of their region
+  // (rules.patrol_per_month); keepers, patrollers and civic chiefs patrol
+  // too but the rule sets no quota for them.
+  const months = listMonths(addMonths(monthOf(asOf), -11), monthOf(asOf));
+  const terms = new Map<string, { start: string; end?: string | null }[]>();
+  for (const a of assignments) {
+    if (!PATROL_ROLES.has(a.role)) continue;
+    push(terms, a.chief, { start: a.start, end: a.end ?? null });
+  }
+  const patrolChiefs = [...terms].map(([id, t]) => ({
+    id,
+    level: idx.regionLevelOfChief(id) ?? 'village',
+    region: idx.townshipOf(idx.chiefs.get(id)!.region) ?? idx.chiefs.get(id)!.region,
+    months: monthsServed(t, months),
+  }));
+  const compliance = patrolCompliance(patrols, patrolChiefs, months, site.rules.patrol_per_month);
+  const patrolCellsByChief = new Map<string, PatrolCell[]>();
+  for (const c of compliance.cells) push(patrolCellsByChief, c.chief, c);
+  const actionsByChief = new Map<string, Action[]>();
+  for (const a of [...actions].sort((x, y) => y.date.localeCompare(x.date))) push(actionsByChief, a.chief, a);
+
+  const documents = new Map<string, DocumentView>();
+  for (const d of [...docs].sort((a, b) => (b.data as DocumentMeta).date.localeCompare((a.data as DocumentMeta).date) || a.id.localeCompare(b.id))) {
+    documents.set(d.id, { ...(d.data as DocumentMeta), id: d.id, entry: d, supersededBy: [] });
+  }
+  for (const d of documents.values()) if (d.supersedes) documents.get(d.supersedes)?.supersededBy.push(d.id);
+  const documentsByWater = new Map<string, DocumentView[]>();
+  for (const d of documents.values()) for (const w of d.waters) push(documentsByWater, w, d);
+
+  return {
+    ...idx,
+    site,
+    asOf,
+    stations: stationViews,
+    stationsByWater,
+    stationsByTownship,
+    cases: caseViews,
+    casesByWater,
+    casesByTownship,
+    casesByRef,
+    documents,
+    documentsByWater,
+    inspections,
+    patrols,
+    patrolCompliance: compliance,
+    patrolCellsByChief,
+    actions,
+    actionsByChief,
+    targets,
+    geo: new Map(geo.map((g) => [g.id, g.geometry])),
+  };
+}
+
+let db: Promise<Db> | undefined;
+
+/** The indexed data of this build (built on first use, then shared). */
+export function getDb(): Promise<Db> {
+  db ??= build();
+  return db;
+}
+
+export type { ReadingItem };

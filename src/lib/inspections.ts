@@ -1,0 +1,274 @@
+/**
+ * Inspection and assessment results (督查考核, inspections.csv): assessment
+ * periods, ranking tables, a subject's history and its change between periods.
+ *
+ * Periods are written `2026` (year), `2026-H1`/`2026-H2` (half), `2026-Q1` …
+ * `2026-Q4` (quarter) or `2026-03` (month); `q`/`h` are accepted in lower case.
+ *
+ * Order of periods: by end date, then the shorter period first, i.e. a period
+ * is listed when its result can be known. So 2026-03 < 2026-Q1 < 2026-04 …
+ * < 2026-06 < 2026-Q2 < 2026-H1 < … < 2026-12 < 2026-Q4 < 2026-H2 < 2026:
+ * a year comes after its quarters and halves, as its assessment does.
+ *
+ * Changes are measured between consecutive periods of the same kind (quarter
+ * to quarter, year to year …): the previous period is the latest earlier one
+ * of the same kind that has results for the same subject kind. A half year is
+ * never compared with a quarter.
+ *
+ * Plain TypeScript, no Astro imports, no clock.
+ */
+import type { SubjectKind } from './enums.ts';
+import { addDays, firstDayOfMonth, lastDayOfMonth } from './dates.ts';
+
+export type PeriodKind = 'year' | 'half' | 'quarter' | 'month';
+
+export interface Period {
+  /** Normalised text: '2026', '2026-H1', '2026-Q3', '2026-03'. */
+  id: string;
+  kind: PeriodKind;
+  year: number;
+  /** 1–2 for a half, 1–4 for a quarter, 1–12 for a month, 1 for a year. */
+  index: number;
+  /** First day, 'YYYY-MM-DD'. */
+  start: string;
+  /** Last day, 'YYYY-MM-DD'. */
+  end: string;
+  /** Chinese label: 2026年度, 2026年上半年, 2026年第三季度, 2026年3月. */
+  label: string;
+}
+
+const QUARTER_ZH = ['一', '二', '三', '四'];
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+/** Parse a period; null when it is not one of the four forms. */
+export function parsePeriod(text: string): Period | null {
+  const t = text.trim();
+  let m: RegExpExecArray | null;
+  if ((m = /^(\d{4})$/.exec(t))) {
+    const y = Number(m[1]);
+    return { id: t, kind: 'year', year: y, index: 1, start: `${m[1]}-01-01`, end: `${m[1]}-12-31`, label: `${y}年度` };
+  }
+  if ((m = /^(\d{4})-[Hh]([12])$/.exec(t))) {
+    const y = Number(m[1]);
+    const h = Number(m[2]);
+    return {
+      id: `${m[1]}-H${h}`,
+      kind: 'half',
+      year: y,
+      index: h,
+      start: `${m[1]}-${h === 1 ? '01' : '07'}-01`,
+      end: `${m[1]}-${h === 1 ? '06-30' : '12-31'}`,
+      label: `${y}年${h === 1 ? '上' : '下'}半年`,
+    };
+  }
+  if ((m = /^(\d{4})-[Qq]([1-4])$/.exec(t))) {
+    const y = Number(m[1]);
+    const q = Number(m[2]);
+    const firstMonth = `${m[1]}-${pad2(q * 3 - 2)}`;
+    const lastMonth = `${m[1]}-${pad2(q * 3)}`;
+    return {
+      id: `${m[1]}-Q${q}`,
+      kind: 'quarter',
+      year: y,
+      index: q,
+      start: firstDayOfMonth(firstMonth),
+      end: lastDayOfMonth(lastMonth),
+      label: `${y}年第${QUARTER_ZH[q - 1]}季度`,
+    };
+  }
+  if ((m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(t))) {
+    const y = Number(m[1]);
+    const mo = Number(m[2]);
+    return {
+      id: t,
+      kind: 'month',
+      year: y,
+      index: mo,
+      start: firstDayOfMonth(t),
+      end: lastDayOfMonth(t),
+      label: `${y}年${mo}月`,
+    };
+  }
+  return null;
+}
+
+export function isValidPeriod(text: string): boolean {
+  return parsePeriod(text) !== null;
+}
+
+/**
+ * Chronological order of two periods: by end date, then shorter first (later
+ * start first), then by text. Invalid periods sort after valid ones, by text.
+ */
+export function comparePeriods(a: string, b: string): number {
+  const pa = parsePeriod(a);
+  const pb = parsePeriod(b);
+  if (pa && pb) {
+    if (pa.end !== pb.end) return pa.end < pb.end ? -1 : 1;
+    if (pa.start !== pb.start) return pa.start > pb.start ? -1 : 1;
+    return pa.id < pb.id ? -1 : pa.id > pb.id ? 1 : 0;
+  }
+  if (pa) return -1;
+  if (pb) return 1;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Distinct periods in chronological order (see comparePeriods); equal forms ('2026-q1', '2026-Q1') merged. */
+export function sortPeriods(periods: Iterable<string>): string[] {
+  const seen = new Map<string, string>();
+  for (const p of periods) {
+    const id = parsePeriod(p)?.id ?? p;
+    if (!seen.has(id)) seen.set(id, id);
+  }
+  return [...seen.values()].sort(comparePeriods);
+}
+
+/** The period of the same kind just before it ('2026-Q1' → '2025-Q4', '2026' → '2025'). */
+export function previousCalendarPeriod(period: string): string | null {
+  const p = parsePeriod(period);
+  if (!p) return null;
+  const prevEnd = addDays(p.start, -1);
+  const y = prevEnd.slice(0, 4);
+  switch (p.kind) {
+    case 'year':
+      return y;
+    case 'half':
+      return `${y}-H${p.index === 1 ? 2 : 1}`;
+    case 'quarter':
+      return `${y}-Q${p.index === 1 ? 4 : p.index - 1}`;
+    case 'month':
+      return prevEnd.slice(0, 7);
+  }
+}
+
+/** One row of inspections.csv. */
+export interface InspectionRecord {
+  id: string;
+  period: string;
+  date?: string;
+  subject_kind: SubjectKind;
+  subject: string;
+  score?: number | null;
+  rank?: number | null;
+  result?: string;
+  document?: string | null;
+  note?: string;
+  line?: number;
+}
+
+const samePeriod = (a: string, b: string) => (parsePeriod(a)?.id ?? a) === (parsePeriod(b)?.id ?? b);
+const has = (n: number | null | undefined): n is number => typeof n === 'number' && Number.isFinite(n);
+
+/** Ranking order: rank ascending, then score descending (missing rank/score last), then subject id. */
+export function compareRanking(a: InspectionRecord, b: InspectionRecord): number {
+  const ra = has(a.rank);
+  const rb = has(b.rank);
+  if (ra && rb && a.rank !== b.rank) return a.rank! - b.rank!;
+  if (ra !== rb) return ra ? -1 : 1;
+  const sa = has(a.score);
+  const sb = has(b.score);
+  if (sa && sb && a.score !== b.score) return b.score! - a.score!;
+  if (sa !== sb) return sa ? -1 : 1;
+  return a.subject < b.subject ? -1 : a.subject > b.subject ? 1 : 0;
+}
+
+/** The results of one period (optionally one subject kind), in ranking order. */
+export function rankingTable(
+  records: readonly InspectionRecord[],
+  period: string,
+  subjectKind?: SubjectKind,
+): InspectionRecord[] {
+  return records
+    .filter((r) => samePeriod(r.period, period) && (subjectKind === undefined || r.subject_kind === subjectKind))
+    .sort(compareRanking);
+}
+
+/**
+ * The period of the same kind before `period` that has results for
+ * `subjectKind` in `records` (the latest such), or null.
+ */
+export function previousPeriod(
+  records: readonly InspectionRecord[],
+  period: string,
+  subjectKind: SubjectKind,
+): string | null {
+  const p = parsePeriod(period);
+  if (!p) return null;
+  const earlier = sortPeriods(records.filter((r) => r.subject_kind === subjectKind).map((r) => r.period)).filter(
+    (x) => {
+      const q = parsePeriod(x);
+      return q !== null && q.kind === p.kind && comparePeriods(x, p.id) < 0;
+    },
+  );
+  return earlier.at(-1) ?? null;
+}
+
+export interface RankingChange {
+  record: InspectionRecord;
+  /** The previous period of the same kind compared with, or null. */
+  previousPeriod: string | null;
+  /** The subject's result in that period, or null. */
+  previous: InspectionRecord | null;
+  /** Places climbed: previous rank − rank (positive = better); null if a rank is missing. */
+  rankUp: number | null;
+  /** score − previous score; null if a score is missing. */
+  scoreChange: number | null;
+}
+
+function change(record: InspectionRecord, previousPeriod: string | null, previous: InspectionRecord | null): RankingChange {
+  return {
+    record,
+    previousPeriod,
+    previous,
+    rankUp: previous && has(previous.rank) && has(record.rank) ? previous.rank - record.rank : null,
+    scoreChange:
+      previous && has(previous.score) && has(record.score) ? round(record.score - previous.score) : null,
+  };
+}
+
+/** Avoid 0.30000000000000004 in published differences. */
+const round = (n: number) => Math.round(n * 1e6) / 1e6;
+
+/** The subject's record in a period: when listed twice, the later-dated (then later) row. */
+function recordOf(
+  records: readonly InspectionRecord[],
+  period: string,
+  subjectKind: SubjectKind,
+  subject: string,
+): InspectionRecord | null {
+  let found: InspectionRecord | null = null;
+  for (const r of records)
+    if (r.subject_kind === subjectKind && r.subject === subject && samePeriod(r.period, period))
+      if (!found || (r.date ?? '') >= (found.date ?? '')) found = r;
+  return found;
+}
+
+/** The ranking table of a period with each subject's change since the previous period of the same kind. */
+export function rankingWithChanges(
+  records: readonly InspectionRecord[],
+  period: string,
+  subjectKind: SubjectKind,
+): RankingChange[] {
+  const prev = previousPeriod(records, period, subjectKind);
+  return rankingTable(records, period, subjectKind).map((r) =>
+    change(r, prev, prev ? recordOf(records, prev, subjectKind, r.subject) : null),
+  );
+}
+
+/**
+ * A subject's results across periods, in chronological order, each with its
+ * change since the previous period of the same kind.
+ */
+export function history(
+  records: readonly InspectionRecord[],
+  subjectKind: SubjectKind,
+  subject: string,
+): RankingChange[] {
+  const own = records.filter((r) => r.subject_kind === subjectKind && r.subject === subject);
+  const periods = sortPeriods(own.map((r) => r.period));
+  return periods.map((period) => {
+    const record = recordOf(own, period, subjectKind, subject)!;
+    const prev = previousPeriod(records, period, subjectKind);
+    return change(record, prev, prev ? recordOf(records, prev, subjectKind, subject) : null);
+  });
+}

@@ -1,0 +1,202 @@
+/**
+ * Checks across files: unknown references, duplicate ids, impossible dates
+ * and case histories. Each problem points at the row and cell that holds the
+ * bad value.
+ */
+import { validateCaseEvents, type CaseEvent } from '../lib/cases.ts';
+import { compare } from '../lib/dates.ts';
+import type { Problem } from './problems.ts';
+import type { RawFolder, Row } from './read.ts';
+
+const NAMES: Record<string, { zh: string; en: string; file: string }> = {
+  region: { zh: '区划代码', en: 'region code', file: 'regions.csv' },
+  water: { zh: '水体编码', en: 'water id', file: 'waters.csv' },
+  segment: { zh: '河段编码', en: 'segment id', file: 'segments.csv' },
+  chief: { zh: '河长编码', en: 'chief id', file: 'chiefs.csv' },
+  station: { zh: '断面编码', en: 'station id', file: 'stations.csv' },
+  case: { zh: '问题编号', en: 'case id', file: 'cases.csv' },
+  document: { zh: '文件编号', en: 'document id', file: 'documents/' },
+};
+
+function cell<T>(row: Row<T>, field: string, value: string | undefined, key: string | undefined, zh: string, en: string): Problem {
+  return { file: row.file, line: row.line, column: row.columns[field], field, value, key, zh, en };
+}
+
+export function validateFolder(f: RawFolder, problems: Problem[]): void {
+  const ids = {
+    region: new Set(f.regions.map((r) => r.data.code)),
+    water: new Set(f.waters.map((r) => r.data.id)),
+    segment: new Set(f.segments.map((r) => r.data.id)),
+    chief: new Set(f.chiefs.map((r) => r.data.id)),
+    station: new Set(f.stations.map((r) => r.data.id)),
+    case: new Set(f.cases.map((r) => r.data.id)),
+    document: new Set(f.documents.map((d) => d.id)),
+  };
+
+  /** A reference cell (or list cell) that must name an existing id. */
+  const ref = <T>(rows: Row<T>[], field: keyof T & string, kind: keyof typeof ids, keyOf?: (d: T) => string | undefined) => {
+    const known = ids[kind];
+    const n = NAMES[kind];
+    for (const row of rows) {
+      const v = row.data[field] as unknown;
+      if (v === undefined) continue;
+      for (const x of Array.isArray(v) ? (v as string[]) : [String(v)]) {
+        if (!known.has(x)) {
+          problems.push(cell(row, field, x, keyOf?.(row.data), `未知的${n.zh}“${x}”：${n.file} 中没有这个编码`, `unknown ${n.en} "${x}": expected an id listed in ${n.file}`));
+        }
+      }
+    }
+  };
+
+  const unique = <T>(rows: Row<T>[], field: keyof T & string, label: { zh: string; en: string }) => {
+    const first = new Map<string, Row<T>>();
+    for (const row of rows) {
+      const v = String(row.data[field]);
+      const prev = first.get(v);
+      if (prev) problems.push(cell(row, field, v, undefined, `${label.zh}重复：与第 ${prev.line} 行相同`, `duplicate ${label.en}: also on line ${prev.line}; expected a unique value`));
+      else first.set(v, row);
+    }
+  };
+
+  unique(f.regions, 'code', { zh: '区划代码', en: 'region code' });
+  unique(f.waters, 'id', { zh: '水体编码', en: 'water id' });
+  unique(f.segments, 'id', { zh: '河段编码', en: 'segment id' });
+  unique(f.chiefs, 'id', { zh: '河长编码', en: 'chief id' });
+  unique(f.stations, 'id', { zh: '断面编码', en: 'station id' });
+  unique(f.cases, 'id', { zh: '问题编号', en: 'case id' });
+  unique(f.inspections, 'id', { zh: '考核结果编号', en: 'inspection id' });
+  unique(f.targets, 'id', { zh: '目标编号', en: 'target id' });
+  const withRef = f.cases.filter((c) => c.data.report_ref);
+  unique(withRef, 'report_ref', { zh: '举报受理编号', en: 'report reference' });
+
+  // Two readings of one station on one date are ambiguous.
+  const readingKeys = new Map<string, Row<unknown>>();
+  for (const row of f.readings) {
+    const k = `${row.data.station}|${row.data.date}`;
+    const prev = readingKeys.get(k);
+    if (prev) problems.push(cell(row, 'date', row.data.date, row.data.station, `同一断面同一日期的监测数据重复：与 ${prev.file} 第 ${prev.line} 行相同`, `duplicate reading for this station and date: also ${prev.file} line ${prev.line}`));
+    else readingKeys.set(k, row as Row<unknown>);
+  }
+  const patrolKeys = new Map<string, number>();
+  for (const row of f.patrols) {
+    const k = `${row.data.chief}|${row.data.month}`;
+    const prev = patrolKeys.get(k);
+    if (prev) problems.push(cell(row, 'month', row.data.month, row.data.chief, `同一河长同一月份的巡河记录重复：与第 ${prev} 行相同`, `duplicate patrol record for this chief and month: also line ${prev}`));
+    else patrolKeys.set(k, row.line);
+  }
+  const docIds = new Map<string, string>();
+  for (const d of f.documents) {
+    const prev = docIds.get(d.id);
+    if (prev) problems.push({ file: d.file, value: d.id, zh: `文件编号重复：与 ${prev} 相同`, en: `duplicate document id: also ${prev}` });
+    else docIds.set(d.id, d.file);
+  }
+
+  // References.
+  ref(f.regions, 'parent', 'region', (d) => d.name);
+  ref(f.waters, 'parent', 'water', (d) => d.name);
+  ref(f.waters, 'regions', 'region', (d) => d.name);
+  ref(f.waters, 'plan', 'document', (d) => d.name);
+  ref(f.segments, 'water', 'water', (d) => d.name);
+  ref(f.segments, 'region', 'region', (d) => d.name);
+  ref(f.chiefs, 'region', 'region', (d) => d.name);
+  ref(f.assignments, 'chief', 'chief');
+  ref(f.assignments, 'water', 'water', (d) => d.chief);
+  ref(f.assignments, 'segment', 'segment', (d) => d.chief);
+  ref(f.stations, 'water', 'water', (d) => d.name);
+  ref(f.stations, 'region', 'region', (d) => d.name);
+  ref(f.readings, 'station', 'station');
+  ref(f.cases, 'water', 'water', (d) => d.title);
+  ref(f.cases, 'segment', 'segment', (d) => d.title);
+  ref(f.cases, 'region', 'region', (d) => d.title);
+  ref(f.caseEvents, 'case', 'case');
+  ref(f.patrols, 'chief', 'chief');
+  ref(f.actions, 'chief', 'chief');
+  ref(f.actions, 'document', 'document');
+  ref(f.inspections, 'document', 'document');
+  ref(f.targets, 'document', 'document', (d) => d.name);
+  for (const row of f.inspections) {
+    const kind = row.data.subject_kind === 'region' ? 'region' : row.data.subject_kind;
+    if (!ids[kind].has(row.data.subject)) {
+      const n = NAMES[kind];
+      problems.push(cell(row, 'subject', row.data.subject, undefined, `未知的${n.zh}“${row.data.subject}”：对象类型为 ${row.data.subject_kind}，${n.file} 中没有这个编码`, `unknown ${n.en} "${row.data.subject}" for subject_kind ${row.data.subject_kind}: expected an id listed in ${n.file}`));
+    }
+  }
+  if (f.site && !ids.region.has(f.site.area)) {
+    problems.push({ file: 'site.yaml', line: f.siteLines.area, field: 'area', value: f.site.area, zh: '未知的区划代码：regions.csv 中没有这个编码', en: 'unknown region code: expected a code listed in regions.csv' });
+  }
+  for (const d of f.documents) {
+    for (const w of d.meta.waters) {
+      if (!ids.water.has(w)) problems.push({ file: d.file, line: d.fieldLines.waters, field: 'waters', value: w, zh: `未知的水体编码“${w}”：waters.csv 中没有这个编码`, en: `unknown water id "${w}": expected an id listed in waters.csv` });
+    }
+    if (d.meta.supersedes && !ids.document.has(d.meta.supersedes)) {
+      problems.push({ file: d.file, line: d.fieldLines.supersedes, field: 'supersedes', value: d.meta.supersedes, zh: '未知的文件编号：documents/ 中没有这个文件', en: 'unknown document id: expected a file name in documents/' });
+    }
+  }
+
+  // A segment must belong to the water it is named with.
+  const segmentWater = new Map(f.segments.map((s) => [s.data.id, s.data.water]));
+  const sameWater = <T extends { water: string; segment?: string }>(rows: Row<T>[]) => {
+    for (const row of rows) {
+      const s = row.data.segment;
+      if (!s) continue;
+      const w = segmentWater.get(s);
+      if (w && w !== row.data.water) problems.push(cell(row, 'segment', s, undefined, `河段“${s}”属于水体“${w}”，不属于本行的水体“${row.data.water}”`, `segment "${s}" belongs to water "${w}", expected a segment of "${row.data.water}"`));
+    }
+  };
+  sameWater(f.assignments);
+  sameWater(f.cases);
+
+  // Impossible dates.
+  for (const row of f.assignments) {
+    if (row.data.end && compare(row.data.end, row.data.start) < 0) {
+      problems.push(cell(row, 'end', row.data.end, row.data.chief, `离任日期早于任职日期 ${row.data.start}`, `end date before the start date ${row.data.start}`));
+    }
+  }
+  for (const row of f.cases) {
+    if (compare(row.data.deadline, row.data.found) < 0) {
+      problems.push(cell(row, 'deadline', row.data.deadline, row.data.title, `整改时限早于发现日期 ${row.data.found}`, `deadline before the found date ${row.data.found}`));
+    }
+  }
+  if (f.site) {
+    const asOf = f.site.as_of;
+    for (const row of f.cases) {
+      if (compare(row.data.found, asOf) > 0) problems.push(cell(row, 'found', row.data.found, row.data.title, `发现日期晚于数据截止日期 as_of ${asOf}`, `found date after the data's as_of date ${asOf}`));
+    }
+    for (const row of f.readings) {
+      if (compare(row.data.date.slice(0, 7), asOf.slice(0, 7)) > 0) problems.push(cell(row, 'date', row.data.date, row.data.station, `采样日期晚于数据截止日期 as_of ${asOf}`, `sampling date after the data's as_of date ${asOf}`));
+    }
+  }
+  for (const row of f.targets) {
+    if (compare(row.data.deadline, row.data.baseline_date) < 0) problems.push(cell(row, 'deadline', row.data.deadline, row.data.name, `完成时限早于基期日期 ${row.data.baseline_date}`, `deadline before the baseline date ${row.data.baseline_date}`));
+  }
+
+  // Photos must exist under media/.
+  for (const row of f.cases) {
+    for (const p of row.data.photos ?? []) {
+      if (!f.media.has(p)) problems.push(cell(row, 'photos', p, row.data.title, `照片文件不存在：media/${p}`, `photo not found: expected a file media/${p}`));
+    }
+  }
+  for (const g of f.geo) {
+    if (!ids.water.has(g.id)) problems.push({ file: 'geo/waters.geojson', field: 'properties.id', value: g.id, zh: `未知的水体编码“${g.id}”：waters.csv 中没有这个编码`, en: `unknown water id "${g.id}": expected an id listed in waters.csv` });
+  }
+
+  // Case histories: impossible sequences are data errors on case-events.csv.
+  if (f.site) {
+    const byCase = new Map<string, CaseEvent[]>();
+    const eventRows = new Map<number, Row<unknown>>();
+    for (const row of f.caseEvents) {
+      const list = byCase.get(row.data.case) ?? [];
+      list.push({ ...row.data, line: row.line });
+      byCase.set(row.data.case, list);
+      eventRows.set(row.line, row as Row<unknown>);
+    }
+    for (const c of f.cases) {
+      const events = byCase.get(c.data.id);
+      if (!events) continue;
+      for (const p of validateCaseEvents(c.data, events, f.site.as_of)) {
+        const row = p.line != null ? eventRows.get(p.line) : undefined;
+        problems.push({ file: 'case-events.csv', line: p.line ?? undefined, column: row?.columns[p.column], field: p.column, value: p.value, key: c.data.id, zh: p.expectedZh, en: p.expected });
+      }
+    }
+  }
+}

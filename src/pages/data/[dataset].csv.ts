@@ -1,0 +1,10 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getDb } from '../../data/query.ts';
+import { DATASETS, datasetCsv, rowsOf } from '../../data/opendata.ts';
+
+export const getStaticPaths = (() => DATASETS.map((ds) => ({ params: { dataset: ds.name }, props: { name: ds.name } }))) satisfies GetStaticPaths;
+
+export const GET: APIRoute = async ({ props }) => {
+  const ds = DATASETS.find((d) => d.name === props.name)!;
+  return new Response(datasetCsv(ds, rowsOf(await getDb(), ds)), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
+};

@@ -1,0 +1,10 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getDb } from '../../data/query.ts';
+import { DATASETS, rowsOf } from '../../data/opendata.ts';
+
+export const getStaticPaths = (() => DATASETS.map((ds) => ({ params: { dataset: ds.name }, props: { name: ds.name } }))) satisfies GetStaticPaths;
+
+export const GET: APIRoute = async ({ props }) => {
+  const ds = DATASETS.find((d) => d.name === props.name)!;
+  return new Response(JSON.stringify(rowsOf(await getDb(), ds)), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+};

@@ -1,0 +1,70 @@
+/**
+ * site.yaml: the area, the office, hotlines, report settings, the as_of date
+ * and the rules. Defaults of `rules` are those of the county plans (see
+ * ../shared/domain.md); an office overrides them in its site.yaml.
+ */
+import { z } from 'astro/zod';
+import { isValidDate } from '../lib/dates.ts';
+import { bi, ID_PATTERN } from './fields.ts';
+
+const nonEmpty = z.string({ error: bi('必填，应为文字', 'a non-empty text') }).trim().min(1, { error: bi('必填，不能为空', 'a value (required)') });
+/** YAML may give a date unquoted; the `yaml` core schema keeps it a string. */
+const isoDate = z.string({ error: bi('应为日期 YYYY-MM-DD', 'a date as YYYY-MM-DD') }).refine(isValidDate, { error: bi('应为 YYYY-MM-DD 格式的真实日期', 'a real date as YYYY-MM-DD') });
+const phone = z.union([z.string(), z.number()], { error: bi('应为电话号码', 'a phone number') }).transform(String);
+
+/** Escalation thresholds: consecutive misses → action, e.g. { 2: 约谈, 3: 通报批评 }. */
+const thresholds = z.record(
+  z.string().regex(/^[1-9]\d*$/, { error: bi('键应为连续次数（正整数）', 'keys are run lengths (positive integers)') }),
+  nonEmpty,
+);
+
+export const DEFAULT_ESCALATION = {
+  monthly: { 2: '约谈', 3: '通报批评' },
+  yearly: { 2: '警告', 3: '免职' },
+} as const;
+export const DEFAULT_PATROL_PER_MONTH = { county: 1, township: 1, village: 4 } as const;
+
+const count = z.number({ error: bi('应为次数（整数）', 'a whole number') }).int().min(0);
+
+export const siteSchema = z.object({
+  /** Site title. */
+  name: nonEmpty,
+  /** Where the site is published; QR codes, feeds and the sitemap use it. */
+  url: z.url({ error: bi('应为网址，如 https://hzz.example.org/', 'a URL such as https://hzz.example.org/') }).transform((u) => (u.endsWith('/') ? u : `${u}/`)),
+  /** Region code of the whole area (regions.csv). */
+  area: z.union([z.string(), z.number()]).transform(String).pipe(z.string().regex(ID_PATTERN, { error: bi('应为区划代码', 'a region code') })),
+  /** The date the data describes: every "overdue" and "current" is judged against it. */
+  as_of: isoDate,
+  office: z.object({
+    name: nonEmpty,
+    address: nonEmpty.optional(),
+    phone: phone.optional(),
+    email: z.email({ error: bi('应为电子邮箱地址', 'an email address') }).optional(),
+    hours: nonEmpty.optional(),
+  }),
+  hotlines: z
+    .array(z.object({ name: nonEmpty, number: phone, scope: nonEmpty.optional() }))
+    .default([]),
+  report: z
+    .object({
+      /** Where the report form POSTs; null = no online endpoint, offer email and phone. */
+      endpoint: z.url({ error: bi('应为网址或 null', 'a URL or null') }).nullable().default(null),
+      email: z.email({ error: bi('应为电子邮箱地址', 'an email address') }).optional(),
+    })
+    .default({ endpoint: null }),
+  rules: z
+    .object({
+      escalation: z
+        .object({ monthly: thresholds.default({ ...DEFAULT_ESCALATION.monthly }), yearly: thresholds.default({ ...DEFAULT_ESCALATION.yearly }) })
+        .default({ monthly: { ...DEFAULT_ESCALATION.monthly }, yearly: { ...DEFAULT_ESCALATION.yearly } }),
+      patrol_per_month: z
+        .object({ county: count.default(1), township: count.default(1), village: count.default(4) })
+        .default({ ...DEFAULT_PATROL_PER_MONTH }),
+    })
+    .default({
+      escalation: { monthly: { ...DEFAULT_ESCALATION.monthly }, yearly: { ...DEFAULT_ESCALATION.yearly } },
+      patrol_per_month: { ...DEFAULT_PATROL_PER_MONTH },
+    }),
+});
+
+export type Site = z.output<typeof siteSchema>;
