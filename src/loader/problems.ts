@@ -36,7 +36,7 @@ export function formatProblem(p: Problem): string {
   const field = p.field ? ` [${p.field}]` : '';
   const key = p.key ? `（${p.key}）` : '';
   const value = p.value !== undefined ? ` 值 "${p.value}"：` : ' ';
-  const valueEn = p.value !== undefined ? ` found "${p.value}", expected ` : ' ';
+  const valueEn = p.value !== undefined ? ` value "${p.value}": ` : ' ';
   return `${where}${field}${key}${value}${p.zh}\n    ${where}${field}${valueEn}${p.en}`;
 }
 

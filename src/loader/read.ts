@@ -51,6 +51,12 @@ export interface RawFolder extends Rows {
   geo: GeoFeature[];
   media: Set<string>;
   encodings: Record<string, Encoding>;
+  /**
+   * Ids of rows (and documents) that are present but were rejected for a bad
+   * cell, by table (`documents` for documents/). A reference to one of them is
+   * not reported again as "unknown": the row's own problem is the one to fix.
+   */
+  rejectedIds: Partial<Record<TableName | 'documents', Set<string>>>;
 }
 
 /** Files that must exist; the others may be absent (an empty table). */
@@ -73,7 +79,7 @@ function mapHeader(table: TableDef, header: string[]): (string | null)[] {
   });
 }
 
-function readCsvTable<T>(dir: string, file: string, table: TableDef, problems: Problem[], encodings: Record<string, Encoding>): Row<T>[] {
+function readCsvTable<T>(dir: string, file: string, table: TableDef, problems: Problem[], encodings: Record<string, Encoding>, rejected?: Set<string>): Row<T>[] {
   const bytes = readFileSync(join(dir, file));
   const { text, encoding } = decodeText(bytes);
   encodings[file] = encoding;
@@ -92,8 +98,10 @@ function readCsvTable<T>(dir: string, file: string, table: TableDef, problems: P
       problems.push({ file, line: headerRec.line, column: i + 1, field: headerRec.cells[i], zh: `列 ${n} 重复出现`, en: `column ${n} appears twice` });
     } else columnOf[n] = i;
   });
+  const missing = new Set<string>();
   for (const [name, col] of Object.entries(table.columns)) {
     if (!col.optional && columnOf[name] === undefined) {
+      missing.add(name);
       problems.push({
         file,
         line: headerRec.line,
@@ -129,8 +137,12 @@ function readCsvTable<T>(dir: string, file: string, table: TableDef, problems: P
       continue;
     }
     const key = keyCol !== undefined ? rec.cells[keyCol]?.trim() || undefined : undefined;
+    const idCol = columnOf.id ?? columnOf.code;
+    if (rejected && idCol !== undefined && rec.cells[idCol]?.trim()) rejected.add(rec.cells[idCol].trim());
     for (const issue of result.error.issues) {
       const name = String(issue.path[0] ?? '');
+      // A missing required column is reported once, on the header, not on every row.
+      if (missing.has(name)) continue;
       const i = columnOf[name];
       const { zh, en } = splitMessage(issue.message);
       problems.push({
@@ -167,7 +179,8 @@ function parseYaml(text: string, file: string, problems: Problem[], offsetLines 
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
   for (const err of doc.errors) {
-    const pos = err.linePos?.[0];
+    // err.linePos is only filled in with prettyErrors; compute it from the offset.
+    const pos = err.linePos?.[0] ?? (err.pos ? counter.linePos(err.pos[0]) : undefined);
     problems.push({
       file,
       line: pos ? pos.line + offsetLines : undefined,
@@ -212,7 +225,7 @@ function readSite(dir: string, problems: Problem[]): { site: Site | null; lines:
   return { site: result.data, lines: topLevelLines(doc, counter, 0) };
 }
 
-function readDocuments(dir: string, problems: Problem[]): DocumentFile[] {
+function readDocuments(dir: string, problems: Problem[], rejected: Set<string>): DocumentFile[] {
   const base = join(dir, 'documents');
   if (!existsSync(base)) return [];
   const docs: DocumentFile[] = [];
@@ -231,7 +244,10 @@ function readDocuments(dir: string, problems: Problem[]): DocumentFile[] {
       continue;
     }
     const { doc, counter, ok } = parseYaml(fm[1], file, problems, 1);
-    if (!ok) continue;
+    if (!ok) {
+      rejected.add(id);
+      continue;
+    }
     const result = documentSchema.safeParse(doc.toJS());
     if (!result.success) {
       for (const issue of result.error.issues) {
@@ -240,6 +256,7 @@ function readDocuments(dir: string, problems: Problem[]): DocumentFile[] {
         const { zh, en } = splitMessage(issue.message);
         problems.push({ file, line: pos?.line, column: pos?.column, field: issue.path.join('.'), value: value === undefined || typeof value === 'object' ? undefined : String(value), zh, en });
       }
+      rejected.add(id);
       continue;
     }
     const fieldLines = topLevelLines(doc, counter, 1);
@@ -320,7 +337,8 @@ function listMedia(dir: string): Set<string> {
 export function readFolder(dir: string, problems: Problem[]): RawFolder {
   const encodings: Record<string, Encoding> = {};
   const { site, lines: siteLines } = readSite(dir, problems);
-  const out = { dir, site, siteLines, encodings } as RawFolder;
+  const rejectedIds: RawFolder['rejectedIds'] = {};
+  const out = { dir, site, siteLines, encodings, rejectedIds } as RawFolder;
   for (const [name, table] of Object.entries(TABLES) as [TableName, TableDef][]) {
     if (name === 'readings') {
       const base = join(dir, 'readings');
@@ -339,9 +357,13 @@ export function readFolder(dir: string, problems: Problem[]): RawFolder {
       (out as unknown as Record<string, unknown>)[name] = [];
       continue;
     }
-    (out as unknown as Record<string, unknown>)[name] = readCsvTable(dir, table.file, table, problems, encodings);
+    const rejected = new Set<string>();
+    (out as unknown as Record<string, unknown>)[name] = readCsvTable(dir, table.file, table, problems, encodings, rejected);
+    if (rejected.size) rejectedIds[name] = rejected;
   }
-  out.documents = readDocuments(dir, problems);
+  const rejectedDocs = new Set<string>();
+  out.documents = readDocuments(dir, problems, rejectedDocs);
+  if (rejectedDocs.size) rejectedIds.documents = rejectedDocs;
   out.geo = readGeo(dir, problems);
   out.media = listMedia(dir);
   return out;

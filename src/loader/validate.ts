@@ -32,6 +32,17 @@ export function validateFolder(f: RawFolder, problems: Problem[]): void {
     case: new Set(f.cases.map((r) => r.data.id)),
     document: new Set(f.documents.map((d) => d.id)),
   };
+  // Rows present in their file but rejected for a bad cell: references to
+  // them are not "unknown" (the row's own problem is already reported).
+  const present = {
+    region: f.rejectedIds?.regions,
+    water: f.rejectedIds?.waters,
+    segment: f.rejectedIds?.segments,
+    chief: f.rejectedIds?.chiefs,
+    station: f.rejectedIds?.stations,
+    case: f.rejectedIds?.cases,
+    document: f.rejectedIds?.documents,
+  };
 
   /** A reference cell (or list cell) that must name an existing id. */
   const ref = <T>(rows: Row<T>[], field: keyof T & string, kind: keyof typeof ids, keyOf?: (d: T) => string | undefined) => {
@@ -41,7 +52,7 @@ export function validateFolder(f: RawFolder, problems: Problem[]): void {
       const v = row.data[field] as unknown;
       if (v === undefined) continue;
       for (const x of Array.isArray(v) ? (v as string[]) : [String(v)]) {
-        if (!known.has(x)) {
+        if (!known.has(x) && !present[kind]?.has(x)) {
           problems.push(cell(row, field, x, keyOf?.(row.data), `未知的${n.zh}“${x}”：${n.file} 中没有这个编码`, `unknown ${n.en} "${x}": expected an id listed in ${n.file}`));
         }
       }
@@ -115,20 +126,20 @@ export function validateFolder(f: RawFolder, problems: Problem[]): void {
   ref(f.inspections, 'document', 'document');
   ref(f.targets, 'document', 'document', (d) => d.name);
   for (const row of f.inspections) {
-    const kind = row.data.subject_kind === 'region' ? 'region' : row.data.subject_kind;
-    if (!ids[kind].has(row.data.subject)) {
+    const kind = (row.data.subject_kind === 'region' ? 'region' : row.data.subject_kind) as keyof typeof ids;
+    if (!ids[kind].has(row.data.subject) && !present[kind]?.has(row.data.subject)) {
       const n = NAMES[kind];
       problems.push(cell(row, 'subject', row.data.subject, undefined, `未知的${n.zh}“${row.data.subject}”：对象类型为 ${row.data.subject_kind}，${n.file} 中没有这个编码`, `unknown ${n.en} "${row.data.subject}" for subject_kind ${row.data.subject_kind}: expected an id listed in ${n.file}`));
     }
   }
-  if (f.site && !ids.region.has(f.site.area)) {
+  if (f.site && !ids.region.has(f.site.area) && !present.region?.has(f.site.area)) {
     problems.push({ file: 'site.yaml', line: f.siteLines.area, field: 'area', value: f.site.area, zh: '未知的区划代码：regions.csv 中没有这个编码', en: 'unknown region code: expected a code listed in regions.csv' });
   }
   for (const d of f.documents) {
     for (const w of d.meta.waters) {
-      if (!ids.water.has(w)) problems.push({ file: d.file, line: d.fieldLines.waters, field: 'waters', value: w, zh: `未知的水体编码“${w}”：waters.csv 中没有这个编码`, en: `unknown water id "${w}": expected an id listed in waters.csv` });
+      if (!ids.water.has(w) && !present.water?.has(w)) problems.push({ file: d.file, line: d.fieldLines.waters, field: 'waters', value: w, zh: `未知的水体编码“${w}”：waters.csv 中没有这个编码`, en: `unknown water id "${w}": expected an id listed in waters.csv` });
     }
-    if (d.meta.supersedes && !ids.document.has(d.meta.supersedes)) {
+    if (d.meta.supersedes && !ids.document.has(d.meta.supersedes) && !present.document?.has(d.meta.supersedes)) {
       problems.push({ file: d.file, line: d.fieldLines.supersedes, field: 'supersedes', value: d.meta.supersedes, zh: '未知的文件编号：documents/ 中没有这个文件', en: 'unknown document id: expected a file name in documents/' });
     }
   }
@@ -177,7 +188,7 @@ export function validateFolder(f: RawFolder, problems: Problem[]): void {
     }
   }
   for (const g of f.geo) {
-    if (!ids.water.has(g.id)) problems.push({ file: 'geo/waters.geojson', field: 'properties.id', value: g.id, zh: `未知的水体编码“${g.id}”：waters.csv 中没有这个编码`, en: `unknown water id "${g.id}": expected an id listed in waters.csv` });
+    if (!ids.water.has(g.id) && !present.water?.has(g.id)) problems.push({ file: 'geo/waters.geojson', field: 'properties.id', value: g.id, zh: `未知的水体编码“${g.id}”：waters.csv 中没有这个编码`, en: `unknown water id "${g.id}": expected an id listed in waters.csv` });
   }
 
   // Case histories: impossible sequences are data errors on case-events.csv.

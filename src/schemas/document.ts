@@ -5,16 +5,16 @@
 import { z } from 'astro/zod';
 import { DOC_KIND, DOC_STATUS } from '../lib/enums.ts';
 import { isValidDate } from '../lib/dates.ts';
-import { bi, ID_PATTERN } from './fields.ts';
+import { expect, ID_PATTERN } from './fields.ts';
 
-const text = z.string({ error: bi('必填，应为文字', 'a non-empty text') }).trim().min(1, { error: bi('必填，不能为空', 'a value (required)') });
-const idRef = z.string({ error: bi('应为编码', 'an id') }).regex(ID_PATTERN, { error: bi('编码只能含小写字母、数字和连字符', 'an id [a-z0-9-]+') });
+const text = z.string({ error: expect('必填，应为文字', 'a non-empty text') }).trim().min(1, { error: expect('必填，不能为空', 'a value (required)') });
+const idRef = z.string({ error: expect('应为编码', 'an id') }).regex(ID_PATTERN, { error: expect('编码只能含小写字母、数字和连字符', 'an id [a-z0-9-]+') });
 
 /** Astro's frontmatter parser turns an unquoted date into a Date; accept both. */
 const isoDate = z
-  .union([z.string(), z.date()], { error: bi('应为日期 YYYY-MM-DD', 'a date as YYYY-MM-DD') })
+  .union([z.string(), z.date()], { error: expect('应为日期 YYYY-MM-DD', 'a date as YYYY-MM-DD') })
   .transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v))
-  .refine(isValidDate, { error: bi('应为 YYYY-MM-DD 格式的真实日期', 'a real date as YYYY-MM-DD') });
+  .refine(isValidDate, { error: expect('应为 YYYY-MM-DD 格式的真实日期', 'a real date as YYYY-MM-DD') });
 
 export const documentSchema = z.object({
   title: text,
@@ -23,10 +23,10 @@ export const documentSchema = z.object({
   /** 发文单位 */
   issuer: text,
   date: isoDate,
-  status: z.enum(DOC_STATUS.values, { error: bi(`应为以下之一：${DOC_STATUS.values.join(' | ')}`, `one of ${DOC_STATUS.values.join(' | ')}`) }),
-  kind: z.enum(DOC_KIND.values, { error: bi(`应为以下之一：${DOC_KIND.values.join(' | ')}`, `one of ${DOC_KIND.values.join(' | ')}`) }),
+  status: z.enum(DOC_STATUS.values, { error: expect(`应为以下之一：${DOC_STATUS.values.join(' | ')}`, `one of ${DOC_STATUS.values.join(' | ')}`) }),
+  kind: z.enum(DOC_KIND.values, { error: expect(`应为以下之一：${DOC_KIND.values.join(' | ')}`, `one of ${DOC_KIND.values.join(' | ')}`) }),
   /** Related water ids. */
-  waters: z.array(idRef, { error: bi('应为水体编码列表', 'a list of water ids') }).default([]),
+  waters: z.array(idRef, { error: expect('应为水体编码列表', 'a list of water ids') }).default([]),
   /** Id of the document this one replaces. */
   supersedes: idRef.optional(),
 });

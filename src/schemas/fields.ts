@@ -15,8 +15,13 @@ export function bi(zh: string, en: string): string {
   return `${zh}\n${en}`;
 }
 
+/** A bilingual message for a cell that is not what was expected: `en` names what was expected. */
+export function expect(zh: string, en: string): string {
+  return bi(zh, `expected ${en}`);
+}
+
 export const ID_PATTERN = /^[a-z0-9-]+$/;
-const REQUIRED = bi('必填，不能为空', 'a value (this cell is required)');
+const REQUIRED = expect('必填，不能为空', 'a value (this cell is required)');
 
 /** A required cell: `undefined` (empty) fails with "required". */
 function required<T extends z.ZodType>(inner: T) {
@@ -24,7 +29,7 @@ function required<T extends z.ZodType>(inner: T) {
 }
 
 export function id() {
-  return required(z.string().regex(ID_PATTERN, { error: bi('编码只能含小写字母、数字和连字符 (a-z 0-9 -)', 'an id of lowercase letters, digits and hyphens [a-z0-9-]+') }));
+  return required(z.string().regex(ID_PATTERN, { error: expect('编码只能含小写字母、数字和连字符 (a-z 0-9 -)', 'an id of lowercase letters, digits and hyphens [a-z0-9-]+') }));
 }
 
 /** A reference to an id of another file; checked against that file later. */
@@ -35,18 +40,18 @@ export function text() {
 }
 
 export function date() {
-  return required(z.string().refine(isValidDate, { error: bi('日期应为 YYYY-MM-DD 格式的真实日期，如 2026-03-15', 'a real date as YYYY-MM-DD, e.g. 2026-03-15') }));
+  return required(z.string().refine(isValidDate, { error: expect('日期应为 YYYY-MM-DD 格式的真实日期，如 2026-03-15', 'a real date as YYYY-MM-DD, e.g. 2026-03-15') }));
 }
 
 export function month() {
-  return required(z.string().refine(isValidMonth, { error: bi('月份应为 YYYY-MM 格式，如 2026-03', 'a month as YYYY-MM, e.g. 2026-03') }));
+  return required(z.string().refine(isValidMonth, { error: expect('月份应为 YYYY-MM 格式，如 2026-03', 'a month as YYYY-MM, e.g. 2026-03') }));
 }
 
 /** A date 'YYYY-MM-DD' or a month 'YYYY-MM' (a monthly monitoring value). */
 export function dateOrMonth() {
   return required(
     z.string().refine((v) => isValidDate(v) || isValidMonth(v), {
-      error: bi('应为日期 YYYY-MM-DD 或月份 YYYY-MM', 'a date YYYY-MM-DD or a month YYYY-MM'),
+      error: expect('应为日期 YYYY-MM-DD 或月份 YYYY-MM', 'a date YYYY-MM-DD or a month YYYY-MM'),
     }),
   );
 }
@@ -73,14 +78,14 @@ export function number(opts: { min?: number; max?: number; integer?: boolean } =
           if (max !== undefined && x > max) return false;
           return true;
         },
-        { error: bi(`应为${range}的${kind}`, `${kindEn}${rangeEn}`) },
+        { error: expect(`应为${range}的${kind}`, `${kindEn}${rangeEn}`) },
       )
       .transform(Number),
   );
 }
 
 export function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
-  return required(z.enum(values, { error: bi(`应为以下之一：${values.join(' | ')}`, `one of ${values.join(' | ')}`) }));
+  return required(z.enum(values, { error: expect(`应为以下之一：${values.join(' | ')}`, `one of ${values.join(' | ')}`) }));
 }
 
 /** A `;`-separated list of ids. */
@@ -91,7 +96,7 @@ export function idList() {
       .transform((v) => v.split(/[;；]/).map((s) => s.trim()).filter(Boolean))
       .pipe(
         z
-          .array(z.string().regex(ID_PATTERN, { error: bi('列表中的每个编码只能含小写字母、数字和连字符，用 ; 分隔', 'ids [a-z0-9-]+ separated by ;') }))
+          .array(z.string().regex(ID_PATTERN, { error: expect('列表中的每个编码只能含小写字母、数字和连字符，用 ; 分隔', 'ids [a-z0-9-]+ separated by ;') }))
           .min(1, { error: REQUIRED }),
       ),
   );
@@ -108,7 +113,7 @@ export function measurement() {
     z.string().transform((v, ctx) => {
       const m = parseMeasurement(v);
       if (!m) {
-        ctx.addIssue({ code: 'custom', message: bi('应为数值，低于检出限时写作检出限加 L，如 0.004L', 'a number, or a detection limit with a trailing L, e.g. 0.004L') });
+        ctx.addIssue({ code: 'custom', message: expect('应为数值，低于检出限时写作检出限加 L，如 0.004L', 'a number, or a detection limit with a trailing L, e.g. 0.004L') });
         return z.NEVER;
       }
       return m;

@@ -5,16 +5,16 @@
  */
 import { z } from 'astro/zod';
 import { isValidDate } from '../lib/dates.ts';
-import { bi, ID_PATTERN } from './fields.ts';
+import { expect, ID_PATTERN } from './fields.ts';
 
-const nonEmpty = z.string({ error: bi('必填，应为文字', 'a non-empty text') }).trim().min(1, { error: bi('必填，不能为空', 'a value (required)') });
+const nonEmpty = z.string({ error: expect('必填，应为文字', 'a non-empty text') }).trim().min(1, { error: expect('必填，不能为空', 'a value (required)') });
 /** YAML may give a date unquoted; the `yaml` core schema keeps it a string. */
-const isoDate = z.string({ error: bi('应为日期 YYYY-MM-DD', 'a date as YYYY-MM-DD') }).refine(isValidDate, { error: bi('应为 YYYY-MM-DD 格式的真实日期', 'a real date as YYYY-MM-DD') });
-const phone = z.union([z.string(), z.number()], { error: bi('应为电话号码', 'a phone number') }).transform(String);
+const isoDate = z.string({ error: expect('应为日期 YYYY-MM-DD', 'a date as YYYY-MM-DD') }).refine(isValidDate, { error: expect('应为 YYYY-MM-DD 格式的真实日期', 'a real date as YYYY-MM-DD') });
+const phone = z.union([z.string(), z.number()], { error: expect('应为电话号码', 'a phone number') }).transform(String);
 
 /** Escalation thresholds: consecutive misses → action, e.g. { 2: 约谈, 3: 通报批评 }. */
 const thresholds = z.record(
-  z.string().regex(/^[1-9]\d*$/, { error: bi('键应为连续次数（正整数）', 'keys are run lengths (positive integers)') }),
+  z.string().regex(/^[1-9]\d*$/, { error: expect('键应为连续次数（正整数）', 'keys are run lengths (positive integers)') }),
   nonEmpty,
 );
 
@@ -24,22 +24,22 @@ export const DEFAULT_ESCALATION = {
 } as const;
 export const DEFAULT_PATROL_PER_MONTH = { county: 1, township: 1, village: 4 } as const;
 
-const count = z.number({ error: bi('应为次数（整数）', 'a whole number') }).int().min(0);
+const count = z.number({ error: expect('应为次数（整数）', 'a whole number') }).int().min(0);
 
 export const siteSchema = z.object({
   /** Site title. */
   name: nonEmpty,
   /** Where the site is published; QR codes, feeds and the sitemap use it. */
-  url: z.url({ error: bi('应为网址，如 https://hzz.example.org/', 'a URL such as https://hzz.example.org/') }).transform((u) => (u.endsWith('/') ? u : `${u}/`)),
+  url: z.url({ error: expect('应为网址，如 https://hzz.example.org/', 'a URL such as https://hzz.example.org/') }).transform((u) => (u.endsWith('/') ? u : `${u}/`)),
   /** Region code of the whole area (regions.csv). */
-  area: z.union([z.string(), z.number()]).transform(String).pipe(z.string().regex(ID_PATTERN, { error: bi('应为区划代码', 'a region code') })),
+  area: z.union([z.string(), z.number()]).transform(String).pipe(z.string().regex(ID_PATTERN, { error: expect('应为区划代码', 'a region code') })),
   /** The date the data describes: every "overdue" and "current" is judged against it. */
   as_of: isoDate,
   office: z.object({
     name: nonEmpty,
     address: nonEmpty.optional(),
     phone: phone.optional(),
-    email: z.email({ error: bi('应为电子邮箱地址', 'an email address') }).optional(),
+    email: z.email({ error: expect('应为电子邮箱地址', 'an email address') }).optional(),
     hours: nonEmpty.optional(),
   }),
   hotlines: z
@@ -48,8 +48,8 @@ export const siteSchema = z.object({
   report: z
     .object({
       /** Where the report form POSTs; null = no online endpoint, offer email and phone. */
-      endpoint: z.url({ error: bi('应为网址或 null', 'a URL or null') }).nullable().default(null),
-      email: z.email({ error: bi('应为电子邮箱地址', 'an email address') }).optional(),
+      endpoint: z.url({ error: expect('应为网址或 null', 'a URL or null') }).nullable().default(null),
+      email: z.email({ error: expect('应为电子邮箱地址', 'an email address') }).optional(),
     })
     .default({ endpoint: null }),
   rules: z

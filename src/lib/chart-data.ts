@@ -1,0 +1,426 @@
+/**
+ * Chart data for the water-quality pages, computed at build time: an item's
+ * series over time, the GB 3838 class limits of an item as bands, the share
+ * of stations meeting their target per month, and the one-line summaries
+ * that sit beside every chart ("近12个月8次达标").
+ *
+ * The same numbers feed the canvas (through a LineChartSpec serialised into
+ * the page) and the HTML table beside it, so the two cannot disagree.
+ *
+ * Plain TypeScript: no Astro imports, usable from scripts and tests.
+ */
+import { READING_ITEMS, WATER_CLASS_LABEL, WATER_CLASSES } from './enums.ts';
+import type { ReadingItem, TargetClass, WaterClass, Waterbody } from './enums.ts';
+import { classOfStandard, limitOf, meetsLimit, standardFor, valueUsed } from './gb3838.ts';
+import type { ClassLimit, ItemStandard, ReadingValues } from './gb3838.ts';
+import { formatMeasurement } from './measurement.ts';
+
+// ---------------------------------------------------------------------------
+// Formatting shared by tables and charts
+// ---------------------------------------------------------------------------
+
+/** A number for a label: at most `digits` significant decimals, no trailing zeros, no grouping. */
+export function plainNumber(n: number, digits = 4): string {
+  if (!Number.isFinite(n)) return String(n);
+  if (n === 0) return '0';
+  const abs = Math.abs(n);
+  // Small limits (mercury 0.00005) keep their significant digits.
+  const decimals = abs >= 1 ? digits : Math.min(12, digits + Math.max(0, -Math.floor(Math.log10(abs)) - 1));
+  return String(Number(n.toFixed(decimals)));
+}
+
+/** '2026-03' → '2026年3月'; a date keeps its day. */
+export function monthLabel(month: string): string {
+  const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(month);
+  if (!m) return month;
+  return m[3] ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : `${m[1]}年${Number(m[2])}月`;
+}
+
+/** A share 0–1 as a whole or one-decimal percentage: 0.8 → '80%', 0.8333 → '83.3%'. */
+export function percentText(share: number): string {
+  return `${Number((share * 100).toFixed(1))}%`;
+}
+
+/** How a limit reads: '≤ 0.2' for an upper bound, '≥ 5' for DO, '6–9' for pH. */
+export function limitText(standard: ItemStandard, limit: ClassLimit): string {
+  if (typeof limit !== 'number') return `${plainNumber(limit.min)}–${plainNumber(limit.max)}`;
+  return `${standard.bound === 'lower' ? '≥' : '≤'} ${plainNumber(limit)}`;
+}
+
+/** The limit of a class for an item on a waterbody, as text; null when Table 1 has no row. */
+export function classLimitText(item: ReadingItem, waterbody: Waterbody, cls: TargetClass): string | null {
+  const standard = standardFor(item, waterbody);
+  return standard ? limitText(standard, limitOf(standard, cls)) : null;
+}
+
+/**
+ * How far a value is from a target class's limit, in words: '超标 0.45 倍'
+ * (upper bounds: (value − limit) / limit), '低于限值 5 mg/L'
+ * for DO, '超出 6–9 范围' for pH. Null when the value meets the limit.
+ */
+export function shortfallText(item: ReadingItem, value: number, waterbody: Waterbody, target: TargetClass): string | null {
+  const standard = standardFor(item, waterbody);
+  if (!standard || meetsLimit(standard, value, target)) return null;
+  const limit = limitOf(standard, target);
+  if (typeof limit !== 'number') return `超出 ${plainNumber(limit.min)}–${plainNumber(limit.max)} 范围`;
+  if (standard.bound === 'lower') return `低于${WATER_CLASS_LABEL[target]}限值 ${plainNumber(limit)} ${READING_ITEMS[item].unit}`;
+  return `超标 ${plainNumber((value - limit) / limit, 2)} 倍`;
+}
+
+// ---------------------------------------------------------------------------
+// Class limits as bands
+// ---------------------------------------------------------------------------
+
+/**
+ * A horizontal band of a chart: values from `from` to `to` (null = the edge
+ * of the chart) belong to `class` (null = a range every class shares, the
+ * pH 6–9). Classes that share a limit with the better class (COD: I and II
+ * are both ≤ 15) have no band of their own: a value there is the better class.
+ */
+export interface Band {
+  from: number | null;
+  to: number | null;
+  class: WaterClass | null;
+  label: string;
+}
+
+/** The bands of one Table 1 row, from the best class to 劣V. */
+export function classBands(standard: ItemStandard): Band[] {
+  if (standard.bound === 'range') {
+    const { min, max } = standard.range;
+    const range = `${plainNumber(min)}–${plainNumber(max)}`;
+    return [
+      { from: null, to: min, class: '劣V', label: `劣Ⅴ类（< ${plainNumber(min)}）` },
+      { from: min, to: max, class: null, label: `Ⅰ–Ⅴ类（${range}）` },
+      { from: max, to: null, class: '劣V', label: `劣Ⅴ类（> ${plainNumber(max)}）` },
+    ];
+  }
+  const limits = standard.limits;
+  const bands: Band[] = [];
+  if (standard.bound === 'upper') {
+    let lower = 0;
+    for (let i = 0; i < 5; i++) {
+      const upper = limits[i]!;
+      if (upper <= lower) continue; // shares the better class's limit
+      bands.push({ from: lower, to: upper, class: WATER_CLASSES[i]!, label: `${WATER_CLASS_LABEL[WATER_CLASSES[i]!]}（≤ ${plainNumber(upper)}）` });
+      lower = upper;
+    }
+    bands.push({ from: lower, to: null, class: '劣V', label: `劣Ⅴ类（> ${plainNumber(limits[4])}）` });
+    return bands;
+  }
+  // Lower bound (DO): class I from its limit upwards, each worse class below.
+  let upperEdge: number | null = null;
+  for (let i = 0; i < 5; i++) {
+    const lowerEdge = limits[i]!;
+    if (upperEdge !== null && lowerEdge >= upperEdge) continue;
+    bands.push({ from: lowerEdge, to: upperEdge, class: WATER_CLASSES[i]!, label: `${WATER_CLASS_LABEL[WATER_CLASSES[i]!]}（≥ ${plainNumber(lowerEdge)}）` });
+    upperEdge = lowerEdge;
+  }
+  bands.push({ from: 0, to: upperEdge, class: '劣V', label: `劣Ⅴ类（< ${plainNumber(limits[4])}）` });
+  return bands;
+}
+
+/** The bands of an item on a waterbody; empty when Table 1 has no row for it (temperature, TN on a river …). */
+export function bandsFor(item: ReadingItem, waterbody: Waterbody): Band[] {
+  const standard = standardFor(item, waterbody);
+  return standard ? classBands(standard) : [];
+}
+
+// ---------------------------------------------------------------------------
+// Series of one item
+// ---------------------------------------------------------------------------
+
+/** One measured value of an item. */
+export interface SeriesPoint {
+  date: string;
+  /** The value plotted and judged: half the detection limit for an `L` value. */
+  value: number;
+  /** The value as written, `L` kept ("0.004L"). */
+  written: string;
+  belowLimit: boolean;
+  /** The item's class; null when Table 1 has no row for it. */
+  class: WaterClass | null;
+  /** Whether the item meets the target class's limit; null without a row, without a target, or for an item reported only (TN, fecal coliform). */
+  meetsTarget: boolean | null;
+}
+
+/** A dated set of values (a reading). */
+export interface DatedValues {
+  date: string;
+  values: ReadingValues;
+}
+
+/** The series of one item over some readings, in the readings' order, skipping readings that did not measure it. */
+export function itemSeries(
+  readings: readonly DatedValues[],
+  item: ReadingItem,
+  waterbody: Waterbody,
+  target: TargetClass | null = null,
+): SeriesPoint[] {
+  const standard = standardFor(item, waterbody);
+  const targetIndex = target === null ? -1 : WATER_CLASSES.indexOf(target);
+  const out: SeriesPoint[] = [];
+  for (const r of readings) {
+    const m = r.values[item];
+    if (m === undefined) continue;
+    const value = valueUsed(m);
+    const cls = standard ? classOfStandard(standard, value) : null;
+    out.push({
+      date: r.date,
+      value,
+      written: formatMeasurement(m),
+      belowLimit: m.belowLimit,
+      class: cls,
+      meetsTarget: cls === null || targetIndex < 0 || !standard!.decides ? null : WATER_CLASSES.indexOf(cls) <= targetIndex,
+    });
+  }
+  return out;
+}
+
+/** True when an item is worth a chart: Table 1 has a row for it and at least one value was above the detection limit. */
+export function isChartable(points: readonly SeriesPoint[], item: ReadingItem, waterbody: Waterbody): boolean {
+  return standardFor(item, waterbody) !== null && points.some((p) => !p.belowLimit);
+}
+
+/**
+ * The y range of an item's chart: the data and the target's limit (or pH
+ * 6–9) with a margin, so the band that matters is always in view while a
+ * far-away class V limit does not squash the line. Upper-bound items start
+ * at 0.
+ */
+export function axisRange(points: readonly SeriesPoint[], item: ReadingItem, waterbody: Waterbody, target: TargetClass | null): { min: number; max: number } {
+  const standard = standardFor(item, waterbody);
+  const values = points.map((p) => p.value);
+  let lo = values.length ? Math.min(...values) : 0;
+  let hi = values.length ? Math.max(...values) : 1;
+  if (standard?.bound === 'range') {
+    lo = Math.min(lo, standard.range.min);
+    hi = Math.max(hi, standard.range.max);
+    return { min: Math.floor(lo - 0.5), max: Math.ceil(hi + 0.5) };
+  }
+  if (standard && target !== null) {
+    const limit = limitOf(standard, target) as number;
+    lo = Math.min(lo, limit);
+    hi = Math.max(hi, limit);
+  }
+  if (standard?.bound === 'lower') {
+    hi = Math.max(hi, standard.limits[0]);
+    const min = Math.max(0, lo - (hi - lo) * 0.1);
+    return { min: niceFloor(min), max: niceCeil(hi + (hi - lo) * 0.1) };
+  }
+  if (hi <= 0) hi = 1;
+  return { min: 0, max: niceCeil(hi * 1.15) };
+}
+
+function niceStep(x: number): number {
+  const p = 10 ** Math.floor(Math.log10(Math.abs(x) || 1));
+  return p / 2;
+}
+function niceCeil(x: number): number {
+  if (x <= 0) return 0;
+  const s = niceStep(x);
+  return Number((Math.ceil(x / s) * s).toPrecision(12));
+}
+function niceFloor(x: number): number {
+  if (x <= 0) return 0;
+  const s = niceStep(x);
+  return Number((Math.floor(x / s) * s).toPrecision(12));
+}
+
+// ---------------------------------------------------------------------------
+// What the client draws
+// ---------------------------------------------------------------------------
+
+/** Band colour key: 1–6 = the class tokens --hz-class-N-*, 0 = neutral. */
+export type BandTone = 0 | 1 | 2 | 3 | 4 | 5 | 6;
+
+/**
+ * Everything the lazy chart element needs to draw a line chart, serialised
+ * into the page as JSON. Small on purpose: labels, values, bands.
+ */
+export interface LineChartSpec {
+  /** Accessible name of the canvas (the one-line summary). */
+  label: string;
+  /** x labels, one per point: dates or months. */
+  labels: string[];
+  series: {
+    label: string;
+    values: (number | null)[];
+    /** Per point: true draws a triangle (fails the target) instead of a circle. */
+    flagged?: boolean[];
+  }[];
+  y: { min: number; max: number; unit: string; percent?: boolean };
+  bands: { from: number | null; to: number | null; tone: BandTone; label: string }[];
+}
+
+/** Tone of a class: I → 1 … 劣V → 6; null → 0. */
+export function toneOf(cls: WaterClass | null): BandTone {
+  return cls === null ? 0 : ((WATER_CLASSES.indexOf(cls) + 1) as BandTone);
+}
+
+/** The chart of one item: its series over the class bands. */
+export function itemChartSpec(
+  points: readonly SeriesPoint[],
+  item: ReadingItem,
+  waterbody: Waterbody,
+  target: TargetClass | null,
+  label: string,
+): LineChartSpec {
+  const info = READING_ITEMS[item];
+  return {
+    label,
+    labels: points.map((p) => p.date),
+    series: [{ label: info.label, values: points.map((p) => p.value), flagged: points.map((p) => p.meetsTarget === false) }],
+    y: { ...axisRange(points, item, waterbody, target), unit: info.unit },
+    bands: bandsFor(item, waterbody).map((b) => ({ from: b.from, to: b.to, tone: toneOf(b.class), label: b.label })),
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Share of stations meeting their target
+// ---------------------------------------------------------------------------
+
+/** A station's result for a month, as compliance.monthlyResults gives it. */
+export interface MonthClass {
+  month: string;
+  class: WaterClass | null;
+  meets: boolean | null;
+}
+
+/** How the stations did in one month. */
+export interface MonthShare {
+  month: string;
+  /** Stations with a class that month. */
+  reported: number;
+  /** Of those, how many met their target. */
+  meeting: number;
+  /** meeting / reported; null when no station reported. */
+  share: number | null;
+  byClass: Record<WaterClass, number>;
+}
+
+function emptyByClass(): Record<WaterClass, number> {
+  return Object.fromEntries(WATER_CLASSES.map((c) => [c, 0])) as Record<WaterClass, number>;
+}
+
+/**
+ * Share of stations meeting their target in each month. `months` lists the
+ * months to report, in order (months nobody reported get share null); when
+ * omitted, every month any station reported, in order. A station counts in a
+ * month when it has a class that month.
+ */
+export function shareByMonth(stations: Iterable<readonly MonthClass[]>, months?: readonly string[]): MonthShare[] {
+  const acc = new Map<string, MonthShare>();
+  const get = (month: string) => {
+    let s = acc.get(month);
+    if (!s) acc.set(month, (s = { month, reported: 0, meeting: 0, share: null, byClass: emptyByClass() }));
+    return s;
+  };
+  if (months) for (const m of months) get(m);
+  for (const results of stations) {
+    for (const r of results) {
+      if (r.class === null) continue;
+      if (months && !acc.has(r.month)) continue;
+      const s = get(r.month);
+      s.reported++;
+      s.byClass[r.class]++;
+      if (r.meets) s.meeting++;
+    }
+  }
+  const order = months ? [...months] : [...acc.keys()].sort();
+  return order.map((m) => {
+    const s = acc.get(m)!;
+    return { ...s, share: s.reported > 0 ? s.meeting / s.reported : null };
+  });
+}
+
+/** The chart of the share meeting target over months, in percent. */
+export function shareChartSpec(shares: readonly MonthShare[], label: string): LineChartSpec {
+  return {
+    label,
+    labels: shares.map((s) => s.month),
+    series: [{ label: '达标比例', values: shares.map((s) => (s.share === null ? null : Number((s.share * 100).toFixed(1)))) }],
+    y: { min: 0, max: 100, unit: '%', percent: true },
+    bands: [],
+  };
+}
+
+// ---------------------------------------------------------------------------
+// One-line summaries
+// ---------------------------------------------------------------------------
+
+/** The last `n` months ending at `end` (`YYYY-MM`), oldest first. */
+export function lastMonths(end: string, n: number): string[] {
+  const m = /^(\d{4})-(\d{2})$/.exec(end);
+  if (!m) throw new RangeError(`not a month: ${end}`);
+  const index = Number(m[1]) * 12 + Number(m[2]) - 1;
+  const out: string[] = [];
+  for (let i = n - 1; i >= 0; i--) {
+    const k = index - i;
+    out.push(`${String(Math.floor(k / 12)).padStart(4, '0')}-${String((k % 12) + 1).padStart(2, '0')}`);
+  }
+  return out;
+}
+
+/** A station's record over the last months: how many months had a result, how many met the target. */
+export interface ComplianceSummary {
+  months: string[];
+  reported: number;
+  met: number;
+  /** e.g. '近12个月8次达标（10个月有监测结果）'. */
+  text: string;
+}
+
+/**
+ * "近12个月8次达标": of the `n` months ending at `end`, how many met the
+ * target; when some months had no result, how many did.
+ */
+export function complianceSummary(monthly: readonly MonthClass[], end: string, n = 12): ComplianceSummary {
+  const months = lastMonths(end, n);
+  const inWindow = new Set(months);
+  let reported = 0;
+  let met = 0;
+  for (const r of monthly) {
+    if (!inWindow.has(r.month) || r.meets === null) continue;
+    reported++;
+    if (r.meets) met++;
+  }
+  let text: string;
+  if (reported === 0) text = `近${n}个月没有监测结果`;
+  else if (reported === n) text = `近${n}个月${met}次达标`;
+  else text = `近${n}个月${met}次达标（${reported}个月有监测结果）`;
+  return { months, reported, met, text };
+}
+
+/** One line on the share over time: the last month's share, and the change against a year before when known. */
+export function shareSummary(shares: readonly MonthShare[]): string {
+  const reported = shares.filter((s) => s.share !== null);
+  const last = reported.at(-1);
+  if (!last) return '没有监测结果';
+  let text = `${monthLabel(last.month)}${last.reported}个断面中${last.meeting}个达到水质目标（${percentText(last.share!)}）`;
+  const yearBefore = lastMonths(last.month, 13)[0]!;
+  const before = shares.find((s) => s.month === yearBefore && s.share !== null);
+  if (before) {
+    const diff = Math.round((last.share! - before.share!) * 1000) / 10;
+    text += diff === 0 ? `，与上年同月持平` : `，比上年同月${diff > 0 ? '提高' : '下降'}${Math.abs(diff)}个百分点`;
+  }
+  if (reported.length > 1) {
+    const lo = reported.reduce((a, b) => (b.share! < a.share! ? b : a));
+    const hi = reported.reduce((a, b) => (b.share! > a.share! ? b : a));
+    text += `；${reported.length}个月中最低${percentText(lo.share!)}（${monthLabel(lo.month)}），最高${percentText(hi.share!)}（${monthLabel(hi.month)}）`;
+  }
+  return text;
+}
+
+/** One line on an item's series: how often it missed the target's limit and the latest value. */
+export function itemSummary(points: readonly SeriesPoint[], item: ReadingItem, target: TargetClass | null, reportedOnly = false): string {
+  const info = READING_ITEMS[item];
+  const last = points.at(-1);
+  if (!last) return `${info.label}：没有监测数据`;
+  const unit = info.unit === '无量纲' ? '' : ` ${info.unit}`;
+  const lastText = `最近一次（${monthLabel(last.date)}）${last.written}${unit}${last.class ? `，${WATER_CLASS_LABEL[last.class]}` : ''}`;
+  if (reportedOnly || target === null) return `${info.label}：共${points.length}次监测；${lastText}`;
+  const failed = points.filter((p) => p.meetsTarget === false).length;
+  const judged = failed === 0 ? `均达到${WATER_CLASS_LABEL[target]}目标` : `${failed}次劣于${WATER_CLASS_LABEL[target]}目标`;
+  return `${info.label}：共${points.length}次监测，${judged}；${lastText}`;
+}

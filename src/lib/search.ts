@@ -1,0 +1,37 @@
+/**
+ * What a page gives the search index (Pagefind): its type and township as
+ * filters, a line of metadata for the result, and hidden terms (the pinyin
+ * of names) so "dongxihe" and "dxh" find 东西河.
+ */
+import { fullPinyin, initials } from './pinyin.ts';
+
+export const SEARCH_TYPES = {
+  water: '河湖',
+  chief: '河长',
+  station: '监测断面',
+  case: '问题',
+  document: '政策文件',
+  region: '乡镇',
+} as const;
+export type SearchType = keyof typeof SEARCH_TYPES;
+
+export interface SearchEntry {
+  type: SearchType;
+  /** Township names the page belongs to (a filter). */
+  townships?: string[];
+  /** Shown under the result, e.g. "Ⅲ类" or "整改中". */
+  detail?: string;
+  /** Names whose pinyin should find the page. */
+  names?: string[];
+}
+
+/** The hidden index terms of some names: full pinyin and initials, deduplicated. */
+export function pinyinTerms(names: readonly string[]): string {
+  const terms = new Set<string>();
+  for (const n of names) {
+    if (!/[\u4e00-\u9fff]/.test(n)) continue;
+    terms.add(fullPinyin(n));
+    terms.add(initials(n));
+  }
+  return [...terms].filter(Boolean).join(' ');
+}

@@ -1,0 +1,95 @@
+/**
+ * The search page's behaviour: read the form (and ?q= on load), ask
+ * Pagefind, draw the results. Pagefind's script and index are fetched from
+ * this site's /pagefind/ only when the page is used. Excerpts come from
+ * Pagefind already escaped, with <mark> around matches; every other field
+ * is set as text.
+ */
+interface PagefindResultData {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string>;
+}
+interface Pagefind {
+  init(): Promise<void>;
+  search(q: string | null, opts?: { filters?: Record<string, unknown> }): Promise<{ results: { id: string; data(): Promise<PagefindResultData> }[] }>;
+}
+
+let pagefind: Promise<Pagefind> | undefined;
+function loadPagefind(): Promise<Pagefind> {
+  const url = '/pagefind/pagefind.js';
+  pagefind ??= (import(/* @vite-ignore */ url) as Promise<Pagefind>).then(async (p) => {
+    await p.init();
+    return p;
+  });
+  return pagefind;
+}
+
+const PAGE = 20;
+
+export function runSearch(root: HTMLElement): void {
+  const form = root.querySelector('form')!;
+  const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
+  const status = root.querySelector<HTMLElement>('[data-status]')!;
+  const list = root.querySelector<HTMLOListElement>('[data-results]')!;
+  for (const el of root.querySelectorAll<HTMLElement>('[data-filters]')) el.hidden = false;
+  status.textContent = '';
+
+  const params = new URLSearchParams(location.search);
+  input.value = params.get('q') ?? '';
+  const types = new Set(params.getAll('type'));
+  for (const box of form.querySelectorAll<HTMLInputElement>('input[name="type"]')) box.checked = types.has(box.value);
+  const township = form.querySelector<HTMLSelectElement>('select[name="township"]')!;
+  township.value = params.get('township') ?? '';
+
+  let token = 0;
+  async function search() {
+    const q = input.value.trim();
+    const mine = ++token;
+    list.replaceChildren();
+    if (!q) {
+      status.textContent = '请输入要搜索的内容。';
+      return;
+    }
+    status.textContent = '正在搜索…';
+    const filters: Record<string, unknown> = {};
+    const checked = [...form.querySelectorAll<HTMLInputElement>('input[name="type"]:checked')].map((b) => b.value);
+    if (checked.length) filters.type = { any: checked };
+    if (township.value) filters.township = township.value;
+    let found;
+    try {
+      found = await (await loadPagefind()).search(q, { filters });
+    } catch {
+      status.textContent = '搜索暂时无法使用，请稍后再试，或浏览河湖名录。';
+      return;
+    }
+    if (mine !== token) return;
+    const items = await Promise.all(found.results.slice(0, PAGE).map((r) => r.data()));
+    if (mine !== token) return;
+    status.textContent = found.results.length === 0 ? `没有找到与“${q}”有关的内容。可以换个说法，或输入拼音。` : `找到 ${found.results.length} 条结果${found.results.length > PAGE ? `，显示前 ${PAGE} 条` : ''}。`;
+    for (const item of items) {
+      const li = document.createElement('li');
+      const a = document.createElement('a');
+      a.href = item.url;
+      a.textContent = item.meta.title ?? item.url;
+      const meta = document.createElement('p');
+      meta.className = 'meta';
+      meta.textContent = [item.meta.type, item.meta.township, item.meta.detail].filter(Boolean).join(' · ');
+      const excerpt = document.createElement('p');
+      excerpt.className = 'excerpt';
+      excerpt.innerHTML = item.excerpt; // escaped by Pagefind, <mark> only
+      li.append(a, meta, excerpt);
+      list.append(li);
+    }
+  }
+
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const p = new URLSearchParams();
+    for (const [k, v] of new FormData(form)) if (v) p.append(k, String(v));
+    history.replaceState(null, '', `?${p}`);
+    void search();
+  });
+  form.addEventListener('change', () => form.requestSubmit());
+  if (input.value) void search();
+}
