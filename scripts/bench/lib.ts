@@ -1,0 +1,382 @@
+/**
+ * Helpers of the benchmark data generator: a seeded PRNG, calendar days,
+ * a chunked CSV writer, number formatting and Chinese name pools.
+ * Node built-ins only; run with Node's type stripping (erasable syntax only).
+ */
+import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+// ---------------------------------------------------------------- PRNG
+
+/** 32-bit FNV-1a of a string: derives independent streams from one seed. */
+export function hashString(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+function splitmix32(state: number): () => number {
+  let s = state >>> 0;
+  return () => {
+    s = (s + 0x9e3779b9) >>> 0;
+    let z = s;
+    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
+    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+    return (z ^ (z >>> 16)) >>> 0;
+  };
+}
+
+/**
+ * sfc32 generator. Each table draws from its own stream (`new Rng(seed, 'cases')`),
+ * so the same seed and size always give byte-identical files.
+ */
+export class Rng {
+  private a: number;
+  private b: number;
+  private c: number;
+  private d: number;
+  private spare: number | null = null;
+
+  constructor(seed: number, stream: string) {
+    const sm = splitmix32((seed >>> 0) ^ hashString(stream));
+    this.a = sm();
+    this.b = sm();
+    this.c = sm();
+    this.d = sm();
+    for (let i = 0; i < 15; i++) this.u32();
+  }
+
+  u32(): number {
+    const t = (((this.a + this.b) | 0) + this.d) | 0;
+    this.d = (this.d + 1) | 0;
+    this.a = this.b ^ (this.b >>> 9);
+    this.b = (this.c + (this.c << 3)) | 0;
+    this.c = (this.c << 21) | (this.c >>> 11);
+    this.c = (this.c + t) | 0;
+    return t >>> 0;
+  }
+
+  /** Uniform in [0, 1). */
+  next(): number {
+    return this.u32() / 4294967296;
+  }
+
+  /** Uniform in [lo, hi). */
+  range(lo: number, hi: number): number {
+    return lo + (hi - lo) * this.next();
+  }
+
+  /** Integer in [lo, hi], both inclusive. */
+  int(lo: number, hi: number): number {
+    return lo + Math.floor(this.next() * (hi - lo + 1));
+  }
+
+  chance(p: number): boolean {
+    return this.next() < p;
+  }
+
+  pick<T>(items: readonly T[]): T {
+    if (items.length === 0) throw new Error('pick from an empty list');
+    return items[Math.floor(this.next() * items.length)] as T;
+  }
+
+  /** Pick by weight: `[[value, weight], …]`. */
+  weighted<T>(items: readonly (readonly [T, number])[]): T {
+    let total = 0;
+    for (const [, w] of items) total += w;
+    let r = this.next() * total;
+    for (const [v, w] of items) {
+      r -= w;
+      if (r < 0) return v;
+    }
+    return items[items.length - 1]![0];
+  }
+
+  /** Standard normal (Box–Muller). */
+  normal(): number {
+    if (this.spare !== null) {
+      const s = this.spare;
+      this.spare = null;
+      return s;
+    }
+    let u = 0;
+    while (u === 0) u = this.next();
+    const v = this.next();
+    const r = Math.sqrt(-2 * Math.log(u));
+    this.spare = r * Math.sin(2 * Math.PI * v);
+    return r * Math.cos(2 * Math.PI * v);
+  }
+
+  shuffle<T>(arr: T[]): T[] {
+    for (let i = arr.length - 1; i > 0; i--) {
+      const j = Math.floor(this.next() * (i + 1));
+      const t = arr[i] as T;
+      arr[i] = arr[j] as T;
+      arr[j] = t;
+    }
+    return arr;
+  }
+}
+
+/** Picks indexes by weight in O(log n): build once, draw many times. */
+export class WeightedIndex {
+  private cumulative: Float64Array;
+  private total: number;
+  constructor(weights: readonly number[]) {
+    this.cumulative = new Float64Array(weights.length);
+    let t = 0;
+    for (let i = 0; i < weights.length; i++) {
+      t += weights[i] as number;
+      this.cumulative[i] = t;
+    }
+    this.total = t;
+  }
+  draw(rng: Rng): number {
+    const r = rng.next() * this.total;
+    let lo = 0;
+    let hi = this.cumulative.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((this.cumulative[mid] as number) > r) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
+  }
+}
+
+// ---------------------------------------------------------------- dates
+
+const DAY_MS = 86_400_000;
+
+/** Days since 1970-01-01 of a `YYYY-MM-DD` date. */
+export function toDay(date: string): number {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!m) throw new Error(`not a date: ${date}`);
+  return Math.round(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / DAY_MS);
+}
+
+const dayText = new Map<number, string>();
+
+/** `YYYY-MM-DD` of a day number (memoised: the same few thousand days recur). */
+export function fmtDay(day: number): string {
+  let s = dayText.get(day);
+  if (s === undefined) {
+    s = new Date(day * DAY_MS).toISOString().slice(0, 10);
+    dayText.set(day, s);
+  }
+  return s;
+}
+
+export function dayOf(year: number, month: number, dayOfMonth: number): number {
+  return Math.round(Date.UTC(year, month - 1, dayOfMonth) / DAY_MS);
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** A month as a count: year * 12 + (month - 1). */
+export function monthIndex(year: number, month: number): number {
+  return year * 12 + month - 1;
+}
+
+export function monthOfDay(day: number): number {
+  const d = new Date(day * DAY_MS);
+  return monthIndex(d.getUTCFullYear(), d.getUTCMonth() + 1);
+}
+
+export function fmtMonth(mi: number): string {
+  const y = Math.floor(mi / 12);
+  const m = (mi % 12) + 1;
+  return `${y}-${String(m).padStart(2, '0')}`;
+}
+
+// ---------------------------------------------------------------- output
+
+/** Quote a CSV cell when it needs it (RFC 4180). */
+export function csvCell(v: string | number | null | undefined): string {
+  if (v === null || v === undefined) return '';
+  const s = typeof v === 'number' ? String(v) : v;
+  if (/[",\r\n]/.test(s) || s !== s.trim()) return `"${s.replace(/"/g, '""')}"`;
+  return s;
+}
+
+/**
+ * A file written in chunks with synchronous writes: rows are buffered up to
+ * about 256 KB and flushed, so no file is ever held in memory whole.
+ */
+export class ChunkedFile {
+  private fd: number;
+  private parts: string[] = [];
+  private size = 0;
+  rows = 0;
+  bytes = 0;
+
+  readonly path: string;
+
+  constructor(path: string) {
+    this.path = path;
+    mkdirSync(dirname(path), { recursive: true });
+    this.fd = openSync(path, 'w');
+  }
+
+  write(text: string): void {
+    this.parts.push(text);
+    this.size += text.length;
+    if (this.size > 1 << 17) this.flush();
+  }
+
+  private flush(): void {
+    if (this.parts.length === 0) return;
+    this.bytes += writeSync(this.fd, this.parts.join(''));
+    this.parts = [];
+    this.size = 0;
+  }
+
+  close(): void {
+    this.flush();
+    closeSync(this.fd);
+  }
+}
+
+export class CsvFile extends ChunkedFile {
+  constructor(path: string, header: readonly string[]) {
+    super(path);
+    this.write(header.join(',') + '\n');
+  }
+  row(cells: readonly (string | number | null | undefined)[]): void {
+    let line = '';
+    for (let i = 0; i < cells.length; i++) {
+      if (i > 0) line += ',';
+      line += csvCell(cells[i]);
+    }
+    this.write(line + '\n');
+    this.rows++;
+  }
+}
+
+// ---------------------------------------------------------------- numbers
+
+/** A number with `digits` significant digits, no exponent, no trailing zeros. */
+export function sig(v: number, digits = 3): string {
+  if (!Number.isFinite(v)) throw new Error(`not a finite number: ${v}`);
+  if (Math.abs(v) >= 10 ** digits) return String(Math.round(v));
+  let s = v.toPrecision(digits);
+  if (s.includes('e')) s = v.toFixed(10);
+  if (s.includes('.')) s = s.replace(/0+$/, '').replace(/\.$/, '');
+  return s;
+}
+
+/** Fixed decimals without trailing zeros ("12.50" → "12.5"). */
+export function fixed(v: number, decimals: number): string {
+  let s = v.toFixed(decimals);
+  if (s.includes('.')) s = s.replace(/0+$/, '').replace(/\.$/, '');
+  return s === '-0' ? '0' : s;
+}
+
+export function pad(n: number, width: number): string {
+  return String(n).padStart(width, '0');
+}
+
+// ---------------------------------------------------------------- names
+
+/** Pairs of [汉字, pinyin] used to build place and water names and their ids. */
+export type Syllable = readonly [string, string];
+
+export const FIRST: readonly Syllable[] = [
+  ['青', 'qing'], ['石', 'shi'], ['东', 'dong'], ['西', 'xi'], ['南', 'nan'], ['北', 'bei'],
+  ['白', 'bai'], ['黄', 'huang'], ['红', 'hong'], ['长', 'chang'], ['大', 'da'], ['小', 'xiao'],
+  ['龙', 'long'], ['凤', 'feng'], ['桃', 'tao'], ['柳', 'liu'], ['松', 'song'], ['梅', 'mei'],
+  ['竹', 'zhu'], ['金', 'jin'], ['银', 'yin'], ['玉', 'yu'], ['双', 'shuang'], ['三', 'san'],
+  ['马', 'ma'], ['牛', 'niu'], ['鹤', 'he'], ['鹿', 'lu'], ['云', 'yun'], ['花', 'hua'],
+  ['茶', 'cha'], ['杨', 'yang'], ['枫', 'feng'], ['桂', 'gui'], ['兰', 'lan'], ['荷', 'he'],
+  ['莲', 'lian'], ['沙', 'sha'], ['黑', 'hei'], ['新', 'xin'], ['古', 'gu'], ['高', 'gao'],
+  ['平', 'ping'], ['安', 'an'], ['永', 'yong'], ['丰', 'feng'], ['太', 'tai'], ['文', 'wen'],
+  ['丹', 'dan'], ['碧', 'bi'], ['翠', 'cui'], ['泉', 'quan'], ['盘', 'pan'], ['狮', 'shi'],
+  ['乌', 'wu'], ['紫', 'zi'], ['清', 'qing'], ['明', 'ming'], ['万', 'wan'], ['凉', 'liang'],
+  ['桐', 'tong'], ['杏', 'xing'], ['樟', 'zhang'], ['罗', 'luo'], ['官', 'guan'], ['仙', 'xian'],
+];
+
+export const SECOND: readonly Syllable[] = [
+  ['石', 'shi'], ['湾', 'wan'], ['山', 'shan'], ['坑', 'keng'], ['田', 'tian'], ['桥', 'qiao'],
+  ['岭', 'ling'], ['口', 'kou'], ['源', 'yuan'], ['家', 'jia'], ['林', 'lin'], ['阳', 'yang'],
+  ['水', 'shui'], ['洲', 'zhou'], ['坪', 'ping'], ['坝', 'ba'], ['峰', 'feng'], ['岩', 'yan'],
+  ['庄', 'zhuang'], ['墩', 'dun'], ['埠', 'bu'], ['渡', 'du'], ['头', 'tou'], ['亭', 'ting'],
+  ['园', 'yuan'], ['塔', 'ta'], ['门', 'men'], ['泽', 'ze'], ['潭', 'tan'], ['滩', 'tan'],
+  ['川', 'chuan'], ['谷', 'gu'], ['冲', 'chong'], ['岗', 'gang'], ['井', 'jing'], ['池', 'chi'],
+  ['畈', 'fan'], ['垟', 'yang'], ['湖', 'hu'], ['堰', 'yan'], ['陂', 'bei'], ['岙', 'ao'],
+  ['坞', 'wu'], ['埂', 'geng'], ['圩', 'wei'], ['棚', 'peng'], ['寺', 'si'], ['铺', 'pu'],
+];
+
+export const SURNAMES: readonly string[] = [
+  ...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤',
+];
+
+export const GIVEN: readonly string[] = [
+  ...'伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红建国志文斌辉鹏宇浩凯俊峰健晨亮林军成波丹海燕雪梅琳颖婷慧坤宏晓春雷振东江德福荣新民永胜立群光耀佳鑫彬',
+];
+
+/** Chinese person names: surname + one or two given-name characters. */
+export function personName(rng: Rng): string {
+  const s = rng.pick(SURNAMES);
+  const g1 = rng.pick(GIVEN);
+  return rng.chance(0.7) ? s + g1 + rng.pick(GIVEN) : s + g1;
+}
+
+/**
+ * Hands out two-character name stems in a shuffled order, one cursor for all
+ * suffixes, so names differ in their stems too (青石河, 东湾湖, …) and stay unique
+ * without numbers until the pool runs out; then a number is appended (青石河2).
+ */
+export class Namer {
+  private stems: [string, string][] = [];
+  private cursor = 0;
+  private used = new Set<string>();
+  private nextNumber = new Map<string, number>();
+
+  constructor(rng: Rng) {
+    for (const a of FIRST) for (const b of SECOND) if (a[0] !== b[0]) this.stems.push([a[0] + b[0], a[1] + b[1]]);
+    rng.shuffle(this.stems);
+  }
+
+  /** A new unique name `stem + suffix`, with its pinyin and stem. */
+  next(suffix: Syllable): { name: string; pinyin: string; stem: string } {
+    const n = this.stems.length;
+    for (let k = 0; k < 64; k++) {
+      const [stem, py] = this.stems[(this.cursor + k) % n]!;
+      const name = stem + suffix[0];
+      if (!this.used.has(name)) {
+        this.cursor = (this.cursor + k + 1) % n;
+        this.used.add(name);
+        return { name, pinyin: py + suffix[1], stem };
+      }
+    }
+    const [stem, py] = this.stems[this.cursor]!;
+    this.cursor = (this.cursor + 1) % n;
+    const base = stem + suffix[0];
+    let k = this.nextNumber.get(base) ?? 2;
+    while (this.used.has(`${base}${k}`)) k++;
+    this.nextNumber.set(base, k + 1);
+    const name = `${base}${k}`;
+    this.used.add(name);
+    return { name, pinyin: `${py}${suffix[1]}${k}`, stem };
+  }
+}
+
+/** Makes ids unique by appending a number (qingshihe, qingshihe2, …). */
+export class IdPool {
+  private used = new Set<string>();
+  take(base: string): string {
+    let id = base;
+    let k = 2;
+    while (this.used.has(id)) id = `${base}${k++}`;
+    this.used.add(id);
+    return id;
+  }
+  has(id: string): boolean {
+    return this.used.has(id);
+  }
+}
