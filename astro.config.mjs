@@ -12,5 +12,10 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
+  vite: {
+    // Never inline scripts into the HTML: the Content-Security-Policy
+    // (script-src 'self') would block them. Every script is a file.
+    build: { assetsInlineLimit: 0 },
+  },
   integrations: [riverData(), mdx()],
 });

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 const root = join(import.meta.dirname, '..');
 const out = join(root, '.test-output');
 mkdirSync(out, { recursive: true });
-const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
+const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
 delete env.RIVER_DATA_DIR; // the browser tests read the bundled sample
 
 let passed = 0;

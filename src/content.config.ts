@@ -8,6 +8,7 @@ import { z } from 'astro/zod';
 import { join } from 'node:path';
 import { dataDir } from './loader/index.ts';
 import { folderLoader } from './loader/astro.ts';
+import { encodeEvents, encodePatrols, encodeReadings } from './loader/compact.ts';
 import { TABLES } from './schemas/tables.ts';
 import { siteSchema } from './schemas/site.ts';
 import { documentSchema } from './schemas/document.ts';
@@ -20,11 +21,30 @@ const byId = <K extends 'regions' | 'waters' | 'segments' | 'chiefs' | 'stations
   });
 
 /** Entries of tables without an id column, keyed by file and line (stable for a given folder). */
-const byLine = <K extends 'assignments' | 'readings' | 'caseEvents' | 'patrols' | 'actions'>(name: K) =>
+const byLine = <K extends 'assignments' | 'actions'>(name: K) =>
   defineCollection({
     loader: folderLoader(name, (f) => f[name].map((r) => ({ id: `${r.file}:${r.line}`, data: r.data as Record<string, unknown> }))),
     schema: TABLES[name].row,
   });
+
+/**
+ * The long tables (60 months of readings per station, a patrol row per chief
+ * per month, every status change of every case) are stored one entry per
+ * station, chief or case, holding its validated rows in the compact cell form
+ * of src/loader/compact.ts: a city has hundreds of thousands of such rows.
+ */
+function groupBy<T>(rows: { data: T }[], key: (d: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const r of rows) {
+    const k = key(r.data);
+    const list = groups.get(k);
+    if (list) list.push(r.data);
+    else groups.set(k, [r.data]);
+  }
+  return groups;
+}
+const cell = z.union([z.string(), z.number(), z.null()]);
+const compactRows = z.object({ key: z.string(), rows: z.array(z.array(cell)) });
 
 export const collections = {
   site: defineCollection({
@@ -37,11 +57,20 @@ export const collections = {
   chiefs: byId('chiefs', 'id'),
   assignments: byLine('assignments'),
   stations: byId('stations', 'id'),
-  readings: byLine('readings'),
+  readings: defineCollection({
+    loader: folderLoader('readings', (f) => [...groupBy(f.readings, (r) => r.station)].map(([key, rows]) => ({ id: key, data: { key, rows: encodeReadings(rows) } }))),
+    schema: compactRows,
+  }),
   cases: byId('cases', 'id'),
-  caseEvents: byLine('caseEvents'),
+  caseEvents: defineCollection({
+    loader: folderLoader('caseEvents', (f) => [...groupBy(f.caseEvents, (e) => e.case)].map(([key, rows]) => ({ id: key, data: { key, rows: encodeEvents(rows) } }))),
+    schema: compactRows,
+  }),
   inspections: byId('inspections', 'id'),
-  patrols: byLine('patrols'),
+  patrols: defineCollection({
+    loader: folderLoader('patrols', (f) => [...groupBy(f.patrols, (p) => p.chief)].map(([key, rows]) => ({ id: key, data: { key, rows: encodePatrols(rows) } }))),
+    schema: compactRows,
+  }),
   actions: byLine('actions'),
   targets: byId('targets', 'id'),
   geo: defineCollection({

@@ -180,5 +180,7 @@ export function datasetIndex(db: Db) {
       rows: rowsOf(db, ds).length,
       fields: ds.fields,
     })),
+    /** Formats the site publishes for others to validate against. */
+    schemas: [{ name: 'report', title: '群众反映问题提交格式（JSON Schema）', url: '/data/report-schema.json' }],
   };
 }

@@ -10,6 +10,7 @@
  */
 import { READING_ITEMS, READING_ITEM_KEYS } from '../lib/enums.ts';
 import { formatMeasurement } from '../lib/measurement.ts';
+import { toCsv } from '../lib/csv.ts';
 import type { ReadingItem, TargetClass, WaterClass } from '../lib/enums.ts';
 import { classOfMean, isDecidingItem, limitOf, standardFor } from '../lib/gb3838.ts';
 import type { ItemClassification } from '../lib/gb3838.ts';
@@ -17,7 +18,7 @@ import { compareWithRecorded, escalationRule, monthOf } from '../lib/compliance.
 import type { EscalationLevels, MissRun } from '../lib/compliance.ts';
 import {
   complianceSummary,
-  isChartable,
+  chartDecision,
   itemChartSpec,
   itemSeries,
   itemSummary,
@@ -239,6 +240,12 @@ export interface ScaleState {
 export interface AccountabilityState {
   monthly: ScaleState;
   yearly: ScaleState;
+  /**
+   * The latest earlier run (ended before the current one) that reached a
+   * threshold of the rule, on each scale, with what it called for and what
+   * was recorded; null when there was none.
+   */
+  previous: { monthly: ScaleState | null; yearly: ScaleState | null };
   /** The latest month with a result: the run is counted up to it. */
   asOfMonth: string | null;
   responsible: { id: string; name: string; position: string }[];
@@ -270,6 +277,52 @@ function scaleState(levels: EscalationLevels, run: MissRun, actions: readonly Ac
   };
 }
 
+/** Every maximal run of consecutive periods off target, oldest first; a period without a result, or a gap, ends a run. */
+export function missRuns(results: ReadonlyArray<{ period: string; meets: boolean | null }>, next: (period: string) => string): MissRun[] {
+  const sorted = [...results].sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
+  const runs: MissRun[] = [];
+  let current: MissRun | null = null;
+  for (const r of sorted) {
+    if (r.meets !== false) {
+      current = null;
+      continue;
+    }
+    if (current && current.to !== null && next(current.to) === r.period) {
+      current.length++;
+      current.to = r.period;
+    } else {
+      current = { length: 1, from: r.period, to: r.period };
+      runs.push(current);
+    }
+  }
+  return runs;
+}
+
+function nextYear(year: string): string {
+  return String(Number(year) + 1).padStart(4, '0');
+}
+
+/**
+ * The latest run before the current one that reached the lowest threshold,
+ * as a ScaleState; null when none. Only actions dated before the next run
+ * began count for it, so a later episode's action is never shown as this
+ * one's.
+ */
+function previousState(levels: EscalationLevels, runs: MissRun[], current: MissRun, actions: readonly Action[], chiefs: readonly string[]): ScaleState | null {
+  const lowest = levelsOf(levels)[0]?.threshold;
+  if (lowest === undefined) return null;
+  let index = -1;
+  for (let i = 0; i < runs.length; i++) {
+    const r = runs[i]!;
+    if (current.length > 0 && r.to === current.to) continue;
+    if (r.length >= lowest) index = i;
+  }
+  if (index < 0) return null;
+  const following = runs[index + 1]?.from ?? null;
+  const before = following === null ? null : following.length === 4 ? `${following}-01-01` : `${following}-01`;
+  return scaleState(levels, runs[index]!, before === null ? actions : actions.filter((a) => a.date < before), chiefs);
+}
+
 /**
  * The accountability state of a station: the current runs of months and
  * years off target, what site.yaml rules.escalation calls for, and the
@@ -284,9 +337,17 @@ export function accountabilityOf(db: Db, s: StationView): AccountabilityState {
     .flatMap((id) => db.actionsByChief.get(id) ?? [])
     .sort((a, b) => b.date.localeCompare(a.date) || a.chief.localeCompare(b.chief));
   const acc = s.accountability;
+  const monthRun: MissRun = { length: acc.monthly.run, from: acc.monthly.from, to: acc.monthly.to };
+  const yearRun: MissRun = { length: acc.yearly.run, from: acc.yearly.from, to: acc.yearly.to };
+  const monthRuns = missRuns(s.monthly.map((m) => ({ period: m.month, meets: m.meets })), nextMonth);
+  const yearRuns = missRuns(s.yearly.map((y) => ({ period: y.year, meets: y.meets })), nextYear);
   return {
-    monthly: scaleState(rule.monthly, { length: acc.monthly.run, from: acc.monthly.from, to: acc.monthly.to }, history, ids),
-    yearly: scaleState(rule.yearly, { length: acc.yearly.run, from: acc.yearly.from, to: acc.yearly.to }, history, ids),
+    monthly: scaleState(rule.monthly, monthRun, history, ids),
+    yearly: scaleState(rule.yearly, yearRun, history, ids),
+    previous: {
+      monthly: previousState(rule.monthly, monthRuns, monthRun, history, ids),
+      yearly: previousState(rule.yearly, yearRuns, yearRun, history, ids),
+    },
     asOfMonth: s.monthly.at(-1)?.month ?? null,
     responsible: ids.map((id) => {
       const c = db.chiefs.get(id);
@@ -309,6 +370,8 @@ export interface StationQuality {
   charts: ItemChart[];
   /** Items measured but always below the detection limit: no chart. */
   belowDetection: ReadingItem[];
+  /** Items other than the routine indicators that always met the target: no chart. */
+  alwaysMet: ReadingItem[];
   /** Items measured that GB 3838 Table 1 does not class here (temperature, transparency …). */
   unclassed: ReadingItem[];
   accountability: AccountabilityState;
@@ -354,18 +417,16 @@ export function stationQuality(db: Db, id: string): StationQuality {
   const charts: ItemChart[] = [];
   const belowDetection: ReadingItem[] = [];
   const unclassed: ReadingItem[] = [];
+  const alwaysMet: ReadingItem[] = [];
   for (const item of READING_ITEM_KEYS) {
     const points = itemSeries(s.readings, item, s.waterbody, target);
     if (points.length === 0) continue;
-    const standard = standardFor(item, s.waterbody);
-    if (!standard) {
-      unclassed.push(item);
+    const reason = chartDecision(points, item, s.waterbody);
+    if (reason !== null) {
+      (reason === 'no_standard' ? unclassed : reason === 'below_detection' ? belowDetection : alwaysMet).push(item);
       continue;
     }
-    if (!isChartable(points, item, s.waterbody)) {
-      belowDetection.push(item);
-      continue;
-    }
+    const standard = standardFor(item, s.waterbody)!;
     const reportedOnly = !isDecidingItem(item, s.waterbody);
     const summary = itemSummary(points, item, target, reportedOnly);
     charts.push({
@@ -394,6 +455,7 @@ export function stationQuality(db: Db, id: string): StationQuality {
     yearly: s.yearly.map((y) => ({ ...y, readings: yearCounts.get(y.year) ?? 0 })),
     charts,
     belowDetection,
+    alwaysMet,
     unclassed,
     accountability: accountabilityOf(db, s),
   };
@@ -405,3 +467,24 @@ export function requiredText(state: ScaleState, unit: '个月' | '年'): string 
   return `${unit === '年' ? '年均值' : ''}连续${state.run}${unit}未达标，按规定应${state.required}`;
 }
 
+
+// ---------------------------------------------------------------------------
+// A station's readings as CSV
+// ---------------------------------------------------------------------------
+
+/** The header of a station's CSV: the columns of /data/readings.csv. */
+export const STATION_CSV_HEADER: readonly string[] = ['station', 'date', 'class', 'meets_target', 'failing_items', 'main_pollutants', ...READING_ITEM_KEYS];
+
+/** A station's readings as CSV text, UTF-8 BOM first, `L` values as written. */
+export function stationCsv(s: StationView): string {
+  const rows = s.readings.map((r) => [
+    r.station,
+    r.date,
+    r.result.class,
+    r.result.meetsTarget === null ? null : r.result.meetsTarget ? 'true' : 'false',
+    r.result.failing.map((i) => i.item).join(';'),
+    r.result.mainPollutants.map((p) => p.item).join(';'),
+    ...READING_ITEM_KEYS.map((k) => (r.values[k] ? formatMeasurement(r.values[k]!) : null)),
+  ]);
+  return '\uFEFF' + toCsv(STATION_CSV_HEADER, rows);
+}

@@ -5,7 +5,7 @@
  * things up here. Per-page work is then O(own data), which keeps a
  * city-scale build linear (see ../shared/stack-notes.md).
  */
-import { getCollection, type CollectionEntry } from 'astro:content';
+import { getCollection, type CollectionEntry, type CollectionKey } from 'astro:content';
 import type { Action, Assignment, Case, CaseEvent, Chief, Inspection, Patrol, Reading, Region, Segment, Station, Target, Water } from '../schemas/tables.ts';
 import type { Site } from '../schemas/site.ts';
 import type { DocumentMeta } from '../schemas/document.ts';
@@ -15,6 +15,7 @@ import { caseState, eventsByCase, orderEvents, type CaseState } from '../lib/cas
 import { checkAccountability, consecutiveMisses, consecutiveYearMisses, escalationRule, monthlyResults, yearlyResults, type AccountabilityCheck } from '../lib/compliance.ts';
 import { patrolCompliance, monthsServed, type PatrolCell, type PatrolCompliance } from '../lib/patrols.ts';
 import { addMonths, listMonths, monthOf } from '../lib/dates.ts';
+import { decodeEvents, decodePatrols, decodeReadings } from '../loader/compact.ts';
 import { buildIndexes, push, type Indexed } from './indexes.ts';
 
 export interface ClassedReading {
@@ -73,9 +74,15 @@ export interface Db extends Indexed {
 }
 
 /** Posts that owe patrols under rules.patrol_per_month. */
-const PATROL_ROLES = new Set(['general_chief', 'deputy_general_chief', 'chief', 'deputy_chief', 'segment_chief']);
+const PATROL_ROLES = new Set(['chief', 'deputy_chief', 'segment_chief']);
 
-const data = async <T>(name: Parameters<typeof getCollection>[0]): Promise<T[]> => (await getCollection(name)).map((e) => e.data as T);
+const data = async <T>(name: CollectionKey): Promise<T[]> => (await getCollection(name)).map((e) => e.data as T);
+/** Rows of a table stored compactly, one entry per station, chief or case (see src/loader/compact.ts). */
+const rows = async <T, C>(name: CollectionKey, decode: (key: string, rows: C[]) => T[]): Promise<T[]> =>
+  (await getCollection(name)).flatMap((e) => {
+    const d = e.data as unknown as { key: string; rows: C[] };
+    return decode(d.key, d.rows);
+  });
 
 function readingValues(r: Reading): ReadingValues {
   const { station: _s, date: _d, ...items } = r;
@@ -92,11 +99,11 @@ async function build(): Promise<Db> {
     data<Chief>('chiefs'),
     data<Assignment>('assignments'),
     data<Station>('stations'),
-    data<Reading>('readings'),
+    rows('readings', decodeReadings),
     data<Case>('cases'),
-    data<CaseEvent>('caseEvents'),
+    rows('caseEvents', decodeEvents),
     data<Inspection>('inspections'),
-    data<Patrol>('patrols'),
+    rows('patrols', decodePatrols),
     data<Action>('actions'),
     data<Target>('targets'),
     getCollection('documents'),
@@ -138,7 +145,7 @@ async function build(): Promise<Db> {
       monthly,
       yearly,
       responsible,
-      accountability: checkAccountability(rule, monthRun, yearRun, actions, responsible.length ? responsible : undefined),
+      accountability: checkAccountability(rule, monthRun, yearRun, actions, responsible),
     });
   }
 
@@ -168,9 +175,10 @@ async function build(): Promise<Db> {
     if (t) push(casesByTownship, t, c);
   }
 
-  // Patrols: the chief posts owe patrols by the level of their region
-  // (rules.patrol_per_month); keepers, patrollers and civic chiefs patrol
-  // too but the rule sets no quota for them.
+  // Patrols: chiefs, deputy chiefs and segment chiefs owe patrols by the
+  // level of their region (rules.patrol_per_month). General chiefs lead the
+  // whole system rather than a river, and keepers, patrollers and civic
+  // chiefs patrol too, but the rule sets no monthly quota for them.
   const months = listMonths(addMonths(monthOf(asOf), -11), monthOf(asOf));
   const terms = new Map<string, { start: string; end?: string | null }[]>();
   for (const a of assignments) {

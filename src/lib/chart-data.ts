@@ -177,9 +177,32 @@ export function itemSeries(
   return out;
 }
 
-/** True when an item is worth a chart: Table 1 has a row for it and at least one value was above the detection limit. */
+/**
+ * The routine indicators of surface-water assessment that always get a
+ * trend chart when measured (pH, DO, permanganate index, COD, BOD5, NH3-N,
+ * TP; TN too on a lake). Other items get one only when they have missed
+ * the target at least once.
+ */
+export const ROUTINE_ITEMS: readonly ReadingItem[] = ['ph', 'do', 'codmn', 'cod', 'bod5', 'nh3n', 'tp'];
+
+/** Why an item has no trend chart, or null when it has one. */
+export type NoChartReason = 'no_standard' | 'below_detection' | 'always_met';
+
+/**
+ * Whether an item of a station gets a trend chart: Table 1 has a row for
+ * it, at least one value was above the detection limit, and it is a
+ * routine indicator (TN on a lake included) or missed the target at least once.
+ */
+export function chartDecision(points: readonly SeriesPoint[], item: ReadingItem, waterbody: Waterbody): NoChartReason | null {
+  if (standardFor(item, waterbody) === null) return 'no_standard';
+  if (!points.some((p) => !p.belowLimit)) return 'below_detection';
+  if (ROUTINE_ITEMS.includes(item) || (item === 'tn' && waterbody === 'lake')) return null;
+  return points.some((p) => p.meetsTarget === false) ? null : 'always_met';
+}
+
+/** True when an item gets a trend chart; see {@link chartDecision}. */
 export function isChartable(points: readonly SeriesPoint[], item: ReadingItem, waterbody: Waterbody): boolean {
-  return standardFor(item, waterbody) !== null && points.some((p) => !p.belowLimit);
+  return chartDecision(points, item, waterbody) === null;
 }
 
 /**
@@ -246,8 +269,10 @@ export interface LineChartSpec {
   series: {
     label: string;
     values: (number | null)[];
-    /** Per point: true draws a triangle (fails the target) instead of a circle. */
-    flagged?: boolean[];
+    /** Indexes of the points that fail the target: drawn as triangles instead of circles. */
+    flagged?: number[];
+    /** Per point, the value as the tooltip writes it (the `L` kept); null or absent = the number. Only sent when some value is an `L` value. */
+    texts?: (string | null)[];
   }[];
   y: { min: number; max: number; unit: string; percent?: boolean };
   bands: { from: number | null; to: number | null; tone: BandTone; label: string }[];
@@ -270,7 +295,16 @@ export function itemChartSpec(
   return {
     label,
     labels: points.map((p) => p.date),
-    series: [{ label: info.label, values: points.map((p) => p.value), flagged: points.map((p) => p.meetsTarget === false) }],
+    series: [
+      {
+        label: info.label,
+        values: points.map((p) => p.value),
+        flagged: points.flatMap((p, i) => (p.meetsTarget === false ? [i] : [])),
+        ...(points.some((p) => p.belowLimit)
+          ? { texts: points.map((p) => (p.belowLimit ? `${p.written}（低于检出限，按 ${plainNumber(p.value)} 计）` : null)) }
+          : {}),
+      },
+    ],
     y: { ...axisRange(points, item, waterbody, target), unit: info.unit },
     bands: bandsFor(item, waterbody).map((b) => ({ from: b.from, to: b.to, tone: toneOf(b.class), label: b.label })),
   };

@@ -35,7 +35,10 @@ export interface CsvRecord {
 
 export interface CsvSyntaxError {
   line: number;
+  /** 1-based character column in the line. */
   column: number;
+  /** 1-based number of the cell (the spreadsheet column) in its record. */
+  cell: number;
   message: { zh: string; en: string };
 }
 
@@ -97,6 +100,7 @@ export function parseCsv(text: string): CsvTable {
           errors.push({
             line: openLine,
             column: openCol,
+            cell: columns.length,
             message: {
               zh: '引号不成对：此处开始的带引号单元格没有结束引号',
               en: 'unbalanced quote: the quoted cell that starts here is never closed',
@@ -115,6 +119,7 @@ export function parseCsv(text: string): CsvTable {
           errors.push({
             line,
             column: col - junk.length,
+            cell: columns.length,
             message: {
               zh: `引号后有多余内容"${junk}"：单元格内的引号应写成两个引号 ""`,
               en: `unexpected text "${junk}" after a closing quote: write a quote inside a cell as ""`,
@@ -132,6 +137,7 @@ export function parseCsv(text: string): CsvTable {
           errors.push({
             line,
             column: startCol + cell.indexOf('"'),
+            cell: columns.length,
             message: {
               zh: '未加引号的单元格中出现引号：整个单元格应以引号括起，内部引号写成 ""',
               en: 'a quote inside an unquoted cell: quote the whole cell and write inner quotes as ""',

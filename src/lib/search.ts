@@ -23,6 +23,10 @@ export interface SearchEntry {
   detail?: string;
   /** Names whose pinyin should find the page. */
   names?: string[];
+  /** A sentence or two that is searched and shown as the result's excerpt. */
+  text?: string;
+  /** Index the whole main content too (policy documents, whose text people search). */
+  fullText?: boolean;
 }
 
 /** The hidden index terms of some names: full pinyin and initials, deduplicated. */

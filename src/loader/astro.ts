@@ -7,11 +7,19 @@ import { DataFolderError, dataDir, loadDataFolder, type LoadResult } from './ind
 import { formatReport } from './problems.ts';
 import type { RawFolder } from './read.ts';
 
-let loaded: { dir: string; result: LoadResult } | undefined;
+/**
+ * Astro loads astro.config.mjs (and so the integration) and content.config.ts
+ * through different module graphs, so a module-level cache would read and
+ * validate a city's folder twice. The process-wide cache lives on globalThis.
+ */
+const CACHE = Symbol.for('river-data:loaded');
+type Cache = { dir: string; result: LoadResult } | undefined;
 
 /** Load the data folder once per process (per directory). */
 export function loadOnce(dir = dataDir()): LoadResult {
-  if (!loaded || loaded.dir !== dir) loaded = { dir, result: loadDataFolder(dir) };
+  const g = globalThis as unknown as Record<symbol, Cache>;
+  let loaded = g[CACHE];
+  if (!loaded || loaded.dir !== dir) g[CACHE] = loaded = { dir, result: loadDataFolder(dir) };
   return loaded.result;
 }
 

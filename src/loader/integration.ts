@@ -30,6 +30,9 @@ export default function riverData(): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ command, logger }) => {
         const dir = dataDir();
+        // Pin the folder for the bundled page code, whose own module URL no
+        // longer points into the project.
+        process.env.RIVER_DATA_DIR = dir;
         const { problems } = loadOnce(dir);
         if (problems.length === 0) {
           logger.info(`data folder ${dir}: valid`);

@@ -84,7 +84,8 @@ function readCsvTable<T>(dir: string, file: string, table: TableDef, problems: P
   const { text, encoding } = decodeText(bytes);
   encodings[file] = encoding;
   const { records, errors } = parseCsv(text);
-  for (const e of errors) problems.push({ file, line: e.line, column: e.column, zh: e.message.zh, en: e.message.en });
+  // Problem.column of a CSV file is the spreadsheet column (cell number), as for every other CSV problem.
+  for (const e of errors) problems.push({ file, line: e.line, column: e.cell, zh: e.message.zh, en: e.message.en });
   if (records.length === 0) {
     problems.push({ file, line: 1, zh: '文件为空：第一行应为表头', en: 'empty file: the first row must be the header' });
     return [];

@@ -206,7 +206,7 @@ export function validateFolder(f: RawFolder, problems: Problem[]): void {
       if (!events) continue;
       for (const p of validateCaseEvents(c.data, events, f.site.as_of)) {
         const row = p.line != null ? eventRows.get(p.line) : undefined;
-        problems.push({ file: 'case-events.csv', line: p.line ?? undefined, column: row?.columns[p.column], field: p.column, value: p.value, key: c.data.id, zh: p.expectedZh, en: p.expected });
+        problems.push({ file: 'case-events.csv', line: p.line ?? undefined, column: row?.columns[p.column], field: p.column, value: p.value, key: c.data.id, zh: p.expectedZh, en: `expected ${p.expected}` });
       }
     }
   }

@@ -24,7 +24,7 @@ export const ID_PATTERN = /^[a-z0-9-]+$/;
 const REQUIRED = expect('必填，不能为空', 'a value (this cell is required)');
 
 /** A required cell: `undefined` (empty) fails with "required". */
-function required<T extends z.ZodType>(inner: T) {
+function required<T extends z.ZodType<unknown, string>>(inner: T) {
   return z.string({ error: REQUIRED }).pipe(inner);
 }
 

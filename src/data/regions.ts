@@ -1,0 +1,40 @@
+/**
+ * Per-region views (township and county pages): chiefs of a township and
+ * inspection results by subject. Built once per build from the query module.
+ */
+import type { Chief, Inspection } from '../schemas/tables.ts';
+import { push } from './indexes.ts';
+import type { Db } from './query.ts';
+
+export interface RegionIndex {
+  /** Chiefs whose region is the township or one of its villages. */
+  chiefsByTownship: Map<string, Chief[]>;
+  /** County-level chiefs (region not inside any township). */
+  countyChiefs: Chief[];
+  /** Inspection results by `${subject_kind}:${subject}`, latest period first. */
+  inspectionsBySubject: Map<string, Inspection[]>;
+}
+
+const cache = new WeakMap<Db, RegionIndex>();
+
+export function regionIndex(db: Db): RegionIndex {
+  const hit = cache.get(db);
+  if (hit) return hit;
+  const chiefsByTownship = new Map<string, Chief[]>();
+  const countyChiefs: Chief[] = [];
+  for (const c of db.chiefs.values()) {
+    const t = db.townshipOf(c.region);
+    if (t) push(chiefsByTownship, t, c);
+    else countyChiefs.push(c);
+  }
+  const inspectionsBySubject = new Map<string, Inspection[]>();
+  for (const i of [...db.inspections].sort((a, b) => b.date.localeCompare(a.date))) push(inspectionsBySubject, `${i.subject_kind}:${i.subject}`, i);
+  const index = { chiefsByTownship, countyChiefs, inspectionsBySubject };
+  cache.set(db, index);
+  return index;
+}
+
+/** Whether a chief holds any post on `asOf`. */
+export function isServing(db: Db, chief: string): boolean {
+  return (db.assignmentsByChief.get(chief) ?? []).some((a) => a.start <= db.asOf && (!a.end || a.end > db.asOf));
+}

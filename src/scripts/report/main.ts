@@ -1,0 +1,356 @@
+/**
+ * <report-form>: enhances the server-rendered report form (which posts as
+ * plain HTML without JS). Wires the small modules of this folder:
+ * the water combobox, the draft kept as the person types, photos resized
+ * and kept in IndexedDB, geolocation on request, validation with the
+ * GOV.UK error pattern, sending with timeout and retries, and the other
+ * channels (email, phone, copy) when there is no endpoint or sending fails.
+ * The draft is cleared only after the endpoint confirmed the report.
+ *
+ * Attributes: data-endpoint (site.yaml report.endpoint; empty = none),
+ * data-config (JSON ChannelConfig), data-waters-url (list to fetch when the
+ * page has no <select> of waters).
+ */
+import { z } from 'zod/mini';
+import { checkPhotoFiles, FIELDS, formToReport, newReference, UNKNOWN_WATER, validateReport, type Report, type WaterChoice } from '../../lib/report.ts';
+import { clearDraft, deletePhoto, loadPhotos, loadText, savePhoto, saveText, type StoredPhoto } from './draft.ts';
+import { resizePhoto, toReportPhoto } from './photos.ts';
+import { failureText, sendReport } from './submit.ts';
+import { setFieldError, showErrors, wireSummary } from './errors.ts';
+import { combobox, type Combobox } from './combobox.ts';
+import { describePosition, locate } from './geo.ts';
+import { copyText, fillChannels, trackPath, type ChannelConfig } from './fallback.ts';
+
+// No `new Function` probe: the page may be served with a strict CSP.
+z.config({ jitless: true });
+
+const $ = <T extends Element = HTMLElement>(root: ParentNode, sel: string) => root.querySelector<T>(sel)!;
+const pad = (n: number) => String(n).padStart(2, '0');
+
+class ReportForm extends HTMLElement {
+  form!: HTMLFormElement;
+  cfg!: ChannelConfig;
+  endpoint = '';
+  ref: string | undefined;
+  photos: StoredPhoto[] = [];
+  water!: Combobox;
+  waterId!: HTMLInputElement;
+  title0 = document.title;
+  saveTimer = 0;
+  busy = false;
+
+  connectedCallback() {
+    this.form = $(this, 'form');
+    this.cfg = JSON.parse(this.dataset.config ?? '{}') as ChannelConfig;
+    this.endpoint = this.dataset.endpoint ?? '';
+    for (const el of this.querySelectorAll<HTMLElement>('[data-js]')) el.hidden = false;
+    for (const el of this.querySelectorAll('[data-nojs]')) el.remove();
+    this.form.hidden = false;
+    const today = new Date();
+    $<HTMLInputElement>(this.form, '[name=seen_date]').max = `${today.getFullYear()}-${pad(today.getMonth() + 1)}-${pad(today.getDate())}`;
+    this.setupWater();
+    this.restore();
+    this.setupContact();
+    this.setupGeo();
+    void this.setupPhotos();
+    wireSummary(this);
+    this.form.addEventListener('input', () => this.saveSoon());
+    this.form.addEventListener('change', () => this.saveSoon());
+    addEventListener('pagehide', () => this.save());
+    this.form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      void this.submit();
+    });
+    $(this, '[data-retry-button]').addEventListener('click', () => this.form.requestSubmit());
+    $(this, '[data-forget]').addEventListener('click', () => void this.forget('已清除本机保存的内容。'));
+    $(this, '[data-draft-clear]').addEventListener('click', () => void this.forget('已清空，可以重新填写。'));
+    addEventListener('online', () => {
+      if (!$(this, '[data-retry]').hidden) $(this, '[data-fallback-status]').textContent = '网络已恢复，可以点击“重新提交”。';
+    });
+  }
+
+  /* ---- water ---- */
+
+  setupWater() {
+    const select = this.form.querySelector<HTMLSelectElement>('select[name=water]');
+    let load: () => Promise<WaterChoice[]>;
+    if (select) {
+      // Small site: the <select> becomes the combobox's list.
+      const choices: WaterChoice[] = [...select.querySelectorAll('option')]
+        .filter((o) => o.value && o.value !== UNKNOWN_WATER)
+        .map((o) => ({ id: o.value, name: o.text, area: o.dataset.a ?? (o.parentElement as HTMLOptGroupElement).label ?? '', keys: o.dataset.s ?? '' }));
+      load = async () => choices;
+      const input = document.createElement('input');
+      input.type = 'text';
+      input.name = 'water_name';
+      input.className = select.className;
+      input.setAttribute('aria-describedby', select.getAttribute('aria-describedby') ?? '');
+      const hidden = document.createElement('input');
+      hidden.type = 'hidden';
+      hidden.name = 'water';
+      hidden.value = select.value;
+      const chosen = select.selectedOptions[0];
+      if (chosen?.value) input.value = chosen.value === UNKNOWN_WATER ? chosen.text : choices.find((c) => c.id === chosen.value)?.name ?? '';
+      select.replaceWith(input, hidden);
+      input.id = 'r-water';
+    } else {
+      const url = this.dataset.watersUrl!;
+      load = async () => {
+        const res = await fetch(url);
+        const body = (await res.json()) as { waters: [string, string, string, string][] };
+        return body.waters.map(([id, name, area, keys]) => ({ id, name, area, keys }));
+      };
+    }
+    this.waterId = $<HTMLInputElement>(this.form, 'input[name=water]');
+    this.water = combobox($<HTMLInputElement>(this.form, '#r-water'), this.waterId, $(this, '#r-water-status'), load, () => {
+      const url = new URL(location.href);
+      if (this.waterId.value && this.waterId.value !== UNKNOWN_WATER) url.searchParams.set('water', this.waterId.value);
+      else url.searchParams.delete('water');
+      history.replaceState(history.state, '', url);
+      this.saveSoon();
+    });
+  }
+
+  /* ---- draft ---- */
+
+  values(): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const [k, v] of new FormData(this.form)) if (typeof v === 'string') out[k] = v;
+    return out;
+  }
+
+  saveSoon() {
+    clearTimeout(this.saveTimer);
+    this.saveTimer = window.setTimeout(() => this.save(), 300);
+  }
+
+  save() {
+    clearTimeout(this.saveTimer);
+    if (!this.form.hidden) saveText(this.values(), this.ref);
+  }
+
+  restore() {
+    const draft = loadText();
+    if (draft) {
+      this.ref = draft.ref;
+      for (const el of this.form.elements as unknown as Iterable<HTMLInputElement>) {
+        if (!el.name || el.type === 'file' || el.type === 'submit' || el.type === 'button') continue;
+        const v = draft.values[el.name];
+        if (el.type === 'radio' || el.type === 'checkbox') el.checked = v === el.value;
+        else if (v !== undefined) el.value = v;
+      }
+      const when = new Date(draft.saved);
+      const notice = $(this, '[data-draft-notice]');
+      $(notice, '[data-draft-time]').textContent = isNaN(+when) ? '' : `（${when.getMonth() + 1}月${when.getDate()}日 ${pad(when.getHours())}:${pad(when.getMinutes())} 保存）`;
+      notice.hidden = false;
+    }
+    // ?water=<id> from a water's page wins over the draft (the URL follows the field, so a reload agrees).
+    const id = new URLSearchParams(location.search).get('water');
+    if (id && id !== this.waterId.value) void this.water.choose(id);
+  }
+
+  async forget(message: string) {
+    await clearDraft();
+    this.ref = undefined;
+    this.form.reset();
+    this.waterId.value = '';
+    this.photos = [];
+    this.renderPhotos();
+    this.setupGeoDisplay();
+    this.syncContact();
+    showErrors(this, [], FIELDS);
+    $(this, '[data-draft-notice]').hidden = true;
+    $(this, '[data-fallback]').hidden = true;
+    const url = new URL(location.href);
+    url.searchParams.delete('water');
+    history.replaceState(history.state, '', url);
+    $(this, '[data-form-status]').textContent = message;
+    $(this, '#r-water').focus(); // the button pressed is now hidden: start again at the first field
+  }
+
+  /* ---- contact: name and phone only when "named" is chosen ---- */
+
+  syncContact = () => {
+    const named = (this.form.elements.namedItem('contact') as RadioNodeList).value === 'named';
+    $(this, '[data-conditional]').hidden = !named;
+  };
+
+  setupContact() {
+    for (const r of this.form.querySelectorAll('[name=contact]')) r.addEventListener('change', this.syncContact);
+    this.syncContact();
+  }
+
+  /* ---- geolocation, only on request ---- */
+
+  accuracy: number | undefined;
+
+  setupGeoDisplay = () => {
+    const lat = $<HTMLInputElement>(this.form, '[name=lat]').value;
+    const lon = $<HTMLInputElement>(this.form, '[name=lon]').value;
+    const has = !!(lat && lon);
+    $(this, '[data-geo-text]').textContent = has ? `已附上位置：${describePosition(Number(lat), Number(lon), this.accuracy)}` : '';
+    $(this, '[data-geo-clear]').hidden = !has;
+  };
+
+  setupGeo() {
+    const btn = $<HTMLButtonElement>(this, '[data-geo]');
+    const status = $(this, '[data-geo-text]');
+    btn.addEventListener('click', async () => {
+      btn.disabled = true;
+      status.textContent = '正在定位……';
+      const r = await locate();
+      btn.disabled = false;
+      if (r.ok) {
+        $<HTMLInputElement>(this.form, '[name=lat]').value = String(r.lat);
+        $<HTMLInputElement>(this.form, '[name=lon]').value = String(r.lon);
+        this.accuracy = r.accuracy;
+        this.setupGeoDisplay();
+        setFieldError(this, 'geo', null);
+        this.save();
+      } else status.textContent = r.message;
+    });
+    $(this, '[data-geo-clear]').addEventListener('click', () => {
+      $<HTMLInputElement>(this.form, '[name=lat]').value = '';
+      $<HTMLInputElement>(this.form, '[name=lon]').value = '';
+      this.accuracy = undefined;
+      this.setupGeoDisplay();
+      this.save();
+      btn.focus();
+    });
+    this.setupGeoDisplay();
+  }
+
+  /* ---- photos: resized, kept in IndexedDB ---- */
+
+  async setupPhotos() {
+    const input = $<HTMLInputElement>(this.form, '#r-photos');
+    this.photos = await loadPhotos();
+    this.renderPhotos();
+    input.addEventListener('change', async () => {
+      const files = [...(input.files ?? [])];
+      input.value = '';
+      const { accepted, refused } = checkPhotoFiles(files, this.photos.length);
+      const problems = refused.map((r) => `${r.file.name}：${r.message}`);
+      const status = $(this, '[data-photo-status]');
+      status.textContent = accepted.length ? '正在处理照片……' : '';
+      for (const file of accepted) {
+        try {
+          const photo = { id: `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`, name: file.name, blob: await resizePhoto(file) };
+          await savePhoto(photo);
+          this.photos.push(photo);
+        } catch {
+          problems.push(`${file.name}：无法读取这张照片，请换一张 JPG 或 PNG 照片`);
+        }
+      }
+      setFieldError(this, 'photos', problems.length ? problems.join('；') : null);
+      this.renderPhotos();
+      status.textContent = `已附 ${this.photos.length} 张照片${problems.length ? `，${problems.length} 张未能添加` : ''}。`;
+    });
+  }
+
+  urls: string[] = [];
+
+  renderPhotos() {
+    for (const u of this.urls) URL.revokeObjectURL(u);
+    this.urls = [];
+    const list = $(this, '[data-photo-list]');
+    list.replaceChildren(
+      ...this.photos.map((p, i) => {
+        const li = document.createElement('li');
+        const img = document.createElement('img');
+        img.src = URL.createObjectURL(p.blob);
+        this.urls.push(img.src);
+        img.alt = `照片 ${i + 1}`;
+        const text = document.createElement('span');
+        text.textContent = `照片 ${i + 1}（${Math.max(1, Math.round(p.blob.size / 1024))} KB）`;
+        const del = document.createElement('button');
+        del.type = 'button';
+        del.textContent = `删除照片 ${i + 1}`;
+        del.addEventListener('click', async () => {
+          await deletePhoto(p.id);
+          this.photos = this.photos.filter((x) => x !== p);
+          this.renderPhotos();
+          $(this, '[data-photo-status]').textContent = `已删除照片 ${i + 1}，还有 ${this.photos.length} 张。`;
+          $<HTMLInputElement>(this.form, '#r-photos').focus();
+        });
+        li.append(img, text, del);
+        return li;
+      }),
+    );
+  }
+
+  /* ---- submit ---- */
+
+  async submit() {
+    if (this.busy) return;
+    const values = this.values();
+    const checked = validateReport(formToReport(values));
+    if (!checked.ok) {
+      $(this, '[data-fallback]').hidden = true;
+      showErrors(this, checked.errors, FIELDS);
+      return;
+    }
+    showErrors(this, [], FIELDS);
+    this.ref ??= newReference();
+    clearTimeout(this.saveTimer);
+    saveText(values, this.ref);
+    const report: Report = { ...checked.report, ref: this.ref };
+    if (!this.endpoint) return this.fallback(report, null);
+
+    this.busy = true;
+    const button = $<HTMLButtonElement>(this.form, '[type=submit]');
+    const status = $(this, '[data-form-status]');
+    button.disabled = true;
+    status.textContent = '正在提交……';
+    try {
+      const photos = await Promise.all(this.photos.map((p) => toReportPhoto(p.name, p.blob)));
+      const full = validateReport({ ...formToReport(values, photos), ref: this.ref });
+      if (!full.ok) return void showErrors(this, full.errors, FIELDS);
+      const result = await sendReport(this.endpoint, JSON.stringify(full.report), {
+        onAttempt: (n) => (status.textContent = n > 1 ? `正在重试（第 ${n} 次）……` : '正在提交……'),
+      });
+      status.textContent = '';
+      if (result.ok) {
+        this.form.hidden = true; // no more draft saves from here (save() skips a hidden form)
+        clearTimeout(this.saveTimer);
+        await clearDraft();
+        this.success(this.ref);
+      } else this.fallback(report, failureText(result));
+    } finally {
+      this.busy = false;
+      button.disabled = false;
+    }
+  }
+
+  success(ref: string) {
+    this.form.hidden = true;
+    $(this, '[data-fallback]').hidden = true;
+    $(this, '[data-draft-notice]').hidden = true;
+    const panel = $(this, '[data-success]');
+    for (const el of panel.querySelectorAll('[data-ref]')) el.textContent = ref;
+    $<HTMLAnchorElement>(panel, '[data-track]').href = trackPath(ref);
+    panel.hidden = false;
+    document.title = `已提交：${this.title0}`;
+    $(panel, 'h2').focus();
+  }
+
+  fallback(report: Report, reason: string | null) {
+    const panel = $(this, '[data-fallback]');
+    const text = fillChannels(panel, report, this.photos.length, this.cfg);
+    $(panel, 'h2').textContent = reason ? '没有提交成功，内容已保存在本机' : '请用以下方式发送您的反映';
+    $(panel, '[data-fallback-reason]').textContent = reason
+      ? `${reason}您填写的内容和照片已保存在这个浏览器中，关闭页面或断网也不会丢失。可以稍后重新提交，也可以用下面的方式反映。`
+      : '本站暂未开通在线提交。请用邮件、电话或微信把下面的内容发给我们，并说明编号。您填写的内容已保存在这个浏览器中。';
+    $(panel, '[data-retry]').hidden = !reason;
+    $(panel, '[data-fallback-status]').textContent = '';
+    const copy = $<HTMLButtonElement>(panel, '[data-copy]');
+    copy.onclick = async () => {
+      const ok = await copyText(text, $<HTMLTextAreaElement>(panel, '[data-text]'));
+      $(panel, '[data-fallback-status]').textContent = ok ? '已复制，可以粘贴到微信或短信中发送。' : '已选中全部文字，请按住文字或按 Ctrl+C 复制。';
+    };
+    panel.hidden = false;
+    $(panel, 'h2').focus();
+  }
+}
+
+customElements.define('report-form', ReportForm);

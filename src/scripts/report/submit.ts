@@ -1,0 +1,69 @@
+/**
+ * Sending a report to site.yaml report.endpoint: POST as JSON, each attempt
+ * cut off by an AbortController timeout, retried with backoff when the
+ * failure may pass (network down, timeout, 408/429/5xx). Every attempt
+ * carries the same reference number, so a receiver that got the report but
+ * whose answer was lost sees a repeat of the same `ref`, not a new report.
+ *
+ * The endpoint is usually on another origin: it must answer the CORS
+ * preflight (OPTIONS, Content-Type: application/json) and reply 2xx once
+ * the report is stored. Only a 2xx counts as delivered.
+ */
+
+export type SendResult = { ok: true } | { ok: false; reason: 'offline' | 'timeout' | 'server' | 'rejected'; status?: number };
+
+export interface SendOptions {
+  attempts?: number;
+  /** Waits before the 2nd, 3rd … attempt (ms). */
+  backoff?: number[];
+  /** Time allowed for one attempt (ms); by default 20 s plus 1 s per 50 KB, for photos on a slow line. */
+  timeout?: number;
+  onAttempt?: (n: number) => void;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export async function sendReport(endpoint: string, body: string, opts: SendOptions = {}): Promise<SendResult> {
+  const { attempts = 3, backoff = [1000, 3000], onAttempt } = opts;
+  const timeout = opts.timeout ?? 20_000 + Math.round(body.length / 50);
+  let last: SendResult = { ok: false, reason: 'offline' };
+  for (let n = 1; n <= attempts; n++) {
+    if (n > 1) await sleep(backoff[Math.min(n - 2, backoff.length - 1)] ?? 1000);
+    onAttempt?.(n);
+    const abort = new AbortController();
+    const timer = setTimeout(() => abort.abort(), timeout);
+    try {
+      const res = await fetch(endpoint, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body,
+        signal: abort.signal,
+        credentials: 'omit',
+      });
+      if (res.ok) return { ok: true };
+      const retry = res.status === 408 || res.status === 429 || res.status >= 500;
+      last = { ok: false, reason: retry ? 'server' : 'rejected', status: res.status };
+      if (!retry) return last;
+    } catch {
+      last = { ok: false, reason: abort.signal.aborted ? 'timeout' : 'offline' };
+      if (!navigator.onLine) return last; // no point retrying until the connection is back
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+  return last;
+}
+
+/** Why it failed, in words for the person. */
+export function failureText(r: Exclude<SendResult, { ok: true }>): string {
+  switch (r.reason) {
+    case 'offline':
+      return '网络连接中断，没有发送出去。';
+    case 'timeout':
+      return '等待服务器回应超时，可能没有发送出去。';
+    case 'server':
+      return `服务器暂时无法处理（错误 ${r.status}）。`;
+    case 'rejected':
+      return `服务器没有接受这份反映（错误 ${r.status}）。`;
+  }
+}

@@ -1,0 +1,230 @@
+/**
+ * The ledger, the case pages and the report lookup in Chromium, against a
+ * built site (SITE_DIST, default /work/main/dist) and the data folder it was
+ * built from (RIVER_DATA_DIR, default the bundled sample in src/content).
+ *
+ * - /data/cases.json: status and overdue of every case agree with the data
+ *   contract's rules, recomputed here from cases.csv and case-events.csv.
+ * - The ledger filters to overdue cases, with and without JS.
+ * - Every report_ref in the data finds its case through /track/, with its
+ *   timeline; an unknown reference gets the plain message.
+ * - Text from the data (<b>, <script>) shows as text, never as markup.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { openSite, type Session } from '../helpers/browser.ts';
+
+const root = resolve(import.meta.dirname, '../..');
+const DIST = process.env.SITE_DIST || '/work/main/dist';
+const DATA = process.env.RIVER_DATA_DIR || join(root, 'src/content');
+
+/** A small RFC 4180 reader (quotes, doubled quotes, CRLF, BOM): enough for UTF-8 data folders. */
+function readCsv(path: string): Record<string, string>[] {
+  const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+    } else cell += ch;
+  }
+  if (cell !== '' || row.length) {
+    row.push(cell);
+    rows.push(row);
+  }
+  const [header, ...body] = rows.filter((r) => r.some((c) => c.trim() !== ''));
+  return body.map((r) => Object.fromEntries(header!.map((h, i) => [h.trim(), (r[i] ?? '').trim()])));
+}
+
+interface CaseJson {
+  id: string;
+  title: string;
+  description: string | null;
+  status: string;
+  overdue: boolean;
+  deadline: string;
+  report_ref: string | null;
+}
+
+const built = existsSync(join(DIST, 'cases', 'index.html'));
+
+describe.skipIf(!built)('cases, ledger and report lookup (built site)', () => {
+  let session: Session;
+  let cases: CaseJson[];
+  let events: Record<string, string>[];
+  let asOf: string;
+
+  beforeAll(async () => {
+    cases = JSON.parse(readFileSync(join(DIST, 'data', 'cases.json'), 'utf8')) as CaseJson[];
+    events = readCsv(join(DATA, 'case-events.csv'));
+    asOf = /^as_of:\s*"?(\d{4}-\d{2}-\d{2})/m.exec(readFileSync(join(DATA, 'site.yaml'), 'utf8'))![1]!;
+    session = await openSite(DIST);
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('publishes status and overdue by the contract: latest event wins (later row on a tie); overdue = not closed and as_of after the deadline', () => {
+    const csvCases = readCsv(join(DATA, 'cases.csv'));
+    expect(cases.length).toBe(csvCases.length);
+    const byCase = new Map<string, { date: string; status: string; row: number }[]>();
+    events.forEach((e, row) => {
+      const list = byCase.get(e.case!) ?? [];
+      list.push({ date: e.date!, status: e.status!, row });
+      byCase.set(e.case!, list);
+    });
+    const deadline = new Map(csvCases.map((c) => [c.id!, c.deadline!]));
+    const wrong: string[] = [];
+    for (const c of cases) {
+      const evs = (byCase.get(c.id) ?? []).filter((e) => e.date <= asOf);
+      let latest: { date: string; status: string; row: number } | null = null;
+      for (const e of evs) if (!latest || e.date > latest.date || (e.date === latest.date && e.row > latest.row)) latest = e;
+      const status = latest?.status ?? 'reported';
+      const overdue = status !== 'closed' && asOf > deadline.get(c.id)!;
+      if (c.status !== status || c.overdue !== overdue) wrong.push(`${c.id}: published ${c.status}/${c.overdue}, expected ${status}/${overdue}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('filters the ledger to overdue cases without JS (links to static pages)', async () => {
+    const ctx = await session.context({ javaScriptEnabled: false });
+    const page = await ctx.newPage();
+    await page.goto(session.url('/cases/'));
+    expect(await page.locator('case-filter form').isHidden()).toBe(true);
+    await page.getByRole('navigation', { name: '问题台账按办理状态' }).getByRole('link', { name: '已逾期（未销号）' }).click();
+    await page.waitForURL(/\/cases\/status\/overdue\/$/);
+    const overdue = cases.filter((c) => c.overdue);
+    const rows = page.locator('[data-case-table] tbody tr');
+    expect(await rows.count()).toBe(Math.min(overdue.length, 100));
+    for (const tag of await rows.locator('td.tag').allTextContents()) expect(tag).toMatch(/^逾期 \d+ 天$/);
+    await ctx.close();
+  });
+
+  it('filters the ledger to overdue cases with the form (JS)', async () => {
+    const ctx = await session.context();
+    const page = await ctx.newPage();
+    await page.goto(session.url('/cases/status/all/'));
+    const form = page.getByRole('form', { name: '筛选问题' });
+    await form.getByLabel('办理状态').selectOption('overdue');
+    // Filtering within the page happens as soon as the choice changes …
+    const visible = page.locator('[data-case-table] tbody tr:not([hidden])');
+    for (const d of await visible.evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.overdue))) expect(d).toBe('1');
+    // … and submitting goes to the static page that answers it in full.
+    await form.getByRole('button', { name: '筛选' }).click();
+    await page.waitForURL(/\/cases\/status\/overdue\/$/);
+    const overdue = cases.filter((c) => c.overdue).length;
+    expect(await page.locator('[data-case-table] tbody tr:not([hidden])').count()).toBe(Math.min(overdue, 100));
+
+    // A township and a status map to the township's own overdue page.
+    const township = await page.locator('#cf-township option').nth(1).getAttribute('value');
+    await page.locator('#cf-township').selectOption(township!);
+    await page.getByRole('button', { name: '筛选' }).click();
+    await page.waitForURL(new RegExp(`/cases/township/${township}/overdue/$`));
+    await ctx.close();
+  });
+
+  it('finds every report_ref of the data through the lookup, with its timeline', async () => {
+    const all = cases.filter((c) => c.report_ref);
+    expect(all.length).toBeGreaterThan(0);
+    // Every reference of the sample; an even sample of 50 from a larger folder.
+    const step = Math.max(1, Math.ceil(all.length / 50));
+    const withRef = all.filter((_, i) => i % step === 0);
+    const ctx = await session.context();
+    const page = await ctx.newPage();
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+    await page.goto(session.url('/track/'));
+    for (const [i, c] of withRef.entries()) {
+      // Type some as people do: lower case, spaces for dashes.
+      const typed = i % 2 ? c.report_ref!.toLowerCase().replace(/-/g, ' ') : c.report_ref!;
+      await page.getByLabel('受理编号').fill(typed);
+      await page.getByRole('button', { name: '查询' }).click();
+      const result = page.locator('[data-result]');
+      await expect.poll(() => result.locator('article').count()).toBe(1);
+      await expect.poll(async () => result.getByRole('link', { name: c.title, exact: true }).getAttribute('href')).toBe(`/cases/${c.id}/`);
+      const n = events.filter((e) => e.case === c.id && e.date! <= asOf).length;
+      expect(await result.locator('ol.timeline li').count()).toBe(Math.max(n, 0));
+      expect(await result.textContent()).toContain('当前状态');
+    }
+    // Only the small shards were fetched, never the whole ledger.
+    expect(requests.filter((p) => p.startsWith('/data/'))).toEqual([]);
+    expect(requests.some((p) => /^\/track\/[0-9a-f]+\.json$/.test(p))).toBe(true);
+    await ctx.close();
+  }, 120_000);
+
+  it('says plainly when a reference is not registered, and what to do', async () => {
+    const ctx = await session.context();
+    const page = await ctx.newPage();
+    await page.goto(session.url('/track/?ref=ZZ-NOT-A-REAL-REF-0000'));
+    const result = page.locator('[data-result]');
+    await expect.poll(() => result.textContent()).toContain('没有找到这个受理编号');
+    expect(await result.textContent()).toContain('ZZ-NOT-A-REAL-REF-0000');
+    expect(await result.locator('a[href^="tel:"]').count()).toBeGreaterThan(0);
+    // An empty submission is an error on the field, GOV.UK style.
+    await page.getByLabel('受理编号').fill('  ');
+    await page.getByRole('button', { name: '查询' }).click();
+    await expect.poll(() => page.locator('#ref-error').textContent()).toBe('请输入受理编号');
+    expect(await page.title()).toMatch(/^错误：/);
+    await ctx.close();
+  });
+
+  it('tells people without JS what to do instead', async () => {
+    const ctx = await session.context({ javaScriptEnabled: false });
+    const page = await ctx.newPage();
+    await page.goto(session.url('/track/'));
+    const nojs = page.locator('[data-nojs]');
+    expect(await nojs.isVisible()).toBe(true);
+    expect(await nojs.locator('a[href^="tel:"]').count()).toBeGreaterThan(0);
+    await ctx.close();
+  });
+
+  it('shows markup in the data as text on the case page and in the feed', async () => {
+    const marked = cases.filter((c) => /<\/?[a-z]/i.test(`${c.title} ${c.description ?? ''}`));
+    // The bundled sample has a description with <b>…</b>; other data folders may have none.
+    if (!process.env.RIVER_DATA_DIR) expect(marked.length, 'the sample data should have a description with <b>…</b>').toBeGreaterThan(0);
+    const ctx = await session.context();
+    const page = await ctx.newPage();
+    for (const c of marked) {
+      await page.goto(session.url(`/cases/${c.id}/`));
+      if (c.description) {
+        const desc = page.locator('.description');
+        expect(await desc.textContent()).toBe(c.description);
+        expect(await desc.locator('b, script, i, em, strong').count()).toBe(0);
+      }
+      expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(c.title);
+    }
+    const feed = await page.request.get(session.url('/feed.xml'));
+    const xml = await feed.text();
+    const parsed = await page.evaluate((text) => {
+      const doc = new DOMParser().parseFromString(text, 'application/xml');
+      return { error: doc.getElementsByTagName('parsererror').length, entries: doc.getElementsByTagName('entry').length, markup: doc.querySelectorAll('entry b, entry script').length };
+    }, xml);
+    expect(parsed.error).toBe(0);
+    expect(parsed.entries).toBeGreaterThan(0);
+    expect(parsed.markup).toBe(0);
+    await ctx.close();
+  });
+
+  it('keeps every page of the ledger bounded', () => {
+    const html = readFileSync(join(DIST, 'cases', 'status', 'all', 'index.html'), 'utf8');
+    expect((html.match(/<tr data-status=/g) ?? []).length).toBe(Math.min(cases.length, 100));
+  });
+});

@@ -1,0 +1,182 @@
+/**
+ * The Content-Security-Policy of the built site (SITE_DIST, default
+ * /work/main/dist); the policy itself is src/lib/csp.ts.
+ *
+ * Static: every page carries the policy in a <meta http-equiv> before any
+ * stylesheet or script, the same on every page, allowing only the site's
+ * own origin (and the report endpoint's origin, when the build has one);
+ * public/_headers sends the same policy; nothing in the HTML needs what the
+ * policy forbids (inline <script> or <style>, on…="" handlers, javascript:
+ * URLs).
+ *
+ * In Chromium: one page of every type, used as in third-party.test.ts
+ * (scrolled for charts, search run, report form submitted empty), raises
+ * no securitypolicyviolation event and logs no CSP error; and the policy
+ * is really enforced (an injected inline script does not run).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { openSite, type Session } from '../helpers/browser.ts';
+import { siteDist } from '../helpers/site.ts';
+import { pagesOfEveryType } from '../helpers/pages.ts';
+import { contentSecurityPolicy, endpointOrigin } from '../../src/lib/csp.ts';
+
+const dist = siteDist();
+const pages = pagesOfEveryType(dist);
+
+function htmlFiles(dir: string, out: string[] = []): string[] {
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) htmlFiles(p, out);
+    else if (e.name.endsWith('.html')) out.push(p);
+  }
+  return out;
+}
+const files = htmlFiles(dist);
+
+const decode = (s: string) => s.replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+const META = /<meta http-equiv="Content-Security-Policy" content="([^"]*)"\s*\/?>/gi;
+
+/** The report endpoint the build wrote into the report form (none in the sample). */
+const endpoint = (() => {
+  const f = join(dist, 'report', 'index.html');
+  if (!existsSync(f)) return null;
+  const m = /<report-form[^>]*\sdata-endpoint="([^"]*)"/.exec(readFileSync(f, 'utf8'));
+  return m ? decode(m[1]!) : null;
+})();
+const expected = contentSecurityPolicy(endpoint);
+
+/** Directive name → sources. */
+const parse = (policy: string) => new Map(policy.split(';').map((d) => d.trim()).filter(Boolean).map((d) => { const [name, ...src] = d.split(/\s+/); return [name!, src] as const; }));
+
+describe('the policy in the built pages (static)', () => {
+  it('every page has the policy in a <meta> before any stylesheet or script', () => {
+    const problems: string[] = [];
+    for (const f of files) {
+      const html = readFileSync(f, 'utf8');
+      const metas = [...html.matchAll(META)];
+      const name = relative(dist, f);
+      if (metas.length !== 1) {
+        problems.push(`${name}: ${metas.length} CSP meta elements`);
+        continue;
+      }
+      if (decode(metas[0]![1]!) !== expected) problems.push(`${name}: policy differs: ${decode(metas[0]![1]!)}`);
+      const at = metas[0]!.index!;
+      const first = html.search(/<link\b[^>]*rel="(?:stylesheet|modulepreload|preload)"|<script\b|<style\b/i);
+      if (first !== -1 && first < at) problems.push(`${name}: the CSP meta comes after a stylesheet or script`);
+    }
+    expect(problems.slice(0, 20), `${problems.length} pages`).toEqual([]);
+  });
+
+  it('allows only the own origin, and the report endpoint origin when there is one', () => {
+    const directives = parse(expected);
+    const allowed = new Set(["'self'", "'none'", "'wasm-unsafe-eval'", "'unsafe-inline'", 'data:', ...(endpointOrigin(endpoint) ? [endpointOrigin(endpoint)!] : [])]);
+    for (const [name, sources] of directives) {
+      for (const src of sources) expect(allowed.has(src), `${name} ${src}`).toBe(true);
+    }
+    // 'unsafe-inline' only for style attributes; nothing inline for scripts or <style>.
+    expect(directives.get('default-src')).toEqual(["'self'"]);
+    expect(directives.get('script-src')).toEqual(["'self'", "'wasm-unsafe-eval'"]);
+    expect(directives.get('style-src')).toEqual(["'self'"]);
+    expect(directives.get('object-src')).toEqual(["'none'"]);
+    expect(directives.get('base-uri')).toEqual(["'self'"]);
+    expect(directives.get('form-action')?.[0]).toBe("'self'");
+    expect(directives.get('connect-src')?.[0]).toBe("'self'");
+  });
+
+  it('public/_headers sends the same policy', () => {
+    const headers = join(dist, '_headers');
+    expect(existsSync(headers), 'dist/_headers (from public/_headers)').toBe(true);
+    const m = /^\s+Content-Security-Policy:\s*(.+)$/m.exec(readFileSync(headers, 'utf8'));
+    expect(m?.[1]?.trim()).toBe(expected);
+  });
+
+  it('no page has inline scripts, <style> elements, event-handler attributes or javascript: URLs', () => {
+    const problems: string[] = [];
+    for (const f of files) {
+      const html = readFileSync(f, 'utf8').replace(/<!--[\s\S]*?-->/g, '');
+      const name = relative(dist, f);
+      for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
+        const attrs = m[1]!;
+        const type = /\stype="([^"]*)"/.exec(attrs)?.[1] ?? '';
+        const dataBlock = type !== '' && type !== 'module' && !/javascript|ecmascript|importmap/i.test(type);
+        if (!/\ssrc="/.test(attrs) && !dataBlock) problems.push(`${name}: inline <script${attrs}> ${m[2]!.slice(0, 60)}…`);
+      }
+      if (/<style\b/i.test(html)) problems.push(`${name}: inline <style> element`);
+      const tags = html.replace(/(<script\b[^>]*>)[\s\S]*?(<\/script>)/gi, '$1$2');
+      for (const m of tags.matchAll(/<[a-z][^>]*\son[a-z]+\s*=/gi)) problems.push(`${name}: event-handler attribute in ${m[0].slice(0, 80)}`);
+      for (const m of tags.matchAll(/\s(?:href|src|action|formaction)\s*=\s*"\s*javascript:/gi)) problems.push(`${name}: javascript: URL ${m[0]}`);
+    }
+    expect(problems.slice(0, 20), `${problems.length} problems`).toEqual([]);
+  });
+});
+
+describe('the policy in Chromium', () => {
+  let s: Session;
+  beforeAll(async () => {
+    s = await openSite(dist);
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  /** A context whose pages record CSP violations in window.__csp, and console CSP errors in `logged`. */
+  async function watched(): Promise<{ context: BrowserContext; logged: string[] }> {
+    const context = await s.context({ viewport: { width: 1280, height: 800 } });
+    await context.addInitScript(() => {
+      const w = window as unknown as { __csp: string[] };
+      w.__csp = [];
+      document.addEventListener('securitypolicyviolation', (e) => {
+        w.__csp.push(`${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber} (${e.sample})`);
+      });
+    });
+    const logged: string[] = [];
+    context.on('console', (m) => {
+      if (/Content[- ]Security[- ]Policy/i.test(m.text())) logged.push(m.text());
+    });
+    return { context, logged };
+  }
+  const violations = (page: Page) => page.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
+
+  it.each(pages.map((p) => [p.type, p] as const))('the %s page runs without a CSP violation', async (_type, p) => {
+    const { context, logged } = await watched();
+    const page = await context.newPage();
+    await page.goto(s.url(p.path));
+    await page.waitForLoadState('networkidle').catch(() => {});
+    await page.evaluate(async () => {
+      for (let y = 0; y < document.documentElement.scrollHeight; y += 400) {
+        scrollTo(0, y);
+        await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 30)));
+      }
+    });
+    await page.waitForLoadState('networkidle').catch(() => {});
+    if (p.heavy === 'search') await page.locator('[data-results] li a').first().waitFor({ timeout: 15_000 });
+    if (p.heavy === 'report') {
+      await page.waitForFunction(() => customElements.get('report-form') !== undefined && !document.querySelector('report-form form')?.hasAttribute('hidden'));
+      await page.locator('report-form button[type=submit]').click();
+      await page.locator('[data-error-summary]').waitFor({ state: 'visible' });
+    }
+    // The policy is the one in the page.
+    expect(await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')).toBe(expected);
+    expect([...(await violations(page)), ...logged]).toEqual([]);
+    await context.close();
+  });
+
+  it('is enforced: an inline script injected into a page does not run and is reported', async () => {
+    const { context } = await watched();
+    const page = await context.newPage();
+    await page.goto(s.url('/'));
+    const ran = await page.evaluate(async () => {
+      const el = document.createElement('script');
+      el.textContent = '(window).__inlineRan = true';
+      document.head.append(el);
+      await new Promise((r) => setTimeout(r, 50));
+      return (window as unknown as { __inlineRan?: boolean }).__inlineRan === true;
+    });
+    expect(ran).toBe(false);
+    expect((await violations(page)).some((v) => v.startsWith('script-src'))).toBe(true);
+    await context.close();
+  });
+});

@@ -1,0 +1,84 @@
+/**
+ * A citizen at the riverbank: a water page on a phone shows the water, its
+ * chiefs and a working tel: link in the first screen; the printable sign
+ * fits one page and its QR code leads back to the water's page.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import jsQR from 'jsqr';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openSite, type Session } from '../helpers/browser.ts';
+import { siteDist } from '../helpers/site.ts';
+
+const dist = siteDist();
+const index = JSON.parse(readFileSync(join(dist, 'data/index.json'), 'utf8')) as { url: string };
+const waters = JSON.parse(readFileSync(join(dist, 'data/waters.json'), 'utf8')) as { id: string; name: string; current_chiefs: string[] }[];
+// The water with the most chiefs makes the fullest sign.
+const busiest = [...waters].sort((a, b) => b.current_chiefs.length - a.current_chiefs.length)[0]!;
+
+let s: Session;
+beforeAll(async () => {
+  s = await openSite(dist);
+});
+afterAll(async () => {
+  await s?.close();
+});
+
+describe('water page on a phone', () => {
+  it('shows the name, a chief and a tel: link within the first 360×740 screen', async () => {
+    const page = await (await s.context({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true })).newPage();
+    await page.goto(s.url(`/waters/${busiest.id}/`));
+    const inFirstScreen = async (selector: string) => {
+      const box = await page.locator(selector).first().boundingBox();
+      return box !== null && box.y >= 0 && box.y + box.height <= 740 && box.x >= 0 && box.x + box.width <= 360;
+    };
+    expect(await page.locator('h1').textContent()).toBe(busiest.name);
+    expect(await inFirstScreen('h1')).toBe(true);
+    expect(await inFirstScreen('.sign .chief .name')).toBe(true);
+    expect(await inFirstScreen('.sign a[href^="tel:"]')).toBe(true);
+    const chiefName = await page.locator('.sign .chief .name').first().textContent();
+    expect(busiest.current_chiefs.some((c) => c.startsWith(chiefName!))).toBe(true);
+    // The page is no wider than the phone.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  });
+
+  it('lists every current chief of the water and its segments, and no one else as current', async () => {
+    const page = await (await s.context()).newPage();
+    await page.goto(s.url(`/waters/${busiest.id}/`));
+    const names = await page.locator('.sign .chief .name').allTextContents();
+    expect(names.length).toBe(busiest.current_chiefs.length);
+    for (const c of busiest.current_chiefs) expect(names).toContain(c.replace(/（.*$/, ''));
+  });
+});
+
+describe('printable public sign', () => {
+  it('fits one printed page', async () => {
+    const page = await (await s.context()).newPage();
+    await page.goto(s.url(`/waters/${busiest.id}/sign/`));
+    await page.emulateMedia({ media: 'print' });
+    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+    const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? [];
+    expect(pages.length).toBe(1);
+  });
+
+  it("has a QR code that decodes to the water page's public URL", async () => {
+    const page = await (await s.context()).newPage();
+    await page.goto(s.url(`/waters/${busiest.id}/sign/`));
+    const { data, size } = await page.evaluate(async () => {
+      const svg = document.querySelector('.qr svg')!;
+      const img = new Image();
+      img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg.outerHTML)}`;
+      await img.decode();
+      const size = 400;
+      const canvas = document.createElement('canvas');
+      canvas.width = canvas.height = size;
+      const ctx = canvas.getContext('2d')!;
+      ctx.fillStyle = '#fff';
+      ctx.fillRect(0, 0, size, size);
+      ctx.drawImage(img, 0, 0, size, size);
+      return { data: Array.from(ctx.getImageData(0, 0, size, size).data), size };
+    });
+    const code = jsQR(Uint8ClampedArray.from(data), size, size);
+    expect(code?.data).toBe(new URL(`waters/${busiest.id}/`, index.url).href);
+  });
+});

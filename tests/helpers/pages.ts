@@ -1,0 +1,81 @@
+/**
+ * One page of every page type of a built site, picked from the files in
+ * dist (so the tests follow the data, not hard-coded ids). Types whose
+ * pages are not in the build (a feature not finished yet) are left out.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export interface PageOfType {
+  /** A short name of the page type, used in test names. */
+  type: string;
+  /** The path to open, e.g. /waters/qingxi-he/. */
+  path: string;
+  /** The page draws charts, loads search or the report form (bigger JS budget). */
+  heavy?: 'chart' | 'search' | 'report';
+}
+
+const has = (dist: string, path: string) => existsSync(join(dist, path.split('?')[0]!, path.endsWith('.html') ? '' : 'index.html'));
+
+function subdirs(dist: string, dir: string, pattern = /./): string[] {
+  const full = join(dist, dir);
+  if (!existsSync(full)) return [];
+  return readdirSync(full, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && pattern.test(e.name) && existsSync(join(full, e.name, 'index.html')))
+    .map((e) => e.name)
+    .sort();
+}
+
+function json<T>(dist: string, path: string): T | undefined {
+  const f = join(dist, path);
+  return existsSync(f) ? (JSON.parse(readFileSync(f, 'utf8')) as T) : undefined;
+}
+
+/** The water with the most to show (chiefs, stations), so its page has every block. */
+function richestWater(dist: string): string | undefined {
+  const waters = json<{ id: string; current_chiefs: string[]; stations?: string[] }[]>(dist, 'data/waters.json');
+  if (waters?.length) {
+    const score = (w: (typeof waters)[number]) => w.current_chiefs.length + 10 * (w.stations?.length ?? 0);
+    return [...waters].sort((a, b) => score(b) - score(a))[0]!.id;
+  }
+  return subdirs(dist, 'waters').find((d) => d !== 'letter');
+}
+
+/** One page of each type, in a stable order. */
+export function pagesOfEveryType(dist: string): PageOfType[] {
+  const out: PageOfType[] = [];
+  const add = (type: string, path: string | undefined, heavy?: PageOfType['heavy']) => {
+    if (path && has(dist, path)) out.push({ type, path, ...(heavy ? { heavy } : {}) });
+  };
+  const index = json<{ area?: string }>(dist, 'data/index.json');
+  const regions = subdirs(dist, 'regions', /^\d+$/);
+  const county = regions.find((c) => c === index?.area) ?? regions.find((c) => /^\d{4}0{8}$/.test(c)) ?? regions[0];
+  const township = regions.find((c) => c !== county);
+  const water = richestWater(dist);
+  const caseIds = (json<{ id: string }[]>(dist, 'data/cases.json') ?? []).map((c) => c.id);
+
+  add('home', '/', 'chart');
+  add('directory', '/waters/');
+  add('water', water && `/waters/${water}/`, 'chart');
+  add('sign', water && `/waters/${water}/sign/`);
+  add('chiefs', '/chiefs/');
+  add('chief', subdirs(dist, 'chiefs')[0] && `/chiefs/${subdirs(dist, 'chiefs')[0]}/`);
+  add('township', township && `/regions/${township}/`, 'chart');
+  add('county', county && `/regions/${county}/`, 'chart');
+  add('quality', '/quality/', 'chart');
+  add('quality month', subdirs(dist, 'quality', /^\d{4}-\d{2}$/).at(-1) && `/quality/${subdirs(dist, 'quality', /^\d{4}-\d{2}$/).at(-1)}/`, 'chart');
+  add('station', subdirs(dist, 'stations')[0] && `/stations/${subdirs(dist, 'stations')[0]}/`, 'chart');
+  add('ledger', '/cases/', 'chart');
+  const kase = caseIds.find((id) => has(dist, `/cases/${id}/`));
+  add('case', kase && `/cases/${kase}/`);
+  add('track', '/track/');
+  add('inspections', '/inspections/', 'chart');
+  add('patrols', '/patrols/', 'chart');
+  add('documents', '/documents/');
+  add('document', subdirs(dist, 'documents')[0] && `/documents/${subdirs(dist, 'documents')[0]}/`);
+  add('search', '/search/?q=清溪', 'search');
+  add('report', '/report/', 'report');
+  add('data', '/data/');
+  if (existsSync(join(dist, '404.html'))) out.push({ type: '404', path: '/404.html' });
+  return out;
+}

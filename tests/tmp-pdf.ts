@@ -1,0 +1,10 @@
+import { openSite } from './helpers/browser.ts';
+const s = await openSite(process.argv[3] ?? '/tmp/dist-lead');
+const ctx = await s.context();
+const page = await ctx.newPage();
+await page.goto(s.url(process.argv[2]!));
+await page.emulateMedia({ media: 'print' });
+const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+console.log('pdf pages', pages);
+await s.close();

@@ -1,0 +1,272 @@
+/**
+ * Loading and validating a data folder: the valid fixture loads with no
+ * problem, and each defect fixture (tests/fixtures/defects/<kind>/, laid over
+ * a copy of valid/) is reported at the file, line and column where it was
+ * planted, with the field, the value and a Chinese and an English message.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadDataFolder, type Problem } from '../../src/loader/index.ts';
+import { formatReport } from '../../src/loader/problems.ts';
+import { cleanupTemp, DEFECTS, defectKinds, listFiles, makeFixture, VALID } from '../helpers/fixtures.ts';
+
+afterAll(cleanupTemp);
+
+type Expected = Pick<Problem, 'file' | 'line' | 'column' | 'field' | 'value'>;
+
+/**
+ * Every defect fixture: the problems it must produce (file, line, column,
+ * field, value exactly as planted) and how many problems in all. `count`
+ * is exact so that a defect cannot hide behind, or drown in, others.
+ */
+const EXPECTED: Record<string, { problems: Expected[]; count: number | 'at least one' }> = {
+  'unknown-water-ref': {
+    problems: [{ file: 'assignments.csv', line: 10, column: 2, field: 'water', value: 'nanwan-he' }],
+    count: 1,
+  },
+  'unknown-chief-ref': {
+    problems: [{ file: 'patrols.csv', line: 11, column: 1, field: 'chief', value: 'zheng-dl' }],
+    count: 1,
+  },
+  'unknown-station-ref': {
+    problems: [{ file: 'readings/2026.csv', line: 6, column: 1, field: 'station', value: 'jingbo-hu-xin' }],
+    count: 1,
+  },
+  'unknown-region-ref': {
+    // one code of the `;` list of the `regions` cell
+    problems: [{ file: 'waters.csv', line: 4, column: 6, field: 'regions', value: '880101009000' }],
+    count: 1,
+  },
+  'segment-of-other-water': {
+    problems: [{ file: 'cases.csv', line: 4, column: 4, field: 'segment', value: 'heyuan-he-shiling' }],
+    count: 1,
+  },
+  'unknown-case-ref': {
+    problems: [{ file: 'case-events.csv', line: 16, column: 1, field: 'case', value: 'qh-2026-040' }],
+    count: 1,
+  },
+  'unknown-document-ref': {
+    problems: [{ file: 'inspections.csv', line: 2, column: 9, field: 'document', value: 'tongbao-2026-q3' }],
+    count: 1,
+  },
+  'duplicate-id': {
+    problems: [{ file: 'segments.csv', line: 7, column: 1, field: 'id', value: 'jingbo-hu-shiling' }],
+    count: 1,
+  },
+  'impossible-date': {
+    problems: [{ file: 'assignments.csv', line: 3, column: 6, field: 'end', value: '2026-02-30' }],
+    count: 1,
+  },
+  'non-number': {
+    problems: [{ file: 'waters.csv', line: 3, column: 7, field: 'length_km', value: '约8.2' }],
+    count: 1,
+  },
+  'bad-enum': {
+    problems: [{ file: 'stations.csv', line: 2, column: 5, field: 'kind', value: '县控' }],
+    count: 1,
+  },
+  'missing-column': {
+    // reported once on the header, not once per row
+    problems: [{ file: 'assignments.csv', line: 1, column: undefined, field: 'role', value: undefined }],
+    count: 1,
+  },
+  'missing-cell': {
+    // the rejected row's id is not reported again as an unknown chief in assignments.csv
+    problems: [{ file: 'chiefs.csv', line: 5, column: 5, field: 'phone', value: '' }],
+    count: 1,
+  },
+  'unbalanced-quote': {
+    // the quoted note cell (4th column) opens on line 11 and never closes
+    problems: [{ file: 'case-events.csv', line: 11, column: 4, field: undefined, value: undefined }],
+    count: 1,
+  },
+  'bad-yaml': {
+    // the YAML parser may add follow-up errors on the next lines of the same block
+    problems: [{ file: 'site.yaml', line: 9, column: 1, field: undefined, value: undefined }],
+    count: 'at least one',
+  },
+  'bad-frontmatter': {
+    // frontmatter line 6 of the file (line 1 is ---); column of the value
+    problems: [{ file: 'documents/tongbao-2026-q2.md', line: 6, column: 9, field: 'status', value: '现行' }],
+    count: 1,
+  },
+  'closed-before-reported': {
+    problems: [
+      { file: 'case-events.csv', line: 16, column: 3, field: 'status', value: 'closed' },
+      { file: 'case-events.csv', line: 15, column: 3, field: 'status', value: 'reported' },
+    ],
+    count: 2,
+  },
+  'several-defects': {
+    problems: [
+      { file: 'waters.csv', line: 4, column: 6, field: 'regions', value: '880101009000' },
+      // after the two-line quoted description of lines 5–6
+      { file: 'waters.csv', line: 7, column: 9, field: 'target_class', value: '2类' },
+      { file: 'segments.csv', line: 7, column: 1, field: 'id', value: 'jingbo-hu-shiling' },
+      { file: 'chiefs.csv', line: 9, column: 6, field: 'verified', value: '2026-13-01' },
+      { file: 'readings/2026.csv', line: 3, column: 8, field: 'nh3n', value: '1.22mg' },
+      { file: 'readings/2026.csv', line: 7, column: 2, field: 'date', value: '2026-09-31' },
+      { file: 'case-events.csv', line: 16, column: 3, field: 'status', value: 'closed' },
+      { file: 'case-events.csv', line: 15, column: 3, field: 'status', value: 'reported' },
+      { file: 'documents/yhyc-heyuan-he.md', line: 5, column: 7, field: 'date', value: '2026-01-32' },
+    ],
+    count: 9,
+  },
+};
+
+const pick = (p: Problem): Expected => ({ file: p.file, line: p.line, column: p.column, field: p.field, value: p.value });
+
+describe('the valid fixture', () => {
+  const { folder, problems } = loadDataFolder(VALID);
+
+  it('has no problem', () => {
+    expect(problems).toEqual([]);
+    expect(formatReport(problems, VALID)).toContain('数据检查通过');
+  });
+
+  it('loads every row of every file', () => {
+    expect(folder.site?.as_of).toBe('2026-09-30');
+    expect(folder.site?.area).toBe('880100000000');
+    expect(folder.regions).toHaveLength(8);
+    expect(folder.regions.filter((r) => r.data.level === 'township')).toHaveLength(3);
+    expect(folder.waters.map((r) => r.data.id)).toEqual(['heyuan-he', 'liutang-xi', 'nanwan-gou', 'jingbo-hu', 'shiling-shuiku']);
+    expect(folder.segments).toHaveLength(5);
+    expect(folder.chiefs).toHaveLength(8);
+    expect(folder.assignments).toHaveLength(13);
+    expect(folder.stations).toHaveLength(2);
+    expect(folder.readings).toHaveLength(6);
+    expect(folder.cases).toHaveLength(4);
+    expect(folder.caseEvents).toHaveLength(15);
+    expect(folder.inspections).toHaveLength(1);
+    expect(folder.patrols).toHaveLength(12);
+    expect(folder.actions).toHaveLength(1);
+    expect(folder.targets).toHaveLength(1);
+    expect(folder.documents.map((d) => d.id).sort()).toEqual(['tongbao-2026-q2', 'yhyc-heyuan-he']);
+    expect(folder.geo.map((g) => g.id)).toEqual(['heyuan-he', 'jingbo-hu']);
+    expect(Object.values(folder.encodings).every((e) => e === 'utf-8')).toBe(true);
+  });
+
+  it('keeps the line on which each record starts, across a cell spanning two lines', () => {
+    const line = Object.fromEntries(folder.waters.map((r) => [r.data.id, r.line]));
+    expect(line).toEqual({ 'heyuan-he': 2, 'liutang-xi': 3, 'nanwan-gou': 4, 'jingbo-hu': 5, 'shiling-shuiku': 7 });
+    const lake = folder.waters.find((r) => r.data.id === 'jingbo-hu')!.data;
+    expect(lake.description).toBe('县内最大湖泊，"一湖两镇"：\n北湖区属河口镇，南湖区属石岭乡。');
+    expect(lake.regions).toEqual(['880101000000', '880103000000']);
+    expect(lake.area_km2).toBe(3.6);
+    expect(lake.length_km).toBeUndefined();
+  });
+
+  it('reads typed cells: numbers, lists, optional cells, detection limits', () => {
+    const r = folder.readings[0]!.data;
+    expect(r.station).toBe('heyuan-chujing');
+    expect(r.ph).toEqual({ value: 7.4, belowLimit: false });
+    expect(r.cu).toEqual({ value: 0.001, belowLimit: true });
+    expect(r.cr6).toEqual({ value: 0.004, belowLimit: true });
+    expect(r.tp).toEqual({ value: 0.12, belowLimit: false });
+    const past = folder.assignments.find((a) => a.data.chief === 'sun-haitao')!.data;
+    expect(past.end).toBe('2026-03-31');
+    expect(past.segment).toBeUndefined();
+    const c = folder.cases.find((x) => x.data.id === 'qh-2026-002')!.data;
+    expect(c.description).toBe('群众反映南湾村有2处生活污水管直排入沟，"晴天也有污水"。');
+    expect(c.report_ref).toBe('JB-20260510-TEST01');
+    expect(folder.patrols.find((p) => p.data.chief === 'qian-shuhua' && p.data.month === '2026-09')!.data).toMatchObject({ count: 0, km: undefined });
+  });
+
+  it('reads document frontmatter and notes the line of each field', () => {
+    const plan = folder.documents.find((d) => d.id === 'yhyc-heyuan-he')!;
+    expect(plan.file).toBe('documents/yhyc-heyuan-he.md');
+    expect(plan.meta).toMatchObject({ kind: 'one_river_one_policy', status: 'in_force', date: '2026-01-15', waters: ['heyuan-he', 'liutang-xi'] });
+    expect(plan.fieldLines).toMatchObject({ title: 2, date: 5, waters: 8 });
+  });
+});
+
+describe('defect fixtures', () => {
+  const kinds = defectKinds();
+
+  it('each defect kind has its expectations here, and each expectation its folder', () => {
+    expect(kinds).toEqual(Object.keys(EXPECTED).sort());
+  });
+
+  it('each defect folder holds only files that exist in valid/ and differ from them', () => {
+    for (const kind of kinds) {
+      const files = listFiles(join(DEFECTS, kind));
+      expect(files.length, kind).toBeGreaterThan(0);
+      for (const f of files) {
+        const mine = readFileSync(join(DEFECTS, kind, f));
+        const valid = readFileSync(join(VALID, f));
+        expect(mine.equals(valid), `${kind}/${f} should differ from valid/${f}`).toBe(false);
+      }
+    }
+  });
+
+  describe.each(Object.keys(EXPECTED))('%s', (kind) => {
+    const want = EXPECTED[kind]!;
+    const dir = makeFixture(kind);
+    const { problems } = loadDataFolder(dir);
+
+    it('is reported at the planted file, line and column, with field and value', () => {
+      const got = problems.map(pick);
+      for (const w of want.problems) expect(got, JSON.stringify(problems, null, 2)).toContainEqual(w);
+    });
+
+    it(want.count === 'at least one' ? 'reports problems in the planted file only' : `reports exactly ${want.count} problem(s): every one, no spurious ones`, () => {
+      if (want.count === 'at least one') {
+        expect(problems.length).toBeGreaterThanOrEqual(1);
+        for (const p of problems) expect(p.file).toBe(want.problems[0]!.file);
+      } else {
+        expect(problems.map(pick), JSON.stringify(problems, null, 2)).toHaveLength(want.count);
+      }
+    });
+
+    it('explains each problem in Chinese and in English', () => {
+      for (const p of problems) {
+        expect(p.zh.trim().length, JSON.stringify(p)).toBeGreaterThan(0);
+        expect(p.en.trim().length, JSON.stringify(p)).toBeGreaterThan(0);
+        expect(p.zh).not.toBe(p.en);
+        expect(p.zh).toMatch(/[\u4e00-\u9fff]/);
+        expect(p.en).toMatch(/[a-z]/);
+      }
+    });
+
+    it('prints every problem as file:line in the report', () => {
+      const report = formatReport(problems, dir);
+      for (const p of problems) {
+        expect(report).toContain(`${p.file}:${p.line}${p.column ? `:${p.column}` : ''}`);
+        expect(report).toContain(p.zh);
+        expect(report).toContain(p.en);
+      }
+      expect(report).toContain(`${problems.length} problem(s)`);
+    });
+  });
+});
+
+describe('messages name what was expected', () => {
+  it('a bad enumeration lists the allowed values', () => {
+    const { problems } = loadDataFolder(makeFixture('bad-enum'));
+    expect(problems[0]!.en).toMatch(/^expected one of national \| provincial/);
+    expect(problems[0]!.zh).toContain('应为以下之一');
+    expect(problems[0]!.key).toBe('禾源河出境');
+  });
+
+  it('an unknown reference names the file it should be listed in', () => {
+    const { problems } = loadDataFolder(makeFixture('unknown-water-ref'));
+    expect(problems[0]!.en).toContain('waters.csv');
+    expect(problems[0]!.zh).toContain('waters.csv');
+  });
+
+  it('a duplicate id names the line of the first occurrence', () => {
+    const { problems } = loadDataFolder(makeFixture('duplicate-id'));
+    expect(problems[0]!.en).toContain('line 6');
+    expect(problems[0]!.zh).toContain('第 6 行');
+  });
+
+  it('an impossible case history names the case and the date it was closed', () => {
+    const { problems } = loadDataFolder(makeFixture('closed-before-reported'));
+    const after = problems.find((p) => p.line === 15)!;
+    expect(after.key).toBe('qh-2026-004');
+    expect(after.en).toMatch(/^expected /);
+    expect(after.en).toContain('2026-08-10');
+    expect(after.zh).toContain('2026-08-10');
+  });
+});

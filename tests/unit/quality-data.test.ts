@@ -1,0 +1,274 @@
+/**
+ * src/data/quality.ts against a small hand-built Db: the stations are
+ * classed with the same domain functions query.ts uses, so only the
+ * indexes of quality.ts are under test.
+ */
+import { describe, expect, it } from 'vitest';
+import type { ReadingItem, TargetClass, Waterbody } from '../../src/lib/enums.ts';
+import { parseMeasurement } from '../../src/lib/measurement.ts';
+import { classifyReading, type ReadingValues } from '../../src/lib/gb3838.ts';
+import {
+  checkAccountability,
+  consecutiveMisses,
+  consecutiveYearMisses,
+  escalationRule,
+  monthlyResults,
+  yearlyResults,
+} from '../../src/lib/compliance.ts';
+import type { Db, StationView } from '../../src/data/query.ts';
+import type { Action } from '../../src/schemas/tables.ts';
+import { accountabilityOf, missRuns, monthRows, qualityIndex, stationCsv, stationQuality } from '../../src/data/quality.ts';
+
+const RULE = { monthly: { 2: '约谈', 3: '通报批评' }, yearly: { 2: '警告', 3: '免职' } };
+
+function values(v: Partial<Record<ReadingItem, string>>): ReadingValues {
+  const out: ReadingValues = {};
+  for (const [k, s] of Object.entries(v)) out[k as ReadingItem] = parseMeasurement(s)!;
+  return out;
+}
+
+/** A station with readings: NH3-N per date decides the class (≤1.0 is III or better). */
+function station(id: string, name: string, rows: [string, Partial<Record<ReadingItem, string>>][], opts: { target?: TargetClass; responsible?: string[]; waterbody?: Waterbody; actions?: Action[] } = {}): StationView {
+  const target = opts.target ?? 'III';
+  const waterbody = opts.waterbody ?? 'river';
+  const dated = rows.map(([date, v]) => ({ date, values: values(v) }));
+  const classed = dated.map((r) => ({ station: id, date: r.date, values: r.values, result: classifyReading(r.values, waterbody, target) }));
+  const monthly = monthlyResults(dated, waterbody, target);
+  const yearly = yearlyResults(dated, waterbody, target);
+  const responsible = opts.responsible ?? [];
+  return {
+    id,
+    name,
+    water: 'w1',
+    region: 't1',
+    kind: 'county',
+    target_class: target,
+    waterbody,
+    readings: classed,
+    latest: classed.at(-1) ?? null,
+    monthly,
+    yearly,
+    responsible,
+    accountability: checkAccountability(
+      escalationRule(RULE),
+      consecutiveMisses(monthly.map((m) => ({ month: m.month, meets: m.meets }))),
+      consecutiveYearMisses(yearly.map((y) => ({ year: y.year, meets: y.meets }))),
+      opts.actions ?? [],
+      responsible.length ? responsible : undefined,
+    ),
+  } as unknown as StationView;
+}
+
+function db(stations: StationView[], actions: Action[] = []): Db {
+  const byChief = new Map<string, Action[]>();
+  for (const a of [...actions].sort((x, y) => y.date.localeCompare(x.date))) {
+    const l = byChief.get(a.chief);
+    if (l) l.push(a);
+    else byChief.set(a.chief, [a]);
+  }
+  return {
+    site: { rules: { escalation: RULE } },
+    asOf: '2026-10-31',
+    stations: new Map(stations.map((s) => [s.id, s])),
+    waters: new Map([['w1', { id: 'w1', name: '清溪河' }]]),
+    regions: new Map([['t1', { code: 't1', name: '城关镇' }]]),
+    townshipOf: (code: string) => (code === 't1' ? 't1' : null),
+    chiefs: new Map([
+      ['c1', { id: 'c1', name: '张三', position: '城关镇镇长' }],
+      ['c2', { id: 'c2', name: '李四', position: '副镇长' }],
+    ]),
+    actionsByChief: byChief,
+    documents: new Map(),
+  } as unknown as Db;
+}
+
+const act = (date: string, chief: string, kind: string): Action => ({ date, chief, kind, reason: '', document: undefined }) as unknown as Action;
+
+const good = { nh3n: '0.4' };
+const bad = { nh3n: '1.4' };
+
+describe('qualityIndex', () => {
+  const a = station('a', '甲断面', [
+    ['2026-07-10', good],
+    ['2026-09-10', bad],
+    ['2026-10-10', bad],
+  ]);
+  const b = station('b', '乙断面', [
+    ['2026-08-10', good],
+    ['2026-10-10', good],
+  ]);
+  const d = db([a, b]);
+
+  it('lists every month from the first to the latest, gaps included', () => {
+    const q = qualityIndex(d);
+    expect(q.months).toEqual(['2026-07', '2026-08', '2026-09', '2026-10']);
+    expect(q.latestMonth).toBe('2026-10');
+    expect(q.pageMonths).toHaveLength(12);
+    expect(q.pageMonths[0]).toBe('2026-10');
+    expect(q.pageMonths.at(-1)).toBe('2025-11');
+  });
+  it('computes the share meeting target per month', () => {
+    const q = qualityIndex(d);
+    expect(q.shares.map((s) => [s.month, s.reported, s.meeting])).toEqual([
+      ['2026-07', 1, 1],
+      ['2026-08', 1, 1],
+      ['2026-09', 1, 0],
+      ['2026-10', 2, 1],
+    ]);
+    expect(q.byMonth.get('2026-10')?.get('a')).toMatchObject({ class: 'IV', meets: false });
+  });
+  it('is memoised per Db', () => {
+    expect(qualityIndex(d)).toBe(qualityIndex(d));
+    expect(qualityIndex(db([a]))).not.toBe(qualityIndex(d));
+  });
+  it('gives a row per station for a month with failing items and the current run', () => {
+    const rows = monthRows(d, '2026-10');
+    expect(rows.map((r) => [r.station.id, r.class, r.meets, r.run])).toEqual([
+      ['a', 'IV', false, 2],
+      ['b', 'II', true, 0],
+    ]);
+    expect(rows[0]!.failing).toEqual([{ item: 'nh3n', label: '氨氮', text: '超标 0.4 倍' }]);
+    expect(rows[0]!.township).toEqual({ code: 't1', name: '城关镇' });
+    const july = monthRows(d, '2026-07');
+    expect(july.find((r) => r.station.id === 'b')).toMatchObject({ class: null, meets: null, failing: [] });
+    expect(monthRows(d, '2026-10')).toBe(rows);
+  });
+  it('judges a month with several readings on their mean', () => {
+    const c = station('c', '丙断面', [
+      ['2026-10-01', { nh3n: '0.6' }],
+      ['2026-10-15', { nh3n: '1.8' }],
+    ]);
+    const rows = monthRows(db([c]), '2026-10');
+    // Mean 1.2 → class IV, 0.2 over the class III limit.
+    expect(rows[0]).toMatchObject({ class: 'IV', meets: false });
+    expect(rows[0]!.failing[0]!.text).toBe('超标 0.2 倍');
+  });
+});
+
+describe('missRuns', () => {
+  const next = (m: string) => {
+    const [y, mo] = m.split('-').map(Number) as [number, number];
+    return mo === 12 ? `${y + 1}-01` : `${y}-${String(mo + 1).padStart(2, '0')}`;
+  };
+  it('finds every run of consecutive misses; gaps and met months end a run', () => {
+    const runs = missRuns(
+      [
+        { period: '2026-01', meets: false },
+        { period: '2026-02', meets: false },
+        { period: '2026-03', meets: true },
+        { period: '2026-04', meets: false },
+        { period: '2026-06', meets: false },
+        { period: '2026-07', meets: false },
+        { period: '2026-08', meets: null },
+        { period: '2026-09', meets: false },
+      ],
+      next,
+    );
+    expect(runs).toEqual([
+      { length: 2, from: '2026-01', to: '2026-02' },
+      { length: 1, from: '2026-04', to: '2026-04' },
+      { length: 2, from: '2026-06', to: '2026-07' },
+      { length: 1, from: '2026-09', to: '2026-09' },
+    ]);
+  });
+});
+
+describe('accountabilityOf', () => {
+  const rows: [string, Partial<Record<ReadingItem, string>>][] = [
+    ['2026-04-10', bad],
+    ['2026-05-10', bad],
+    ['2026-06-10', good],
+    ['2026-08-10', bad],
+    ['2026-09-10', bad],
+    ['2026-10-10', bad],
+  ];
+
+  it('sets what the rule calls for now beside the record of the responsible chiefs', () => {
+    const actions = [act('2026-10-05', 'c1', '约谈'), act('2026-10-20', 'c2', '约谈')];
+    const s = station('a', '甲', rows, { responsible: ['c1'], actions });
+    const state = accountabilityOf(db([s], actions), s);
+    expect(state.monthly).toMatchObject({ run: 3, from: '2026-08', to: '2026-10', required: '通报批评', threshold: 3, recorded: null });
+    expect(state.monthly.steps.map((x) => [x.threshold, x.action, x.reached, x.recorded?.date ?? null])).toEqual([
+      [2, '约谈', true, '2026-10-05'],
+      [3, '通报批评', true, null],
+    ]);
+    // c2 is not responsible: their record does not count, nor is it listed.
+    expect(state.history.map((a) => a.chief)).toEqual(['c1']);
+    expect(state.responsible).toEqual([{ id: 'c1', name: '张三', position: '城关镇镇长' }]);
+    expect(state.yearly.required).toBeNull();
+  });
+
+  it('counts a stronger recorded action as meeting a milder requirement', () => {
+    const actions = [act('2026-10-25', 'c1', '警告')];
+    const s = station('a', '甲', rows, { responsible: ['c1'], actions });
+    const state = accountabilityOf(db([s], actions), s);
+    expect(state.monthly.recorded?.kind).toBe('警告');
+  });
+
+  it('shows nothing as recorded when no chief is responsible', () => {
+    const actions = [act('2026-10-25', 'c1', '通报批评')];
+    const s = station('a', '甲', rows, { responsible: [], actions });
+    const state = accountabilityOf(db([s], actions), s);
+    expect(state.monthly.required).toBe('通报批评');
+    expect(state.monthly.recorded).toBeNull();
+    expect(state.history).toEqual([]);
+  });
+
+  it('reports the previous run, counting only actions before the next run began', () => {
+    // Earlier run 2026-04..05 (约谈 due); the only record is dated in the current run.
+    const actions = [act('2026-09-20', 'c1', '约谈')];
+    const s = station('a', '甲', rows, { responsible: ['c1'], actions });
+    const state = accountabilityOf(db([s], actions), s);
+    expect(state.previous.monthly).toMatchObject({ run: 2, from: '2026-04', to: '2026-05', required: '约谈', recorded: null });
+    expect(state.monthly.steps[0]!.recorded?.date).toBe('2026-09-20');
+  });
+
+  it('has no previous run when the only run is the current one', () => {
+    const s = station('a', '甲', rows.slice(3), { responsible: ['c1'] });
+    expect(accountabilityOf(db([s]), s).previous).toEqual({ monthly: null, yearly: null });
+  });
+});
+
+describe('stationQuality', () => {
+  const s = station('a', '甲', [
+    ['2026-09-10', { ph: '7.2', do: '6.1', nh3n: '1.4', hg: '0.00004L', cu: '0.002', temp: '20' }],
+    ['2026-10-10', { ph: '7.4', do: '4.2', nh3n: '0.3', hg: '0.00004L', cu: '0.003', temp: '18' }],
+  ]);
+  const q = stationQuality(db([s]), 'a');
+
+  it('lists the latest result item by item with limits and failures', () => {
+    const dO = q.latestItems.find((i) => i.item === 'do')!;
+    expect(dO).toMatchObject({ class: 'IV', classLimit: '≥ 3', targetLimit: '≥ 5', fails: true, shortfall: '低于Ⅲ类限值 5 mg/L' });
+    const hg = q.latestItems.find((i) => i.item === 'hg')!;
+    expect(hg).toMatchObject({ written: '0.00004L', belowLimit: true, fails: false });
+    const temp = q.latestItems.find((i) => i.item === 'temp')!;
+    expect(temp).toMatchObject({ class: null, classLimit: null, targetLimit: null, deciding: false });
+  });
+  it('charts routine items and says why others have no chart', () => {
+    expect(q.charts.map((c) => c.item)).toEqual(['ph', 'do', 'nh3n']);
+    expect(q.alwaysMet).toEqual(['cu']);
+    expect(q.belowDetection).toEqual(['hg']);
+    expect(q.unclassed).toEqual(['temp']);
+    expect(q.charts[2]!.spec.series[0]!.flagged).toEqual([0]);
+  });
+  it('gives the last 12 months up to as_of and the record over them', () => {
+    expect(q.recent).toHaveLength(12);
+    expect(q.recent.at(-1)).toMatchObject({ month: '2026-10', class: 'IV', meets: false });
+    expect(q.recentSummary.text).toBe('近12个月0次达标（2个月有监测结果）');
+    // The year's mean (DO 5.15, NH3-N 0.85) is class III although no single month was.
+    expect(q.yearly).toEqual([{ year: '2026', class: 'III', meets: true, readings: 2 }]);
+  });
+});
+
+describe('stationCsv', () => {
+  it('writes a BOM, the open-data columns and values as written', () => {
+    const s = station('a', '甲', [['2026-10-10', { nh3n: '1.4', hg: '0.00004L' }]]);
+    const csv = stationCsv(s);
+    expect(csv.startsWith('\uFEFFstation,date,class,meets_target,failing_items,main_pollutants,ph,do,')).toBe(true);
+    const [, row] = csv.slice(1).split('\r\n');
+    const cells = row!.split(',');
+    expect(cells.slice(0, 6)).toEqual(['a', '2026-10-10', 'IV', 'false', 'nh3n', 'nh3n']);
+    expect(cells).toContain('0.00004L');
+    expect(cells).toContain('1.4');
+  });
+});
