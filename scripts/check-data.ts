@@ -1,16 +1,30 @@
 /**
- * `npm run check:data`: validate the data folder (RIVER_DATA_DIR or the
- * bundled sample) without building. Prints every problem with file, line,
- * column, value and what was expected; exits 1 if there is any.
+ * `npm run check:data [-- <dir>] [--html <file>]`: validate the data folder
+ * (RIVER_DATA_DIR or the bundled sample) without building. Prints every
+ * problem grouped by file, with the row's key, the Chinese and English
+ * message and a summary count; with --html also writes the report as an HTML
+ * page a clerk can open. Exits 1 if there is any problem.
  */
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { dataDir, loadDataFolder } from '../src/loader/index.ts';
-import { formatReport } from '../src/loader/problems.ts';
+import { formatReportGrouped } from '../src/loader/problems.ts';
+import { fieldZh, fileTitles, renderReportHtml } from '../src/office/report-html.ts';
 
-const dir = process.argv[2] ?? dataDir();
-const { problems } = loadDataFolder(dir);
-const report = formatReport(problems, dir);
-if (problems.length) {
-  console.error(report);
-  process.exit(1);
+const args = process.argv.slice(2);
+let dir: string | undefined;
+let html: string | undefined;
+for (let i = 0; i < args.length; i++) {
+  if (args[i] === '--html') html = args[i + 1] && !args[i + 1].startsWith('--') ? args[++i] : 'data-check.html';
+  else dir = args[i];
 }
-console.log(report);
+dir ??= dataDir();
+const { problems } = loadDataFolder(dir);
+const report = formatReportGrouped(problems, dir, fileTitles(problems), fieldZh);
+if (html) {
+  writeFileSync(html, renderReportHtml(problems, dir));
+}
+const out = problems.length ? console.error : console.log;
+out(report);
+if (html) out(`\nHTML 报告 / HTML report: ${resolve(html)}`);
+if (problems.length) process.exit(1);

@@ -14,7 +14,7 @@
  *   node scripts/postbuild.ts [dist]
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { extractIndexed } from '../src/lib/search-extract.ts';
 
@@ -48,3 +48,11 @@ if (r.status !== 0) {
   process.exit(r.status ?? 1);
 }
 console.log(`search index: ${pages} pages`);
+
+// public/_headers carries the Content-Security-Policy as an HTTP header for
+// hosts that read it. The pages' meta policy includes the report endpoint's
+// origin from site.yaml; the header must say the same, or a host applying
+// both would block the endpoint.
+const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(readFileSync(join(dist, 'index.html'), 'utf8'))?.[1]?.replaceAll('&#39;', "'").replaceAll('&amp;', '&');
+const headers = join(dist, '_headers');
+if (meta && existsSync(headers)) writeFileSync(headers, readFileSync(headers, 'utf8').replace(/^(\s+Content-Security-Policy:).*$/m, `$1 ${meta}`));

@@ -20,7 +20,10 @@
  *   statistics' bar tables; style attributes cannot run script or load
  *   anything outside img-src/font-src, so this does not widen what can
  *   be fetched.
- * - img-src data: for small inline images (CSS or script-made).
+ * - img-src data: for small inline images (CSS or script-made), blob: for
+ *   the report form's photos, which are read from the chosen file through
+ *   an object URL to be resized and previewed (they never leave the page
+ *   until the report is sent).
  */
 
 /** The origin of the report endpoint, or null when there is none or it is not an http(s) URL. */
@@ -43,7 +46,7 @@ export function contentSecurityPolicy(reportEndpoint: string | null | undefined)
     "script-src 'self' 'wasm-unsafe-eval'",
     "style-src 'self'",
     "style-src-attr 'unsafe-inline'",
-    "img-src 'self' data:",
+    "img-src 'self' data: blob:",
     `connect-src 'self'${extra}`,
     `form-action 'self'${extra}`,
     "base-uri 'self'",

@@ -29,6 +29,25 @@ export const documentSchema = z.object({
   waters: z.array(idRef, { error: expect('应为水体编码列表', 'a list of water ids') }).default([]),
   /** Id of the document this one replaces. */
   supersedes: idRef.optional(),
+  /**
+   * Optional addition to the contract: the phases of a plan (实施步骤), e.g.
+   * `phases: [{ name: 动员部署, start: 2025-03-01, end: 2025-04-30 }, …]`,
+   * shown on the plans' timeline (/documents/timeline/). Without it the
+   * timeline takes the phases from headings such as
+   * "（一）动员部署（2025年3月1日—4月30日）", and otherwise shows only the
+   * document's date and its targets' deadlines.
+   */
+  phases: z
+    .array(
+      z.object({
+        /** 阶段名称, e.g. 动员部署 | 全面推进 | 检查落实 | 验收总结 */
+        name: text,
+        start: isoDate,
+        end: isoDate,
+      }),
+      { error: expect('应为阶段列表：每项含 name、start、end', 'a list of phases { name, start, end }') },
+    )
+    .optional(),
 });
 
 export type DocumentMeta = z.output<typeof documentSchema>;

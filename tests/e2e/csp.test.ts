@@ -10,7 +10,7 @@
  * URLs).
  *
  * In Chromium: one page of every type, used as in third-party.test.ts
- * (scrolled for charts, search run, report form submitted empty), raises
+ * (scrolled for charts, search run, a photo added to the report form and the form submitted empty), raises
  * no securitypolicyviolation event and logs no CSP error; and the policy
  * is really enforced (an injected inline script does not run).
  */
@@ -24,6 +24,8 @@ import { pagesOfEveryType } from '../helpers/pages.ts';
 import { contentSecurityPolicy, endpointOrigin } from '../../src/lib/csp.ts';
 
 const dist = siteDist();
+/** A 1×1 PNG. */
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 const pages = pagesOfEveryType(dist);
 
 function htmlFiles(dir: string, out: string[] = []): string[] {
@@ -72,7 +74,7 @@ describe('the policy in the built pages (static)', () => {
 
   it('allows only the own origin, and the report endpoint origin when there is one', () => {
     const directives = parse(expected);
-    const allowed = new Set(["'self'", "'none'", "'wasm-unsafe-eval'", "'unsafe-inline'", 'data:', ...(endpointOrigin(endpoint) ? [endpointOrigin(endpoint)!] : [])]);
+    const allowed = new Set(["'self'", "'none'", "'wasm-unsafe-eval'", "'unsafe-inline'", 'data:', 'blob:', ...(endpointOrigin(endpoint) ? [endpointOrigin(endpoint)!] : [])]);
     for (const [name, sources] of directives) {
       for (const src of sources) expect(allowed.has(src), `${name} ${src}`).toBe(true);
     }
@@ -144,17 +146,20 @@ describe('the policy in Chromium', () => {
     const { context, logged } = await watched();
     const page = await context.newPage();
     await page.goto(s.url(p.path));
-    await page.waitForLoadState('networkidle').catch(() => {});
+    await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => {});
     await page.evaluate(async () => {
       for (let y = 0; y < document.documentElement.scrollHeight; y += 400) {
         scrollTo(0, y);
         await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 30)));
       }
     });
-    await page.waitForLoadState('networkidle').catch(() => {});
+    await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => {});
     if (p.heavy === 'search') await page.locator('[data-results] li a').first().waitFor({ timeout: 15_000 });
     if (p.heavy === 'report') {
       await page.waitForFunction(() => customElements.get('report-form') !== undefined && !document.querySelector('report-form form')?.hasAttribute('hidden'));
+      // A photo is resized and previewed through a blob: URL.
+      await page.setInputFiles('#r-photos', [{ name: 'river.png', mimeType: 'image/png', buffer: PNG }]);
+      await expect.poll(() => page.locator('[data-photo-list] li').count(), { timeout: 10_000 }).toBe(1);
       await page.locator('report-form button[type=submit]').click();
       await page.locator('[data-error-summary]').waitFor({ state: 'visible' });
     }

@@ -38,7 +38,7 @@ async function open(url: string, options: Parameters<Session['context']>[0] = {}
   const context = await s.context({ viewport: { width: 1280, height: 900 }, ...options });
   const page = await context.newPage();
   await page.goto(s.url(url));
-  await page.waitForLoadState('networkidle').catch(() => {});
+  await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => {});
   return page;
 }
 

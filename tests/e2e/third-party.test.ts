@@ -34,7 +34,7 @@ async function scrollThrough(page: Page) {
       await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 30)));
     }
   });
-  await page.waitForLoadState('networkidle').catch(() => {});
+  await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => {});
 }
 
 describe('no third-party requests', () => {
@@ -49,7 +49,7 @@ describe('no third-party requests', () => {
     });
     const page = await context.newPage();
     await page.goto(s.url(p.path));
-    await page.waitForLoadState('networkidle').catch(() => {});
+    await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => {});
     await scrollThrough(page);
     if (p.heavy === 'search') await page.locator('[data-results] li a').first().waitFor({ timeout: 15_000 });
     if (p.heavy === 'report') {
@@ -58,7 +58,7 @@ describe('no third-party requests', () => {
       await page.keyboard.type('河');
       await page.locator('report-form button[type=submit]').click();
       await page.locator('[data-error-summary]').waitFor({ state: 'visible' });
-      await page.waitForLoadState('networkidle').catch(() => {});
+      await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => {});
     }
     await context.close();
 

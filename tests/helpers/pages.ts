@@ -11,7 +11,7 @@ export interface PageOfType {
   type: string;
   /** The path to open, e.g. /waters/qingxi-he/. */
   path: string;
-  /** The page draws charts, loads search or the report form (bigger JS budget). */
+  /** The page draws line charts (Chart.js on demand), runs a search (Pagefind on demand) or has the report form (bigger JS budget). */
   heavy?: 'chart' | 'search' | 'report';
 }
 
@@ -54,27 +54,38 @@ export function pagesOfEveryType(dist: string): PageOfType[] {
   const water = richestWater(dist);
   const caseIds = (json<{ id: string }[]>(dist, 'data/cases.json') ?? []).map((c) => c.id);
 
-  add('home', '/', 'chart');
+  add('home', '/');
   add('directory', '/waters/');
-  add('water', water && `/waters/${water}/`, 'chart');
+  add('water', water && `/waters/${water}/`);
   add('sign', water && `/waters/${water}/sign/`);
   add('chiefs', '/chiefs/');
   add('chief', subdirs(dist, 'chiefs')[0] && `/chiefs/${subdirs(dist, 'chiefs')[0]}/`);
-  add('township', township && `/regions/${township}/`, 'chart');
-  add('county', county && `/regions/${county}/`, 'chart');
+  add('township', township && `/regions/${township}/`);
+  add('county', county && `/regions/${county}/`);
   add('quality', '/quality/', 'chart');
   add('quality month', subdirs(dist, 'quality', /^\d{4}-\d{2}$/).at(-1) && `/quality/${subdirs(dist, 'quality', /^\d{4}-\d{2}$/).at(-1)}/`, 'chart');
   add('station', subdirs(dist, 'stations')[0] && `/stations/${subdirs(dist, 'stations')[0]}/`, 'chart');
-  add('ledger', '/cases/', 'chart');
+  add('ledger', '/cases/');
+  add('ledger filter', '/cases/status/overdue/');
   const kase = caseIds.find((id) => has(dist, `/cases/${id}/`));
   add('case', kase && `/cases/${kase}/`);
   add('track', '/track/');
-  add('inspections', '/inspections/', 'chart');
-  add('patrols', '/patrols/', 'chart');
+  add('inspections', '/inspections/');
+  const period = subdirs(dist, 'inspections').at(-1);
+  add('inspection period', period && `/inspections/${period}/`);
+  add('patrols', '/patrols/');
+  const patrolRegion = subdirs(dist, 'patrols', /^\d+$/).find((c) => c !== county);
+  add('patrol region', patrolRegion && `/patrols/${patrolRegion}/`);
+  add('targets', '/targets/');
   add('documents', '/documents/');
-  add('document', subdirs(dist, 'documents')[0] && `/documents/${subdirs(dist, 'documents')[0]}/`);
+  const kind = subdirs(dist, 'documents/kind')[0];
+  add('document kind', kind && `/documents/kind/${kind}/`);
+  add('document timeline', '/documents/timeline/');
+  const doc = subdirs(dist, 'documents').find((d) => d !== 'kind' && d !== 'timeline');
+  add('document', doc && `/documents/${doc}/`);
   add('search', '/search/?q=清溪', 'search');
   add('report', '/report/', 'report');
+  add('report channels', '/report/channels/');
   add('data', '/data/');
   if (existsSync(join(dist, '404.html'))) out.push({ type: '404', path: '/404.html' });
   return out;
