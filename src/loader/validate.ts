@@ -32,6 +32,7 @@ export function validateFolder(f: RawFolder, problems: Problem[]): void {
     case: new Set(f.cases.map((r) => r.data.id)),
     document: new Set(f.documents.map((d) => d.id)),
   };
+  const targetIds = new Set([...f.targets.map((r) => r.data.id), ...(f.rejectedIds?.targets ?? [])]);
   // Rows present in their file but rejected for a bad cell: references to
   // them are not "unknown" (the row's own problem is already reported).
   const present = {
@@ -141,6 +142,14 @@ export function validateFolder(f: RawFolder, problems: Problem[]): void {
     }
     if (d.meta.supersedes && !ids.document.has(d.meta.supersedes) && !present.document?.has(d.meta.supersedes)) {
       problems.push({ file: d.file, line: d.fieldLines.supersedes, field: 'supersedes', value: d.meta.supersedes, zh: '未知的文件编号：documents/ 中没有这个文件', en: 'unknown document id: expected a file name in documents/' });
+    }
+    for (const r of d.componentRefs) {
+      if (r.component === 'WaterLink' && !ids.water.has(r.id) && !present.water?.has(r.id)) {
+        problems.push({ file: d.file, line: r.line, column: r.column, field: 'WaterLink id', value: r.id, zh: `<WaterLink> 引用了未知的水体编码“${r.id}”：waters.csv 中没有这个编码`, en: `<WaterLink> names an unknown water id "${r.id}": expected an id listed in waters.csv` });
+      }
+      if (r.component === 'TargetValue' && !targetIds.has(r.id)) {
+        problems.push({ file: d.file, line: r.line, column: r.column, field: 'TargetValue id', value: r.id, zh: `<TargetValue> 引用了未知的目标编码“${r.id}”：targets.csv 中没有这个编码`, en: `<TargetValue> names an unknown target id "${r.id}": expected an id listed in targets.csv` });
+      }
     }
   }
 

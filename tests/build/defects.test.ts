@@ -119,6 +119,12 @@ describe('the valid fixture', () => {
     }
     for (const c of folder.chiefs) expect(existsSync(join(build.outDir, 'chiefs', c.data.id, 'index.html')), c.data.id).toBe(true);
   });
+
+  it('renders the MDX components of a document: a link to the water and the target\'s current value', () => {
+    const html = readFileSync(join(build.outDir, 'documents/fangan-2026/index.html'), 'utf8');
+    expect(html).toMatch(/<a[^>]*href="\/waters\/heyuan-he\/"[^>]*>[^<]*禾源河/);
+    expect(html).toMatch(/<a[^>]*href="\/targets\/#target-tgt-duanmian-dabiao"[^>]*>66\.7%<\/a>/);
+  });
 });
 
 describe('each defect fixture fails check-data and the build, naming the file and line', () => {

@@ -86,6 +86,14 @@ const EXPECTED: Record<string, { problems: Expected[]; count: number | 'at least
     problems: [{ file: 'site.yaml', line: 9, column: 1, field: undefined, value: undefined }],
     count: 'at least one',
   },
+  'unknown-mdx-ref': {
+    // the column of the id's value, after the opening quote
+    problems: [
+      { file: 'documents/fangan-2026.mdx', line: 13, column: 18, field: 'WaterLink id', value: 'heyuan-river' },
+      { file: 'documents/fangan-2026.mdx', line: 17, column: 28, field: 'TargetValue id', value: 'tgt-dabiao' },
+    ],
+    count: 2,
+  },
   'bad-frontmatter': {
     // frontmatter line 6 of the file (line 1 is ---); column of the value
     problems: [{ file: 'documents/tongbao-2026-q2.md', line: 6, column: 9, field: 'status', value: '现行' }],
@@ -142,7 +150,7 @@ describe('the valid fixture', () => {
     expect(folder.patrols).toHaveLength(12);
     expect(folder.actions).toHaveLength(1);
     expect(folder.targets).toHaveLength(1);
-    expect(folder.documents.map((d) => d.id).sort()).toEqual(['tongbao-2026-q2', 'yhyc-heyuan-he']);
+    expect(folder.documents.map((d) => d.id).sort()).toEqual(['fangan-2026', 'tongbao-2026-q2', 'yhyc-heyuan-he']);
     expect(folder.geo.map((g) => g.id)).toEqual(['heyuan-he', 'jingbo-hu']);
     expect(Object.values(folder.encodings).every((e) => e === 'utf-8')).toBe(true);
   });
