@@ -11,7 +11,7 @@
  * 2 cores with peak memory under 4 GB, and 10× the data takes at most 11×
  * the time.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -24,20 +24,64 @@ const { values } = parseArgs({ options: { sizes: { type: 'string', default: 'cou
 
 interface Step {
   seconds: number;
+  /** CPU seconds (user + system) of the command and every process it started. */
+  cpuSeconds: number;
+  /** Peak of the summed resident memory of the command and every process it started (the build and Pagefind run side by side). */
   peakMB: number;
   ok: boolean;
 }
 
-/** Run a command under GNU time: wall seconds and the peak RSS of its largest process. */
-function timed(cmd: string[], env: Record<string, string>, log: string): Step {
+/** Resident memory (KB) of `pid` and all its descendants, read from /proc. */
+function treeRssKb(pid: number): number {
+  const children = new Map<number, number[]>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(name)]);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  let kb = 0;
+  const stack = [pid];
+  while (stack.length) {
+    const p = stack.pop()!;
+    try {
+      kb += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0);
+    } catch {
+      // ended
+    }
+    stack.push(...(children.get(p) ?? []));
+  }
+  return kb;
+}
+
+/** Run a command: wall seconds, CPU seconds (GNU time) and the peak memory of its whole process tree (sampled). */
+function timed(cmd: string[], env: Record<string, string>, log: string): Promise<Step> {
   const timeFile = `${log}.time`;
   const t0 = performance.now();
-  const r = spawnSync('/usr/bin/time', ['-v', '-o', timeFile, ...cmd], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 30 });
-  const seconds = (performance.now() - t0) / 1000;
-  writeFileSync(log, `${r.stdout}\n${r.stderr}`);
-  const time = existsSync(timeFile) ? readFileSync(timeFile, 'utf8') : '';
-  const kb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(time)?.[1] ?? 0);
-  return { seconds, peakMB: Math.round(kb / 1024), ok: r.status === 0 };
+  const child = spawn('/usr/bin/time', ['-v', '-o', timeFile, ...cmd], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout.setEncoding('utf8').on('data', (s: string) => (out += s));
+  child.stderr.setEncoding('utf8').on('data', (s: string) => (out += s));
+  let peakKb = 0;
+  const sampler = setInterval(() => (peakKb = Math.max(peakKb, treeRssKb(child.pid!))), 250);
+  return new Promise((resolve) => {
+    child.on('close', (code) => {
+      clearInterval(sampler);
+      const seconds = (performance.now() - t0) / 1000;
+      writeFileSync(log, out);
+      const time = existsSync(timeFile) ? readFileSync(timeFile, 'utf8') : '';
+      const cpu = (k: string) => Number(new RegExp(`${k} time \\(seconds\\): ([\\d.]+)`).exec(time)?.[1] ?? 0);
+      resolve({ seconds, cpuSeconds: cpu('User') + cpu('System'), peakMB: Math.round(peakKb / 1024), ok: code === 0 });
+    });
+  });
+}
+
+function spawnSyncQuiet(cmd: string): void {
+  spawnSync(cmd, { stdio: 'ignore' });
 }
 
 function dirBytes(dir: string): number {
@@ -83,13 +127,16 @@ for (const size of values.sizes!.split(',').map((s) => s.trim()).filter(Boolean)
   rmSync(join(base, 'cache'), { recursive: true, force: true });
   const env = { RIVER_DATA_DIR: data, RIVER_CACHE_DIR: join(base, 'cache'), ASTRO_TELEMETRY_DISABLED: '1' };
   console.log(`## ${size}: astro build`);
-  const build = timed(['npx', 'astro', 'build', '--outDir', dist], env, join(base, 'build.log'));
+  // Start from a quiet disk: pages of an earlier run still being written
+  // back would slow this one's writes.
+  spawnSyncQuiet('sync');
+  const build = await timed(['npx', 'astro', 'build', '--outDir', dist], env, join(base, 'build.log'));
   if (!build.ok) {
     console.error(`build failed, see ${join(base, 'build.log')}`);
     process.exit(1);
   }
   console.log(`## ${size}: search index`);
-  const index = timed(['npx', 'node', 'scripts/postbuild.ts', dist], env, join(base, 'index.log'));
+  const index = await timed(['npx', 'node', 'scripts/search-index.ts', dist], env, join(base, 'index.log'));
   if (!index.ok) {
     console.error(`indexing failed, see ${join(base, 'index.log')}`);
     process.exit(1);
@@ -101,7 +148,7 @@ for (const size of values.sizes!.split(',').map((s) => s.trim()).filter(Boolean)
     build,
     index,
     pages,
-    pagesPerSecond: Math.round(pages / build.seconds),
+    pagesPerSecond: Math.round(pages / (build.seconds + index.seconds)),
     indexMB: Math.round((dirBytes(join(dist, 'pagefind')) / 1048576) * 10) / 10,
     distMB: Math.round(dirBytes(dist) / 1048576),
     types: pageTypeReport(dist),
@@ -126,14 +173,23 @@ if (values.write) {
 
 function renderMarkdown(rs: Result[], machine: string): string {
   const kb = (n: number) => (n / 1024).toFixed(1);
-  const lines = [`Machine: ${machine}.`, '', '| size | pages | build (s) | build peak (MB) | pages/s | index (s) | index peak (MB) | index (MB) | dist (MB) |', '|---|---|---|---|---|---|---|---|---|'];
+  const lines = [
+    `Machine: ${machine}.`,
+    '',
+    '`npm run build` is the two steps: `astro build`, then the search index. Peak memory is the sum over all processes of a step; CPU is user + system time of all of them.',
+    '',
+    '| size | pages | build + index (s) | build (s) | index (s) | CPU (s) | build peak (MB) | index peak (MB) | pages/s | index (MB) | dist (MB) |',
+    '|---|---|---|---|---|---|---|---|---|---|---|',
+  ];
+  const total = (r: Result) => r.build.seconds + r.index.seconds;
   for (const r of rs) {
-    lines.push(`| ${r.size} | ${r.pages} | ${r.build.seconds.toFixed(1)} | ${r.build.peakMB} | ${r.pagesPerSecond} | ${r.index.seconds.toFixed(1)} | ${r.index.peakMB} | ${r.indexMB} | ${r.distMB} |`);
+    lines.push(
+      `| ${r.size} | ${r.pages} | ${total(r).toFixed(1)} | ${r.build.seconds.toFixed(1)} | ${r.index.seconds.toFixed(1)} | ${(r.build.cpuSeconds + r.index.cpuSeconds).toFixed(0)} | ${r.build.peakMB} | ${r.index.peakMB} | ${r.pagesPerSecond} | ${r.indexMB} | ${r.distMB} |`,
+    );
   }
   if (rs.length >= 2) {
     const [a, b] = [rs[0]!, rs[rs.length - 1]!];
-    const t = (b.build.seconds + b.index.seconds) / (a.build.seconds + a.index.seconds);
-    lines.push('', `${b.size} has ${(b.pages / a.pages).toFixed(1)}× the pages of ${a.size} and took ${t.toFixed(1)}× the time (build + index).`);
+    lines.push('', `${b.size} has ${(b.pages / a.pages).toFixed(1)}× the pages of ${a.size} and took ${(total(b) / total(a)).toFixed(1)}× the time (build + index).`);
   }
   for (const r of rs) {
     lines.push('', `Bytes per page type at ${r.size} size (gzipped; mean and largest of the pages measured; JS and CSS are what one page loads):`, '', '| type | pages | HTML mean (KB) | HTML max (KB) | CSS (KB) | JS (KB) |', '|---|---|---|---|---|---|');

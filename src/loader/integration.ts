@@ -1,16 +1,22 @@
 /**
- * The Astro integration that makes broken data fail the build. Astro itself
- * only logs content errors and exits 0 (see ../shared/stack-notes.md), so the
- * data folder is validated before anything is built, with the same report
- * `npm run check:data` prints.
+ * The Astro integration of the data folder:
+ * - it makes broken data fail the build. Astro itself only logs content
+ *   errors and exits 0 (see ../shared/stack-notes.md), so the data folder is
+ *   validated before anything is built, with the same report
+ *   `npm run check:data` prints;
+ * - it collects the search entries the pages give while they render and
+ *   saves them for scripts/search-index.ts (see ./search-index.ts);
+ * - it writes the pages' Content-Security-Policy into <outDir>/_headers.
  */
 import type { AstroIntegration } from 'astro';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { dataDir } from './index.ts';
 import { loadOnce } from './astro.ts';
 import { formatReport } from './problems.ts';
+import { collectSearchEntries, entryFileIn } from './search-index.ts';
 
 /** site.yaml `url`, for Astro's `site` (canonical URLs, QR codes, feeds). */
 export function siteUrl(): string | undefined {
@@ -24,7 +30,23 @@ export function siteUrl(): string | undefined {
   }
 }
 
+/**
+ * public/_headers carries the Content-Security-Policy as an HTTP header for
+ * hosts that read it. The pages' meta policy includes the report endpoint's
+ * origin from site.yaml; the header must say the same, or a host applying
+ * both would block the endpoint.
+ */
+export function syncHeaders(outDir: string): void {
+  const headers = join(outDir, '_headers');
+  const home = join(outDir, 'index.html');
+  if (!existsSync(headers) || !existsSync(home)) return;
+  const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(readFileSync(home, 'utf8'))?.[1]?.replaceAll('&#39;', "'").replaceAll('&amp;', '&');
+  if (meta) writeFileSync(headers, readFileSync(headers, 'utf8').replace(/^(\s+Content-Security-Policy:).*$/m, `$1 ${meta}`));
+}
+
 export default function riverData(): AstroIntegration {
+  let search: ReturnType<typeof collectSearchEntries> | undefined;
+  let cacheDir = '';
   return {
     name: 'river-data',
     hooks: {
@@ -45,6 +67,18 @@ export default function riverData(): AstroIntegration {
           throw new Error(`数据检查未通过，共 ${problems.length} 个问题 / the data folder has ${problems.length} problem(s); see the list above.`);
         }
         logger.error(report);
+      },
+      'astro:config:done': ({ config }) => {
+        cacheDir = fileURLToPath(config.cacheDir);
+      },
+      'astro:build:start': () => {
+        search = collectSearchEntries();
+      },
+      'astro:build:done': ({ dir, logger }) => {
+        const pages = search!.save(entryFileIn(cacheDir));
+        search = undefined;
+        logger.info(`search entries: ${pages} pages / 搜索条目：${pages} 个页面 (scripts/search-index.ts indexes them)`);
+        syncHeaders(fileURLToPath(dir));
       },
     },
   };

@@ -1,9 +1,9 @@
 /**
  * Search in Chinese (Pagefind): a water is found by a two-character word
- * inside its name, by its full pinyin and by its initials; the header box
- * leads to the results.
+ * inside its name, by its full pinyin and by its initials; a policy
+ * document by words of its text; the header box leads to the results.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -15,6 +15,21 @@ const dist = siteDist();
 const waters = JSON.parse(readFileSync(join(dist, 'data/waters.json'), 'utf8')) as { id: string; name: string }[];
 // A water whose name has at least three characters, so a two-character word is inside it.
 const target = waters.find((w) => [...w.name].length >= 3)!;
+
+/** A policy document of the sample and a four-character phrase from its body text (not its title). */
+function documentPhrase(): { id: string; phrase: string } {
+  const dir = join(import.meta.dirname, '..', '..', 'src', 'content', 'documents');
+  for (const file of readdirSync(dir).sort()) {
+    const [, front = '', body = ''] = readFileSync(join(dir, file), 'utf8').split(/^---$/m);
+    const title = /^title:\s*(.+)$/m.exec(front)?.[1] ?? '';
+    for (const line of body.split('\n')) {
+      const run = /[\u4e00-\u9fff]{8,}/.exec(line.startsWith('#') || line.startsWith('<') ? '' : line)?.[0];
+      const phrase = run && [...run].slice(2, 6).join('');
+      if (phrase && !title.includes(phrase)) return { id: file.replace(/\.mdx?$/, ''), phrase };
+    }
+  }
+  throw new Error('no document with body text in the sample');
+}
 
 let s: Session;
 beforeAll(async () => {
@@ -41,6 +56,12 @@ describe('search', () => {
     const page = await (await s.context()).newPage();
     expect(await results(page, fullPinyin(target.name))).toContain(`/waters/${target.id}/`);
     expect(await results(page, initials(target.name))).toContain(`/waters/${target.id}/`);
+  });
+
+  it('finds a policy document by words of its text', async () => {
+    const page = await (await s.context()).newPage();
+    const { id, phrase } = documentPhrase();
+    expect(await results(page, phrase), phrase).toContain(`/documents/${id}/`);
   });
 
   it('narrows results by type', async () => {

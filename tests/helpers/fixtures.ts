@@ -196,10 +196,10 @@ export interface BuildResult extends RunResult {
  * outDir (under BUILD_OUTPUT, see there why) and its own RIVER_CACHE_DIR
  * unless `cacheDir` is given (to test a reused cache).
  */
-export async function astroBuild(dataDir: string, opts: { outDir?: string; cacheDir?: string } = {}): Promise<BuildResult> {
+export async function astroBuild(dataDir: string, opts: { outDir?: string; cacheDir?: string; env?: Record<string, string> } = {}): Promise<BuildResult> {
   const outDir = opts.outDir ?? tempDir('dist-', BUILD_OUTPUT);
   const cacheDir = opts.cacheDir ?? tempDir('river-cache-');
-  const r = await runNpx(['astro', 'build', '--outDir', outDir], { RIVER_DATA_DIR: dataDir, RIVER_CACHE_DIR: cacheDir });
+  const r = await runNpx(['astro', 'build', '--outDir', outDir], { ...opts.env, RIVER_DATA_DIR: dataDir, RIVER_CACHE_DIR: cacheDir });
   return { ...r, outDir, cacheDir };
 }
 

@@ -3,6 +3,7 @@
  * them: /path/ → /path/index.html, 404.html for anything missing.
  */
 import { createServer, type Server } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -40,7 +41,18 @@ export function resolvePath(root: string, urlPath: string): string | null {
   return existsSync(file) ? file : null;
 }
 
-export function serveDir(root: string): Promise<StaticServer> {
+const COMPRESSIBLE = /\.(html|js|mjs|css|json|csv|svg|xml|txt)$/;
+
+export interface ServeOptions {
+  /**
+   * Gzip text responses and mark hashed assets immutable, as a production
+   * host does. Off for the tests (they read raw bytes); on for Lighthouse,
+   * which would otherwise score the test server rather than the site.
+   */
+  production?: boolean;
+}
+
+export function serveDir(root: string, options: ServeOptions = {}): Promise<StaticServer> {
   const server = createServer((req, res) => {
     const file = resolvePath(root, req.url ?? '/');
     if (!file) {
@@ -49,8 +61,18 @@ export function serveDir(root: string): Promise<StaticServer> {
       res.end(existsSync(notFound) ? readFileSync(notFound) : 'not found');
       return;
     }
-    res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
-    res.end(readFileSync(file));
+    const headers: Record<string, string> = { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' };
+    let body = readFileSync(file);
+    if (options.production) {
+      if (file.includes('/_astro/')) headers['Cache-Control'] = 'public, max-age=31536000, immutable';
+      if (COMPRESSIBLE.test(file) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
+        body = gzipSync(body);
+        headers['Content-Encoding'] = 'gzip';
+        headers['Vary'] = 'Accept-Encoding';
+      }
+    }
+    res.writeHead(200, headers);
+    res.end(body);
   });
   return new Promise((resolve) => {
     server.listen(0, '127.0.0.1', () => {
