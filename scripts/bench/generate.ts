@@ -8,7 +8,7 @@
  * The same arguments always write byte-identical files. Large files are written in
  * chunks; nothing the size of a file is kept in memory.
  *
- * Plain TypeScript for Node's type stripping: Node built-ins and the project's enums only.
+ * Plain TypeScript for Node's type stripping: Node built-ins, the project's enums and scripts/lib/random.ts only.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';

@@ -1,22 +1,14 @@
 /**
- * Helpers of the benchmark data generator: a seeded PRNG, calendar days,
+ * Helpers of the benchmark data generator: a seeded PRNG (its streams are
+ * seeded with ../lib/random.ts's string hash), calendar days,
  * a chunked CSV writer, number formatting and Chinese name pools.
  * Node built-ins only; run with Node's type stripping (erasable syntax only).
  */
 import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { hashString } from '../lib/random.ts';
 
 // ---------------------------------------------------------------- PRNG
-
-/** 32-bit FNV-1a of a string: derives independent streams from one seed. */
-export function hashString(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
 
 function splitmix32(state: number): () => number {
   let s = state >>> 0;

@@ -15,6 +15,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { hashString, mulberry32 } from '../lib/random.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CONTENT = join(ROOT, 'src', 'content');
@@ -36,24 +37,6 @@ const SHORT: Record<string, Record<string, number>> = {
   'gao-jianhua': { '2026-08': 0 },
 };
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-function hash(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
 function readCsv(file: string): Record<string, string>[] {
   const lines = readFileSync(join(CONTENT, file), 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/).filter((l) => l !== '');
   const head = lines[0].split(',');
@@ -91,7 +74,7 @@ for (const c of chiefs) {
   const level = regions.get(c.region)!.level;
   const required = REQUIRED[level];
   const keeper = mine.some((a) => a.role === 'keeper' || a.role === 'patroller');
-  const rnd = mulberry32(hash(c.id));
+  const rnd = mulberry32(hashString(c.id));
   for (const month of months) {
     const from = `${month}-01`;
     const to = lastDay(month);

@@ -17,6 +17,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { hashString, mulberry32 } from '../lib/random.ts';
 import { CLASS_NAMES, classOfMean, classOfRow, targetNumber } from './classify.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -28,30 +29,6 @@ const COLUMNS = [
   'as', 'hg', 'cd', 'cr6', 'pb', 'cn', 'phenol', 'oil', 'las', 's2', 'fecal_coliform', 'temp',
   'transparency_cm', 'orp_mv',
 ] as const;
-
-// ---------------------------------------------------------------- PRNG
-
-/** mulberry32: small, fast, deterministic. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** FNV-1a hash of a string, to seed one PRNG per station. */
-function hash(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
 
 // ---------------------------------------------------------------- months
 
@@ -303,7 +280,7 @@ for (const st of stations) {
   const lake = (st.waterbody || 'river') === 'lake';
   const plan = p.schedule.replace(/\s+/g, '').split('').map(Number);
   if (plan.length !== MONTHS.length) throw new Error(`${st.id}: schedule has ${plan.length} months`);
-  const rnd = mulberry32(hash(st.id));
+  const rnd = mulberry32(hashString(st.id));
 
   MONTHS.forEach((month, mi) => {
     const K = plan[mi];
