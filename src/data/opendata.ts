@@ -7,6 +7,9 @@
 import { CASE_CATEGORY, CASE_SOURCE, CASE_STATUS, READING_ITEM_KEYS, ROLE, STATION_KIND, WATER_KIND } from '../lib/enums.ts';
 import { formatMeasurement } from '../lib/measurement.ts';
 import { toCsv } from '../lib/csv.ts';
+import { parsePeriod } from '../lib/inspections.ts';
+import { inspectionIndex, subjectHref, type RankedRow } from './ledger.ts';
+import type { Inspection } from '../schemas/tables.ts';
 import type { Db } from './query.ts';
 
 type Value = string | number | boolean | null | string[];
@@ -23,6 +26,28 @@ const f = (name: string, description: string) => ({ name, description });
 
 function currentChiefNames(db: Db, water: string): string[] {
   return (db.currentByWater.get(water) ?? []).map((a) => `${db.chiefs.get(a.chief)?.name ?? a.chief}（${ROLE.labels[a.role]}${a.segment ? `，${db.segments.get(a.segment)?.name ?? a.segment}` : ''}）`);
+}
+
+/**
+ * Each inspection row's comparison with the previous period exactly as the
+ * /inspections/ pages show it (ledger.ts inspectionIndex), by row: a row
+ * that a later-dated row of the same subject and period replaces is not there.
+ */
+const shownChanges = new WeakMap<Db, Map<Inspection, RankedRow>>();
+function shownChange(db: Db, row: Inspection): RankedRow | null {
+  let m = shownChanges.get(db);
+  if (!m) {
+    shownChanges.set(db, (m = new Map()));
+    for (const rows of inspectionIndex(db).history.values()) for (const r of rows) m.set(r.record as Inspection, r);
+  }
+  return m.get(row) ?? null;
+}
+
+/** The subject's own page: a township's or the county's page, a chief's or a water's. */
+function subjectPage(db: Db, i: Inspection): string | null {
+  if (i.subject_kind !== 'region') return subjectHref(db, i.subject_kind, i.subject);
+  const r = db.regions.get(i.subject);
+  return r && (r.level === 'township' || r.code === db.county?.code) ? `/regions/${r.code}/` : null;
 }
 
 export const DATASETS: Dataset[] = [
@@ -135,14 +160,25 @@ export const DATASETS: Dataset[] = [
     fields: [
       f('id', '编号'), f('period', '考核期'), f('date', '通报日期'), f('subject_kind', '对象类型'), f('subject', '对象编码'), f('subject_name', '对象名称'),
       f('score', '得分'), f('rank', '排名'), f('result', '结果'), f('document', '通报文件'), f('note', '备注'),
+      f('period_label', '考核期（中文），如 2026年第三季度；考核期写法无法识别时为空'),
+      f('previous_period', '比较的上期：此前最近一个有同类对象结果的同类考核期（季度比季度、年度比年度），没有时为空；同一对象在同一考核期有多条时，只有通报日期最晚的一条（本站展示的）参与比较，其余各条的比较字段为空'),
+      f('rank_change', '排名变化：上期排名减本期排名，正数为名次上升（如由第5名升至第3名为 2），负数为下降，0 为不变；没有上期、上期未参加或缺排名时为空'),
+      f('score_change', '得分变化：本期得分减上期得分，正数为得分提高；没有上期、上期未参加或缺得分时为空'),
+      f('subject_url', '对象在本站的页面地址（乡镇（街道）、河长或河湖页面）；对象没有页面时为空'),
     ],
     rows: (db) =>
-      db.inspections.map((i) => ({
-        id: i.id, period: i.period, date: i.date, subject_kind: i.subject_kind, subject: i.subject,
-        subject_name:
-          (i.subject_kind === 'region' ? db.regions.get(i.subject)?.name : i.subject_kind === 'chief' ? db.chiefs.get(i.subject)?.name : db.waters.get(i.subject)?.name) ?? null,
-        score: i.score ?? null, rank: i.rank ?? null, result: i.result, document: i.document ?? null, note: i.note ?? null,
-      })),
+      db.inspections.map((i) => {
+        const ch = shownChange(db, i);
+        return {
+          id: i.id, period: i.period, date: i.date, subject_kind: i.subject_kind, subject: i.subject,
+          subject_name:
+            (i.subject_kind === 'region' ? db.regions.get(i.subject)?.name : i.subject_kind === 'chief' ? db.chiefs.get(i.subject)?.name : db.waters.get(i.subject)?.name) ?? null,
+          score: i.score ?? null, rank: i.rank ?? null, result: i.result, document: i.document ?? null, note: i.note ?? null,
+          period_label: parsePeriod(i.period)?.label ?? null,
+          previous_period: ch?.previousPeriod ?? null, rank_change: ch?.rankUp ?? null, score_change: ch?.scoreChange ?? null,
+          subject_url: subjectPage(db, i),
+        };
+      }),
   },
 ];
 

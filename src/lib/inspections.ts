@@ -40,8 +40,21 @@ export interface Period {
 const QUARTER_ZH = ['一', '二', '三', '四'];
 const pad2 = (n: number) => String(n).padStart(2, '0');
 
-/** Parse a period; null when it is not one of the four forms. */
+/** Parsed periods by text: a build compares the few distinct periods of many rows over and over. */
+const parsed = new Map<string, Period | null>();
+
+/** Parse a period; null when it is not one of the four forms. The result is shared: do not modify it. */
 export function parsePeriod(text: string): Period | null {
+  let p = parsed.get(text);
+  if (p === undefined) {
+    if (parsed.size > 10_000) parsed.clear();
+    p = parse(text);
+    parsed.set(text, p && Object.freeze(p));
+  }
+  return p;
+}
+
+function parse(text: string): Period | null {
   const t = text.trim();
   let m: RegExpExecArray | null;
   if ((m = /^(\d{4})$/.exec(t))) {
@@ -229,18 +242,15 @@ function change(record: InspectionRecord, previousPeriod: string | null, previou
 /** Avoid 0.30000000000000004 in published differences. */
 const round = (n: number) => Math.round(n * 1e6) / 1e6;
 
-/** The subject's record in a period: when listed twice, the later-dated (then later) row. */
-function recordOf(
-  records: readonly InspectionRecord[],
-  period: string,
-  subjectKind: SubjectKind,
-  subject: string,
-): InspectionRecord | null {
-  let found: InspectionRecord | null = null;
+/** Every subject's record in a period, in one pass: when listed twice, the later-dated (then later) row. */
+function recordsOf(records: readonly InspectionRecord[], period: string, subjectKind: SubjectKind): Map<string, InspectionRecord> {
+  const out = new Map<string, InspectionRecord>();
   for (const r of records)
-    if (r.subject_kind === subjectKind && r.subject === subject && samePeriod(r.period, period))
-      if (!found || (r.date ?? '') >= (found.date ?? '')) found = r;
-  return found;
+    if (r.subject_kind === subjectKind && samePeriod(r.period, period)) {
+      const found = out.get(r.subject);
+      if (!found || (r.date ?? '') >= (found.date ?? '')) out.set(r.subject, r);
+    }
+  return out;
 }
 
 /** The ranking table of a period with each subject's change since the previous period of the same kind. */
@@ -250,9 +260,9 @@ export function rankingWithChanges(
   subjectKind: SubjectKind,
 ): RankingChange[] {
   const prev = previousPeriod(records, period, subjectKind);
-  return rankingTable(records, period, subjectKind).map((r) =>
-    change(r, prev, prev ? recordOf(records, prev, subjectKind, r.subject) : null),
-  );
+  // One lookup map, not a scan per row: a period can rank thousands of chiefs.
+  const before = prev ? recordsOf(records, prev, subjectKind) : null;
+  return rankingTable(records, period, subjectKind).map((r) => change(r, prev, before?.get(r.subject) ?? null));
 }
 
 /**
@@ -267,8 +277,8 @@ export function history(
   const own = records.filter((r) => r.subject_kind === subjectKind && r.subject === subject);
   const periods = sortPeriods(own.map((r) => r.period));
   return periods.map((period) => {
-    const record = recordOf(own, period, subjectKind, subject)!;
+    const record = recordsOf(own, period, subjectKind).get(subject)!;
     const prev = previousPeriod(records, period, subjectKind);
-    return change(record, prev, prev ? recordOf(records, prev, subjectKind, subject) : null);
+    return change(record, prev, prev ? (recordsOf(records, prev, subjectKind).get(subject) ?? null) : null);
   });
 }

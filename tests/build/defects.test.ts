@@ -113,6 +113,23 @@ describe('the valid fixture', () => {
     expect(readings.every((r) => r.cr6 === '0.004L')).toBe(true);
   });
 
+  it('publishes inspections with the period label, the comparison and the subject page as the site shows them', () => {
+    const rows = readJson<Record<string, unknown>[]>('data/inspections.json');
+    // The only result: 柳塘镇 ranked 1st in 2026-Q2, the first assessment, so nothing to compare with.
+    expect(rows).toEqual([
+      expect.objectContaining({
+        id: 'ins-2026-q2-liutang', subject_name: '柳塘镇', rank: 1, score: 86.5,
+        period_label: '2026年第二季度', previous_period: null, rank_change: null, score_change: null, subject_url: '/regions/880102000000/',
+      }),
+    ]);
+    expect(existsSync(join(build.outDir, 'regions/880102000000/index.html'))).toBe(true);
+    const html = readFileSync(join(build.outDir, 'inspections/2026-q2/index.html'), 'utf8');
+    expect(html).toContain('无上期可比');
+    const csv = readFileSync(join(build.outDir, 'data/inspections.csv'), 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    expect(csv[0]!.split(',').slice(-5)).toEqual(['period_label', 'previous_period', 'rank_change', 'score_change', 'subject_url']);
+    expect(csv[1]!.split(',').slice(-5)).toEqual(['2026年第二季度', '', '', '', '/regions/880102000000/']);
+  });
+
   it('renders the documents and the other pages', () => {
     for (const p of ['index.html', 'waters/index.html', 'documents/index.html', 'documents/yhyc-heyuan-he/index.html', 'documents/tongbao-2026-q2/index.html', 'data/index.html']) {
       expect(existsSync(join(build.outDir, p)), p).toBe(true);

@@ -182,6 +182,16 @@ describe('links and assets of the built site', () => {
     expect(problems).toEqual([]);
   });
 
+  it('the subject pages named in /data/inspections.json exist', () => {
+    const file = join(dist, 'data', 'inspections.json');
+    if (!existsSync(file)) return;
+    const problems: Problem[] = [];
+    for (const r of JSON.parse(readFileSync(file, 'utf8')) as { id: string; subject_url: string | null }[]) {
+      if (r.subject_url !== null) check(`data/inspections.json ${r.id}`, `${BASE}/data/inspections.json`, { attr: 'subject_url', tag: 'json', value: r.subject_url, loads: false }, problems);
+    }
+    expect(problems).toEqual([]);
+  });
+
   it('the feed links to pages that exist', () => {
     const feed = join(dist, 'feed.xml');
     if (!existsSync(feed)) return;
