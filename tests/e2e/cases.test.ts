@@ -141,6 +141,25 @@ describe.skipIf(!built)('cases, ledger and report lookup (built site)', () => {
     await ctx.close();
   });
 
+  it('does not move the list when its filter form starts working (no layout shift on a phone)', async () => {
+    const ctx = await session.context({ viewport: { width: 360, height: 740 } });
+    const page = await ctx.newPage();
+    await page.goto(session.url('/cases/status/overdue/'));
+    await page.getByRole('form', { name: '筛选问题' }).waitFor({ state: 'visible' });
+    const shift = await page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          let sum = 0;
+          new PerformanceObserver((list) => {
+            for (const e of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) if (!e.hadRecentInput) sum += e.value;
+          }).observe({ type: 'layout-shift', buffered: true });
+          setTimeout(() => resolve(sum), 300);
+        }),
+    );
+    expect(shift).toBeLessThan(0.01);
+    await ctx.close();
+  });
+
   it('finds every report_ref of the data through the lookup, with its timeline', async () => {
     const all = cases.filter((c) => c.report_ref);
     expect(all.length).toBeGreaterThan(0);
