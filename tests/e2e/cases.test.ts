@@ -141,11 +141,15 @@ describe.skipIf(!built)('cases, ledger and report lookup (built site)', () => {
     await ctx.close();
   });
 
-  it('does not move the list when its filter form starts working (no layout shift on a phone)', async () => {
+  it.each([
+    ['/cases/status/overdue/', 'the ledger list when its filter form starts working', '筛选问题'],
+    ['/track/', 'the lookup page when its script replaces the no-JS advice', null],
+  ])('does not move %s: %s (no layout shift on a phone)', async (path, _what, form) => {
     const ctx = await session.context({ viewport: { width: 360, height: 740 } });
     const page = await ctx.newPage();
-    await page.goto(session.url('/cases/status/overdue/'));
-    await page.getByRole('form', { name: '筛选问题' }).waitFor({ state: 'visible' });
+    await page.goto(session.url(path));
+    if (form) await page.getByRole('form', { name: form }).waitFor({ state: 'visible' });
+    else await page.waitForLoadState('load');
     const shift = await page.evaluate(
       () =>
         new Promise<number>((resolve) => {
