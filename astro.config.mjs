@@ -23,7 +23,14 @@ export default defineConfig({
   vite: {
     // Never inline scripts into the HTML: the Content-Security-Policy
     // (script-src 'self') would block them. Every script is a file.
-    build: { assetsInlineLimit: 0 },
+    build: {
+      assetsInlineLimit: 0,
+      // Write CSS that older engines still read: many phones in China browse
+      // with WebView or X5 kernels years behind current Chrome, which ignore
+      // media queries in range form ((width>=40em)) and other newer syntax.
+      // With this target the minifier writes (min-width:40em) instead.
+      cssTarget: ['chrome87', 'edge88', 'firefox78', 'safari14'],
+    },
   },
   integrations: [riverData(), mdx()],
 });

@@ -182,6 +182,15 @@ describe('links and assets of the built site', () => {
     expect(problems).toEqual([]);
   });
 
+  it('the site\'s stylesheets write media queries that older phone browsers read (min-width, not width>=)', () => {
+    // Phones on older WebView/X5 engines ignore the range form and would get
+    // the wrong layout; astro.config.mjs sets vite.build.cssTarget for this.
+    const ranged = files
+      .filter((f) => f.startsWith('_astro/') && f.endsWith('.css'))
+      .flatMap((f) => [...readFileSync(join(dist, f), 'utf8').matchAll(/@media[^{]*\((?:width|height)\s*[<>]=?[^)]*\)/g)].map((m) => `${f}: ${m[0]}`));
+    expect(ranged).toEqual([]);
+  });
+
   it('the subject pages named in /data/inspections.json exist', () => {
     const file = join(dist, 'data', 'inspections.json');
     if (!existsSync(file)) return;
