@@ -57,7 +57,8 @@ const FILL: Fill = {
   督查考核: [{ 编号: 'ins-2026-q2-hekou', 考核期: '2026-Q2', 通报日期: '2026-07-15', 对象类型: '区域', 对象编码: '880101000000', 得分: 90, 排名: 1, 结果: '良好', 通报文件: 'tongbao-2026-q2' }],
   巡河记录: [{ 河长编码: 'li-qiang', 月份: '2026-07', 巡河次数: 3, 巡河里程: 12.5, 发现问题数: 0 }],
   问责记录: [{ 日期: '2026-07-20', 河长编码: 'li-qiang', 类型: '约谈', 事由: '河滩垃圾整改不力', 文件: 'tongbao-2026-q2' }],
-  目标任务: [{ 编号: 'tgt-1', 指标: '县控断面水质达标率', 单位: '%', 方向: '越高越好', 基期值: 50, 基期日期: '2025-12-31', 目标值: 100, 完成时限: '2027-12-31', 当前值: 66.7, 当前值日期: '2026-09-30' }],
+  // The target id is the one the valid fixture's MDX document shows (<TargetValue>): an import that drops it is refused.
+  目标任务: [{ 编号: 'tgt-duanmian-dabiao', 指标: '县控断面水质达标率', 单位: '%', 方向: '越高越好', 基期值: 50, 基期日期: '2025-12-31', 目标值: 100, 完成时限: '2027-12-31', 当前值: 66.7, 当前值日期: '2026-09-30' }],
 };
 
 /** Fill a copy of the template like a clerk; returns sheet title → header letters by Chinese name. */
