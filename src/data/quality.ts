@@ -175,6 +175,46 @@ export function monthRows(db: Db, month: string): StationMonthRow[] {
   return rows;
 }
 
+/**
+ * Above this many stations, a month's station table is split into one table
+ * per township, each rendered only when it scrolls near the screen
+ * (content-visibility). Measured on the city-size build (docs/performance.md):
+ * one 1,000-row table cost a 4×-throttled phone 3–4 s of layout at load;
+ * 40 tables of 25 rows cost 0.3 s. Below it, one table sorts every station
+ * at once, which is what a county with a few dozen stations wants.
+ */
+export const GROUP_STATIONS_ABOVE = 100;
+
+/** The stations of one township in a month, and how many of them met target. */
+export interface TownshipGroup {
+  /** Null for stations outside every township (a county-level site). */
+  township: { code: string; name: string } | null;
+  rows: StationMonthRow[];
+  /** Stations with a result this month. */
+  reported: number;
+  meeting: number;
+}
+
+/**
+ * Rows grouped by township, in the order of `townships` (the data folder's
+ * order), rows keeping their order; stations outside every township last.
+ * Townships without stations are left out.
+ */
+export function groupByTownship(rows: readonly StationMonthRow[], townships: readonly { code: string }[]): TownshipGroup[] {
+  const groups = new Map<string, TownshipGroup>();
+  for (const t of townships) groups.set(t.code, { township: null, rows: [], reported: 0, meeting: 0 });
+  const outside: TownshipGroup = { township: null, rows: [], reported: 0, meeting: 0 };
+  for (const r of rows) {
+    let g = r.township ? groups.get(r.township.code) : outside;
+    if (!g) groups.set(r.township!.code, (g = { township: null, rows: [], reported: 0, meeting: 0 }));
+    g.township ??= r.township;
+    g.rows.push(r);
+    if (r.class !== null) g.reported++;
+    if (r.meets === true) g.meeting++;
+  }
+  return [...groups.values(), outside].filter((g) => g.rows.length > 0);
+}
+
 // ---------------------------------------------------------------------------
 // A station's page
 // ---------------------------------------------------------------------------

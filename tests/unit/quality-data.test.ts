@@ -17,7 +17,8 @@ import {
 } from '../../src/lib/compliance.ts';
 import type { Db, StationView } from '../../src/data/query.ts';
 import type { Action } from '../../src/schemas/tables.ts';
-import { accountabilityOf, missRuns, monthRows, qualityIndex, stationCsv, stationQuality } from '../../src/data/quality.ts';
+import { accountabilityOf, groupByTownship, missRuns, monthRows, qualityIndex, stationCsv, stationQuality } from '../../src/data/quality.ts';
+import type { StationMonthRow } from '../../src/data/quality.ts';
 
 const RULE = { monthly: { 2: '约谈', 3: '通报批评' }, yearly: { 2: '警告', 3: '免职' } };
 
@@ -142,6 +143,32 @@ describe('qualityIndex', () => {
     // Mean 1.2 → class IV, 0.2 over the class III limit.
     expect(rows[0]).toMatchObject({ class: 'IV', meets: false });
     expect(rows[0]!.failing[0]!.text).toBe('超标 0.2 倍');
+  });
+});
+
+describe('groupByTownship', () => {
+  const row = (id: string, township: string | null, cls: string | null, meets: boolean | null) =>
+    ({ station: { id }, township: township ? { code: township, name: `${township}镇` } : null, class: cls, meets }) as unknown as StationMonthRow;
+  const rows = [row('a', 't2', 'II', true), row('b', null, 'IV', false), row('c', 't1', 'IV', false), row('d', 't2', null, null), row('e', 't1', 'III', true)];
+
+  it('groups rows in the townships\' order, keeping row order, with stations outside every township last', () => {
+    const groups = groupByTownship(rows, [{ code: 't1' }, { code: 't3' }, { code: 't2' }]);
+    expect(groups.map((g) => [g.township?.code ?? null, g.rows.map((r) => r.station.id)])).toEqual([
+      ['t1', ['c', 'e']],
+      ['t2', ['a', 'd']],
+      [null, ['b']],
+    ]);
+  });
+  it('counts the stations with a result and those meeting target in each township', () => {
+    const groups = groupByTownship(rows, [{ code: 't1' }, { code: 't2' }]);
+    expect(groups.map((g) => [g.township?.name ?? null, g.reported, g.meeting])).toEqual([
+      ['t1镇', 2, 1],
+      ['t2镇', 1, 1],
+      [null, 1, 0],
+    ]);
+  });
+  it('keeps a township missing from the list, after the listed ones', () => {
+    expect(groupByTownship(rows, [{ code: 't2' }]).map((g) => g.township?.code ?? null)).toEqual(['t2', 't1', null]);
   });
 });
 
