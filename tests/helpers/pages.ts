@@ -3,7 +3,7 @@
  * dist (so the tests follow the data, not hard-coded ids). Types whose
  * pages are not in the build (a feature not finished yet) are left out.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface PageOfType {
@@ -56,6 +56,10 @@ export function pagesOfEveryType(dist: string): PageOfType[] {
 
   add('home', '/');
   add('directory', '/waters/');
+  // The letter with the most waters (at city scale, hundreds).
+  const letters = subdirs(dist, 'waters/letter').map((l) => ({ l, size: statSync(join(dist, 'waters/letter', l, 'index.html')).size }));
+  const biggest = letters.sort((a, b) => b.size - a.size || a.l.localeCompare(b.l))[0]?.l;
+  add('directory letter', biggest && `/waters/letter/${biggest}/`);
   add('water', water && `/waters/${water}/`);
   add('sign', water && `/waters/${water}/sign/`);
   add('chiefs', '/chiefs/');
