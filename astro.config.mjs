@@ -31,6 +31,12 @@ export default defineConfig({
       // With this target the minifier writes (min-width:40em) instead.
       cssTarget: ['chrome87', 'edge88', 'firefox78', 'safari14'],
     },
+    server: {
+      // The dev server watches the project; builds, benchmark sites and test
+      // output hold up to 70,000 folders, which exhaust the system's file
+      // watchers (ENOSPC) and then no edit is noticed at all.
+      watch: { ignored: ['**/dist/**', '**/.bench/**', '**/.test-output/**', '**/.lighthouse/**'] },
+    },
   },
   integrations: [riverData(), mdx()],
 });
