@@ -229,12 +229,20 @@ async function build(): Promise<Db> {
   };
 }
 
-let db: Promise<Db> | undefined;
+let db: { site: unknown; value: Promise<Db> } | undefined;
 
-/** The indexed data of this build (built on first use, then shared). */
-export function getDb(): Promise<Db> {
-  db ??= build();
-  return db;
+/**
+ * The indexed data of this build (built on first use, then shared). Under
+ * `astro dev` the loaders refill the collections when a data file changes;
+ * the site entry is then a new object, and the indexes are built again.
+ */
+export async function getDb(): Promise<Db> {
+  if (import.meta.env.DEV) {
+    const site = (await getCollection('site'))[0];
+    if (!db || db.site !== site) db = { site, value: build() };
+  }
+  db ??= { site: null, value: build() };
+  return db.value;
 }
 
 export type { ReadingItem };

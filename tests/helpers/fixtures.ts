@@ -157,7 +157,7 @@ export interface RunResult {
 }
 
 /** The environment of a child process: ours without vitest's markers, plus `extra`. */
-function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+export function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const k of Object.keys(env)) if (k.startsWith('VITEST') || k === 'TEST' || k === 'NODE_ENV') delete env[k];
   delete env.RIVER_DATA_DIR;
