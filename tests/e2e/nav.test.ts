@@ -113,6 +113,11 @@ describe.each([
     await page.keyboard.press('Tab');
     expect(await focusedHref(page)).toBe('/');
   });
+
+  it('patrol pages mark 河长 as their section (patrols are the chiefs\' duty)', async () => {
+    const page = await open('/patrols/', 1280, js);
+    expect(await nav(page).locator('a[aria-current="page"]').getAttribute('href')).toBe('/chiefs/');
+  });
 });
 
 describe('printing', () => {

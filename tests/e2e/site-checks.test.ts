@@ -201,6 +201,35 @@ describe('links and assets of the built site', () => {
     expect(problems).toEqual([]);
   });
 
+  it('every page can be reached by following links from the home page', () => {
+    // A page no link leads to is found only by search engines and guessing
+    // (the patrol overview and the county page were such pages). Forms
+    // count as links (the search page is reached by the header's search
+    // box); 404.html is reached by error.
+    const seen = new Set<string>(['index.html']);
+    const queue = ['index.html'];
+    while (queue.length) {
+      const f = queue.pop()!;
+      for (const r of refs(readFileSync(join(dist, f), 'utf8'))) {
+        if (!(r.tag === 'a' && r.attr === 'href') && !(r.tag === 'form' && r.attr === 'action')) continue;
+        let url: URL;
+        try {
+          url = new URL(r.value.trim(), pageUrl(f));
+        } catch {
+          continue;
+        }
+        if (url.origin !== BASE) continue;
+        const t = target(url.pathname);
+        if (t && t.endsWith('.html') && !seen.has(t)) {
+          seen.add(t);
+          queue.push(t);
+        }
+      }
+    }
+    const orphans = htmlFiles.filter((f) => !seen.has(f) && f !== '404.html');
+    expect(orphans.slice(0, 20), `${orphans.length} pages no link leads to`).toEqual([]);
+  });
+
   it('the feed links to pages that exist', () => {
     const feed = join(dist, 'feed.xml');
     if (!existsSync(feed)) return;
