@@ -91,9 +91,18 @@ export const GB3838_TABLE1: readonly ItemStandard[] = Object.freeze([
   upper('fecal_coliform', [200, 2000, 10000, 20000, 40000], null, false),
 ]);
 
+const standards = new Map<string, ItemStandard | null>();
+
 /** The Table 1 row that applies to an item on a waterbody; null when the table has none (temp, transparency, ORP; TN on a river). */
 export function standardFor(item: ReadingItem, waterbody: Waterbody): ItemStandard | null {
-  return GB3838_TABLE1.find((row) => row.item === item && (row.waterbody === null || row.waterbody === waterbody)) ?? null;
+  // Asked for every value of every reading (a city has millions): looked up once per pair.
+  const key = `${item}|${waterbody}`;
+  let found = standards.get(key);
+  if (found === undefined) {
+    found = GB3838_TABLE1.find((row) => row.item === item && (row.waterbody === null || row.waterbody === waterbody)) ?? null;
+    standards.set(key, found);
+  }
+  return found;
 }
 
 /** True when the item takes part in deciding the class on this waterbody. */
