@@ -1,6 +1,7 @@
 /**
  * Inspection and assessment results (督查考核, inspections.csv): assessment
- * periods, ranking tables, a subject's history and its change between periods.
+ * periods, ranking tables and each subject's change between periods (a
+ * subject's history across periods is built from these in src/data/ledger.ts).
  *
  * Periods are written `2026` (year), `2026-H1`/`2026-H2` (half), `2026-Q1` …
  * `2026-Q4` (quarter) or `2026-03` (month); `q`/`h` are accepted in lower case.
@@ -263,22 +264,4 @@ export function rankingWithChanges(
   // One lookup map, not a scan per row: a period can rank thousands of chiefs.
   const before = prev ? recordsOf(records, prev, subjectKind) : null;
   return rankingTable(records, period, subjectKind).map((r) => change(r, prev, before?.get(r.subject) ?? null));
-}
-
-/**
- * A subject's results across periods, in chronological order, each with its
- * change since the previous period of the same kind.
- */
-export function history(
-  records: readonly InspectionRecord[],
-  subjectKind: SubjectKind,
-  subject: string,
-): RankingChange[] {
-  const own = records.filter((r) => r.subject_kind === subjectKind && r.subject === subject);
-  const periods = sortPeriods(own.map((r) => r.period));
-  return periods.map((period) => {
-    const record = recordsOf(own, period, subjectKind).get(subject)!;
-    const prev = previousPeriod(records, period, subjectKind);
-    return change(record, prev, prev ? (recordsOf(records, prev, subjectKind).get(subject) ?? null) : null);
-  });
 }

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   comparePeriods,
-  history,
   isValidPeriod,
   parsePeriod,
   previousCalendarPeriod,
@@ -119,22 +118,6 @@ describe('changes between periods', () => {
       ['qingshi', '2026-Q1', -1, -4],
       ['heping', '2026-Q1', null, null], // absent in Q1
       ['newtown', '2026-Q1', null, null],
-    ]);
-  });
-  it('history of a subject across periods', () => {
-    const h = history(RESULTS, 'region', 'qingshi');
-    expect(h.map((x) => [x.record.period, x.previousPeriod, x.rankUp, x.scoreChange])).toEqual([
-      ['2025-Q4', null, null, null],
-      ['2026-Q1', '2025-Q4', 1, 7],
-      ['2026-Q2', '2026-Q1', -1, -4],
-      ['2026-H1', null, null, null],
-    ]);
-  });
-  it('a subject missing in the previous period has nothing to compare with', () => {
-    const h = history(RESULTS, 'region', 'heping');
-    expect(h.map((x) => [x.record.period, x.previous?.id ?? null, x.scoreChange])).toEqual([
-      ['2025-Q4', null, null],
-      ['2026-Q2', null, null],
     ]);
   });
 });
