@@ -229,20 +229,25 @@ async function build(): Promise<Db> {
   };
 }
 
-let db: { site: unknown; value: Promise<Db> } | undefined;
+let db: Promise<Db> | undefined;
+let dev: { site: unknown; db: Promise<Db> } | undefined;
+
+/** The indexed data of this build (built on first use, then shared). */
+export function getDb(): Promise<Db> {
+  if (import.meta.env.DEV) return devDb();
+  db ??= build();
+  return db;
+}
 
 /**
- * The indexed data of this build (built on first use, then shared). Under
- * `astro dev` the loaders refill the collections when a data file changes;
- * the site entry is then a new object, and the indexes are built again.
+ * Under `astro dev` the loaders refill the collections when a data file
+ * changes; the site entry is then a new object, and the indexes are built
+ * again.
  */
-export async function getDb(): Promise<Db> {
-  if (import.meta.env.DEV) {
-    const site = (await getCollection('site'))[0];
-    if (!db || db.site !== site) db = { site, value: build() };
-  }
-  db ??= { site: null, value: build() };
-  return db.value;
+async function devDb(): Promise<Db> {
+  const site = (await getCollection('site'))[0];
+  if (!dev || dev.site !== site) dev = { site, db: build() };
+  return dev.db;
 }
 
 export type { ReadingItem };
