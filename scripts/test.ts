@@ -35,11 +35,16 @@ rmSync(report, { force: true });
 const projects = built ? [] : ['--project', 'unit', '--project', 'build'];
 step('vitest', 'npx', ['vitest', 'run', ...projects, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`]);
 if (existsSync(report)) {
-  const r = JSON.parse(readFileSync(report, 'utf8')) as { numPassedTests: number; numFailedTests: number; numTotalTestSuites: number; testResults: { status: string; assertionResults: unknown[] }[] };
+  const r = JSON.parse(readFileSync(report, 'utf8')) as {
+    numPassedTests: number;
+    numFailedTests: number;
+    testResults: { status: string; assertionResults: { status: string }[] }[];
+  };
   passed += r.numPassedTests;
   failed += r.numFailedTests;
-  // A test file that failed to load has no assertions but must count.
-  failed += r.testResults.filter((t) => t.status === 'failed' && t.assertionResults.length === 0).length;
+  // A test file can fail with no failed test in it: it did not load, or a
+  // beforeAll/afterAll hook failed and its tests were skipped. It counts.
+  failed += r.testResults.filter((t) => t.status === 'failed' && !t.assertionResults.some((a) => a.status === 'failed')).length;
 } else {
   failed++;
 }
