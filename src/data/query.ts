@@ -5,6 +5,7 @@
  * things up here. Per-page work is then O(own data), which keeps a
  * city-scale build linear (see ../shared/stack-notes.md).
  */
+import { dataMayChange } from '../loader/watching.ts';
 import { getCollection, type CollectionEntry, type CollectionKey } from 'astro:content';
 import type { Action, Assignment, Case, CaseEvent, Chief, Inspection, Patrol, Reading, Region, Segment, Station, Target, Water } from '../schemas/tables.ts';
 import type { Site } from '../schemas/site.ts';
@@ -234,7 +235,7 @@ let dev: { site: unknown; db: Promise<Db> } | undefined;
 
 /** The indexed data of this build (built on first use, then shared). */
 export function getDb(): Promise<Db> {
-  if (import.meta.env.DEV) return devDb();
+  if (dataMayChange()) return devDb();
   db ??= build();
   return db;
 }

@@ -7,6 +7,7 @@ import { dirname, sep } from 'node:path';
 import type { Loader } from 'astro/loaders';
 import { DataFolderError, dataDir, loadDataFolder, type LoadResult } from './index.ts';
 import { formatReport } from './problems.ts';
+import { markWatching } from './watching.ts';
 import type { RawFolder } from './read.ts';
 
 /**
@@ -72,6 +73,7 @@ export function folderLoader<T extends Record<string, unknown>>(name: string, en
       };
       fill(validFolder(dir));
       if (!watcher) return;
+      markWatching();
       watcher.add(dir);
       watcher.on('all', (event, path) => {
         if (path !== dir && !path.startsWith(dir + sep)) return;

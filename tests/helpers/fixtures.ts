@@ -160,6 +160,9 @@ export interface RunResult {
 export function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const k of Object.keys(env)) if (k.startsWith('VITEST') || k === 'TEST' || k === 'NODE_ENV') delete env[k];
+  // Vite's import.meta.env as vitest mirrors it into process.env (DEV=1,
+  // MODE=test…): a build started from a test must not inherit it.
+  for (const k of ['DEV', 'PROD', 'MODE', 'SSR', 'BASE_URL']) delete env[k];
   delete env.RIVER_DATA_DIR;
   delete env.RIVER_CACHE_DIR;
   return { ...env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...extra };
