@@ -64,8 +64,25 @@ async function fill(page: Page, named = false) {
     await page.fill('#r-phone', '138 0013 8000');
     await page.check('#r-consent');
   } else await page.check('#r-contact-anonymous');
-  await page.waitForTimeout(400); // the draft is written 300 ms after the last keystroke
+  // The draft is written 300 ms after the last change: wait until it holds the last answer.
+  const last = named ? 'consent' : 'contact';
+  await expect.poll(() => page.evaluate((k) => JSON.parse(localStorage.getItem('hz-report-draft:v1') ?? '{"values":{}}').values[k] ?? null, last)).not.toBeNull();
 }
+
+/** How many photos the draft holds in IndexedDB. */
+const storedPhotos = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const req = indexedDB.open('hz-report', 1);
+        req.onsuccess = () => {
+          const count = req.result.transaction('photos', 'readonly').objectStore('photos').count();
+          count.onsuccess = () => resolve(count.result);
+          count.onerror = () => resolve(-1);
+        };
+        req.onerror = () => resolve(-1);
+      }),
+  );
 
 describe('report form: errors (GOV.UK pattern)', () => {
   it('on an empty submit shows the summary, focuses it, links each field and prefixes the title', async () => {
@@ -177,7 +194,7 @@ describe('report form: nothing is lost', () => {
     await page.setInputFiles('#r-photos', [{ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('x') }]);
     await expect.poll(() => page.locator('#r-photos-error').textContent()).toContain('只能添加照片');
     expect(await page.locator('[data-photo-list] li').count()).toBe(1);
-    await page.waitForTimeout(400);
+    await expect.poll(() => storedPhotos(page)).toBe(1);
 
     await page.reload();
     await page.waitForSelector('[data-draft-notice]:not([hidden])');
