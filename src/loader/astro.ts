@@ -3,7 +3,7 @@
  * shared by every collection's loader and by the build-failing integration.
  */
 import { statSync } from 'node:fs';
-import { dirname, sep } from 'node:path';
+import { sep } from 'node:path';
 import type { Loader } from 'astro/loaders';
 import { DataFolderError, dataDir, loadDataFolder, type LoadResult } from './index.ts';
 import { formatReport } from './problems.ts';
@@ -16,51 +16,112 @@ import type { RawFolder } from './read.ts';
  * validate a city's folder twice. The process-wide cache lives on globalThis.
  */
 const CACHE = Symbol.for('river-data:loaded');
-type Cache = { dir: string; result: LoadResult; startedAt: number } | undefined;
+type Cache = { dir: string; result: LoadResult } | undefined;
 
-/**
- * Load the data folder once per process (per directory). `changedAt` (a
- * file's modification time, from the dev server's watcher) reloads it if
- * the loaded copy was read before that change: every collection's loader
- * hears the same change, and only the first one reads the folder again.
- */
-export function loadOnce(dir = dataDir(), changedAt?: number): LoadResult {
+/** Load the data folder once per process (per directory). */
+export function loadOnce(dir = dataDir()): LoadResult {
   const g = globalThis as unknown as Record<symbol, Cache>;
-  let loaded = g[CACHE];
-  if (!loaded || loaded.dir !== dir || (changedAt !== undefined && changedAt >= loaded.startedAt)) {
-    const startedAt = Date.now();
-    g[CACHE] = loaded = { dir, result: loadDataFolder(dir), startedAt };
-  }
-  return loaded.result;
+  const loaded = g[CACHE];
+  if (loaded && loaded.dir === dir) return loaded.result;
+  return reload(dir);
+}
+
+/** Read the folder again and replace the process-wide copy. */
+function reload(dir: string): LoadResult {
+  const g = globalThis as unknown as Record<symbol, Cache>;
+  g[CACHE] = { dir, result: loadDataFolder(dir) };
+  return g[CACHE].result;
 }
 
 /** The folder, or a thrown DataFolderError listing every problem. */
-export function validFolder(dir = dataDir(), changedAt?: number): RawFolder {
-  const { folder, problems } = loadOnce(dir, changedAt);
+export function validFolder(dir = dataDir()): RawFolder {
+  const { folder, problems } = loadOnce(dir);
   if (problems.length) throw new DataFolderError(formatReport(problems, dir), problems);
   return folder;
 }
 
+/** How long the folder must be quiet after a change before it is read again. */
+const SETTLE_MS = 100;
+
+type Subscriber = { fill: (folder: RawFolder) => void; logger: { error(message: string): void } };
+interface Watch {
+  dir: string;
+  /** One per collection, by name: a collection loaded again replaces its entry. */
+  subscribers: Map<string, Subscriber>;
+  /** Watchers already listened to (the dev server may hand out a new one after a restart). */
+  watchers: WeakSet<object>;
+  changed: Set<string>;
+  timer?: ReturnType<typeof setTimeout>;
+}
+const WATCH = Symbol.for('river-data:watch');
+
+/** Size and modification time of each path, to tell whether a file changed while it was read. */
+function fingerprint(paths: Iterable<string>): string {
+  return [...paths]
+    .sort()
+    .map((p) => {
+      try {
+        const st = statSync(p);
+        return `${p}:${st.size}:${st.mtimeMs}`;
+      } catch {
+        return `${p}:-`;
+      }
+    })
+    .join('|');
+}
+
 /**
- * When a file of the data folder changes, was added or removed: the time of
- * the change (the file's, or for a removal its folder's, modification time).
+ * Read the folder again once its files have settled, and hand the result to
+ * every collection; or, when it is broken, log every problem once and leave
+ * the collections as they are. One reload per burst of changes, for the
+ * whole folder: an editor's save is often two events (truncate, then write)
+ * and the file system's clock is coarser than the process's, so a reload
+ * keyed on modification times could read the empty file and then take the
+ * write for old news. Instead: wait until no event came for SETTLE_MS, read,
+ * and read again if a changed file's size or time moved during the read.
  */
-function changeTime(event: string, path: string): number {
-  try {
-    return statSync(event === 'unlink' || event === 'unlinkDir' ? dirname(path) : path).mtimeMs;
-  } catch {
-    return Date.now();
+function settle(w: Watch): void {
+  const paths = [...w.changed];
+  w.changed.clear();
+  let result: LoadResult;
+  for (let attempt = 0; ; attempt++) {
+    const before = fingerprint(paths);
+    result = reload(w.dir);
+    if (fingerprint(paths) === before || attempt === 4) break;
   }
+  if (result.problems.length) {
+    (w.subscribers.get('site') ?? [...w.subscribers.values()][0])?.logger.error(formatReport(result.problems, w.dir));
+    return;
+  }
+  for (const s of w.subscribers.values()) s.fill(result.folder);
+}
+
+function watchFolder(dir: string, watcher: { add(path: string): unknown; on(event: 'all', listener: (event: string, path: string) => void): unknown }, name: string, subscriber: Subscriber): void {
+  const g = globalThis as unknown as Record<symbol, Watch | undefined>;
+  let w = g[WATCH];
+  if (!w || w.dir !== dir) g[WATCH] = w = { dir, subscribers: new Map(), watchers: new WeakSet(), changed: new Set() };
+  w.subscribers.set(name, subscriber);
+  if (w.watchers.has(watcher)) return;
+  w.watchers.add(watcher);
+  const watch = w;
+  watcher.add(dir);
+  watcher.on('all', (_event, path) => {
+    if (path !== dir && !path.startsWith(dir + sep)) return;
+    watch.changed.add(path);
+    clearTimeout(watch.timer);
+    watch.timer = setTimeout(() => settle(watch), SETTLE_MS);
+  });
 }
 
 /**
  * A content loader for one part of the folder. Rows were validated with the
  * same zod schemas the collection declares, so they are stored as they are;
  * the store is cleared first so a build never serves stale cached entries.
- * Under `astro dev` it also watches the data folder (which may lie outside
- * the project) and reloads its part when a file there changes, so an edited
- * CSV shows on the next page load. A change that breaks the folder is
- * logged with every problem, and the pages keep the last valid data.
+ * Under `astro dev` the data folder (which may lie outside the project) is
+ * watched, and every collection is refilled when a file there changes, so
+ * an edited CSV shows on the next page load. A change that breaks the
+ * folder is logged with every problem, and the pages keep the last valid
+ * data.
  */
 export function folderLoader<T extends Record<string, unknown>>(name: string, entries: (f: RawFolder) => Iterable<{ id: string; data: T }>): Loader {
   return {
@@ -74,16 +135,7 @@ export function folderLoader<T extends Record<string, unknown>>(name: string, en
       fill(validFolder(dir));
       if (!watcher) return;
       markWatching();
-      watcher.add(dir);
-      watcher.on('all', (event, path) => {
-        if (path !== dir && !path.startsWith(dir + sep)) return;
-        try {
-          fill(validFolder(dir, changeTime(event, path)));
-        } catch (e) {
-          // Logged once per change, by the first collection that hears it.
-          if (name === 'site') logger.error(e instanceof Error ? e.message : String(e));
-        }
-      });
+      watchFolder(dir, watcher, name, { fill, logger });
     },
   };
 }
