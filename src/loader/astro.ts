@@ -83,17 +83,20 @@ function fingerprint(paths: Iterable<string>): string {
 function settle(w: Watch): void {
   const paths = [...w.changed];
   w.changed.clear();
-  let result: LoadResult;
-  for (let attempt = 0; ; attempt++) {
-    const before = fingerprint(paths);
-    result = reload(w.dir);
-    if (fingerprint(paths) === before || attempt === 4) break;
+  const log = (message: string) => (w.subscribers.get('site') ?? [...w.subscribers.values()][0])?.logger.error(message);
+  try {
+    let result: LoadResult;
+    for (let attempt = 0; ; attempt++) {
+      const before = fingerprint(paths);
+      result = reload(w.dir);
+      if (fingerprint(paths) === before || attempt === 4) break;
+    }
+    if (result.problems.length) return log(formatReport(result.problems, w.dir));
+    for (const s of w.subscribers.values()) s.fill(result.folder);
+  } catch (e) {
+    // Runs on a timer: an unexpected error is logged, not thrown into the dev server.
+    log(e instanceof Error ? (e.stack ?? e.message) : String(e));
   }
-  if (result.problems.length) {
-    (w.subscribers.get('site') ?? [...w.subscribers.values()][0])?.logger.error(formatReport(result.problems, w.dir));
-    return;
-  }
-  for (const s of w.subscribers.values()) s.fill(result.folder);
 }
 
 function watchFolder(dir: string, watcher: { add(path: string): unknown; on(event: 'all', listener: (event: string, path: string) => void): unknown }, name: string, subscriber: Subscriber): void {
