@@ -7,7 +7,7 @@ import { sep } from 'node:path';
 import type { Loader } from 'astro/loaders';
 import { DataFolderError, dataDir, loadDataFolder, type LoadResult } from './index.ts';
 import { formatReport } from './problems.ts';
-import { markWatching } from './watching.ts';
+import { WATCH } from './watching.ts';
 import type { RawFolder } from './read.ts';
 
 /**
@@ -53,7 +53,6 @@ interface Watch {
   changed: Set<string>;
   timer?: ReturnType<typeof setTimeout>;
 }
-const WATCH = Symbol.for('river-data:watch');
 
 /** Size and modification time of each path, to tell whether a file changed while it was read. */
 function fingerprint(paths: Iterable<string>): string {
@@ -137,7 +136,6 @@ export function folderLoader<T extends Record<string, unknown>>(name: string, en
       };
       fill(validFolder(dir));
       if (!watcher) return;
-      markWatching();
       watchFolder(dir, watcher, name, { fill, logger });
     },
   };

@@ -1,17 +1,14 @@
 /**
- * Whether the data folder is being watched (`astro dev`). A flag on
- * globalThis, because the loaders and the pages run in different module
- * graphs; and not import.meta.env.DEV, which a build started by a test
- * runner can inherit from its environment (DEV=1).
+ * Whether the data folder is being watched (`astro dev`): the loaders keep
+ * their shared watch (src/loader/astro.ts) on globalThis under WATCH, because
+ * the loaders and the pages run in different module graphs. Not
+ * import.meta.env.DEV, which a build started by a test runner can inherit
+ * from its environment (DEV=1). This module imports nothing, so the pages
+ * can ask without loading the loader.
  */
-const WATCHING = Symbol.for('river-data:watching');
-
-/** Called by the loaders when the dev server gives them a watcher. */
-export function markWatching(): void {
-  (globalThis as unknown as Record<symbol, boolean>)[WATCHING] = true;
-}
+export const WATCH = Symbol.for('river-data:watch');
 
 /** True once the loaders watch the data folder: the collections may then change while the process runs. */
 export function dataMayChange(): boolean {
-  return (globalThis as unknown as Record<symbol, boolean | undefined>)[WATCHING] === true;
+  return (globalThis as unknown as Record<symbol, unknown>)[WATCH] !== undefined;
 }
