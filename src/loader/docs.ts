@@ -60,6 +60,10 @@ report: { endpoint: null, email: report@example.org }   # 网上反映问题提�
 rules:
   escalation: { monthly: { 2: 约谈, 3: 通报批评 }, yearly: { 2: 警告, 3: 免职 } }   # 断面连续未达标的问责规则
   patrol_per_month: { county: 1, township: 1, village: 4 }                          # 各级河长每月最少巡河次数
+  accountable_roles: [chief, segment_chief]   # 可空。对断面水质负责的河长角色（默认河长和断面所在地的河段长）
+  min_months_per_year: 4                      # 可空。全年至少有几个月的监测结果，才按年均值问责
+  action_window_days: 180                     # 可空。达到问责条件后多少天内应有问责记录
+  inspection_grades: { 优秀: 90, 良好: 80, 合格: 60, 不合格: 0 }   # 可空。考核等级的最低分；填写后，等级和排名须与得分一致
 \`\`\`
 `;
 

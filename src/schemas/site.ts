@@ -6,6 +6,7 @@
 import { z } from 'astro/zod';
 import { isValidDate } from '../lib/dates.ts';
 import { expect, ID_PATTERN } from './fields.ts';
+import { ROLE, type Role } from '../lib/enums.ts';
 
 const nonEmpty = z.string({ error: expect('必填，应为文字', 'a non-empty text') }).trim().min(1, { error: expect('必填，不能为空', 'a value (required)') });
 /** YAML may give a date unquoted; the `yaml` core schema keeps it a string. */
@@ -25,6 +26,15 @@ export const DEFAULT_ESCALATION = {
 export const DEFAULT_PATROL_PER_MONTH = { county: 1, township: 1, village: 4 } as const;
 
 const count = z.number({ error: expect('应为次数（整数）', 'a whole number') }).int().min(0);
+const positive = z.number({ error: expect('应为正整数', 'a positive whole number') }).int().min(1, { error: expect('应为正整数', 'a positive whole number') });
+
+/** Roles that answer for a station's results (contract v2, rules.accountable_roles). */
+export const DEFAULT_ACCOUNTABLE_ROLES = ['chief', 'segment_chief'] as const;
+export const DEFAULT_MIN_MONTHS_PER_YEAR = 4;
+export const DEFAULT_ACTION_WINDOW_DAYS = 180;
+const role = z.enum(ROLE.values as [Role, ...Role[]], { error: expect(`应为以下角色之一：${ROLE.values.join(' | ')}`, `one of ${ROLE.values.join(' | ')}`) });
+/** Inspection grades: the lowest score of each grade, e.g. { 优秀: 90, 良好: 80, 合格: 60, 不合格: 0 }. */
+const grades = z.record(nonEmpty, z.number({ error: expect('应为该等级的最低分数', 'the lowest score of the grade') }));
 
 export const siteSchema = z.object({
   /** Site title. */
@@ -60,10 +70,21 @@ export const siteSchema = z.object({
       patrol_per_month: z
         .object({ county: count.default(1), township: count.default(1), village: count.default(4) })
         .default({ ...DEFAULT_PATROL_PER_MONTH }),
+      /** Roles whose holders answer for a station's results (contract v2). */
+      accountable_roles: z.array(role).min(1).default([...DEFAULT_ACCOUNTABLE_ROLES]),
+      /** A complete year counts for the yearly rule only with results in at least this many months. */
+      min_months_per_year: positive.max(12).default(DEFAULT_MIN_MONTHS_PER_YEAR),
+      /** Days from the first day after a run reached a threshold within which the action must be recorded. */
+      action_window_days: positive.default(DEFAULT_ACTION_WINDOW_DAYS),
+      /** Lowest score of each inspection grade; when set, results and ranks must agree with scores. */
+      inspection_grades: grades.optional(),
     })
     .default({
       escalation: { monthly: { ...DEFAULT_ESCALATION.monthly }, yearly: { ...DEFAULT_ESCALATION.yearly } },
       patrol_per_month: { ...DEFAULT_PATROL_PER_MONTH },
+      accountable_roles: [...DEFAULT_ACCOUNTABLE_ROLES],
+      min_months_per_year: DEFAULT_MIN_MONTHS_PER_YEAR,
+      action_window_days: DEFAULT_ACTION_WINDOW_DAYS,
     }),
 });
 
