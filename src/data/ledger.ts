@@ -17,6 +17,8 @@ import { allShardKeys, keyLength, normaliseRef, shardKey } from '../lib/track.ts
 import { tagUri, type FeedEntry } from '../lib/feed.ts';
 import type { PatrolCell } from '../lib/patrols.ts';
 import type { CaseView, Db } from './query.ts';
+import { accountabilityIndex } from './accountability.ts';
+import { memo } from './memo.ts';
 
 /** Cases on one page of a ledger list. */
 export const PAGE_SIZE = 100;
@@ -26,18 +28,6 @@ export const OVERVIEW_LIST = 10;
 export const CHART_MONTHS = 24;
 /** Entries in /feed.xml. */
 export const FEED_LIMIT = 200;
-
-function memo<T>(fn: (db: Db) => T): (db: Db) => T {
-  const cache = new WeakMap<Db, T>();
-  return (db) => {
-    let hit = cache.get(db);
-    if (hit === undefined) {
-      hit = fn(db);
-      cache.set(db, hit);
-    }
-    return hit;
-  };
-}
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -642,6 +632,24 @@ export function feedEntries(db: Db): FeedEntry[] {
         link: abs(`/chiefs/${a.chief}/`),
         summary: `${formatDateZh(a.date)}，${a.reason}`,
         categories: [{ term: 'action', label: '问责' }],
+      };
+    });
+  }
+
+  // A required action that the window closed on without a record: news on
+  // the day after the window's last day.
+  for (const r of accountabilityIndex(db).rows) {
+    if (r.status !== 'missing') continue;
+    const on = addDays(r.closes, 1);
+    add(on, `accountability/${r.station}/${r.rule}/${r.from}/${r.length}`, () => {
+      const station = db.stations.get(r.station)!;
+      const unit = r.rule === 'yearly' ? '年' : '个月';
+      const names = r.responsible.map((c) => db.chiefs.get(c)?.name ?? c).join('、') || '（数据中没有当时的责任河长）';
+      return {
+        title: `问责未见记录：${station.name}连续${r.length}${unit}未达标应${r.required}`,
+        link: abs(`/accountability/#${r.key}`),
+        summary: `${station.name}${r.rule === 'yearly' ? '年均值' : ''}自${r.from}起连续${r.length}${unit}未达到水质目标，按规定应${r.required}。当时的责任河长：${names}。${formatDateZh(r.opens)}至${formatDateZh(r.closes)}期间问责记录中没有相应记录。`,
+        categories: [{ term: 'accountability', label: '问责对照' }, { term: 'missing', label: '未见记录' }],
       };
     });
   }

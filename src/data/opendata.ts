@@ -10,6 +10,7 @@ import { toCsv } from '../lib/csv.ts';
 import { parsePeriod } from '../lib/inspections.ts';
 import { inspectionIndex, subjectHref, type RankedRow } from './ledger.ts';
 import type { Inspection } from '../schemas/tables.ts';
+import { accountabilityIndex } from './accountability.ts';
 import type { Db } from './query.ts';
 
 type Value = string | number | boolean | null | string[];
@@ -93,22 +94,25 @@ export const DATASETS: Dataset[] = [
       f('id', '断面编码'), f('name', '断面名称'), f('water', '水体编码'), f('region', '区划代码'), f('kind', '断面类型'), f('kind_label', '断面类型（中文）'),
       f('target_class', '水质目标'), f('waterbody', '评价类别 river|lake'), f('lat', '纬度'), f('lon', '经度'),
       f('latest_date', '最近监测日期'), f('latest_class', '最近水质类别'), f('latest_meets_target', '最近是否达标'),
-      f('months_off_target', '连续未达标月数（截至最近月份）'), f('years_off_target', '年均值连续未达标年数'),
-      f('required_action', '问责规则要求的措施'), f('recorded_action', '已记录的问责措施（actions.csv）'),
+      f('months_off_target', '连续未达标月数（截至最近有监测结果的月份；各月按当月最差一次结果定类）'),
+      f('years_off_target', '年均值连续未达标年数（只计已结束且有监测结果的月份数达到规定的年份）'),
+      f('actions_missing', '问责规则要求但期限内未见记录的措施数（明细见 accountability 数据集）'),
+      f('actions_pending', '问责规则要求、尚在记录期限内的措施数'),
     ],
-    rows: (db) =>
-      [...db.stations.values()].map((s) => {
-        const acc = s.accountability;
-        const required = [acc.monthly.action, acc.yearly.action].filter((x): x is string => !!x);
-        const recorded = [acc.monthly.check.recorded, acc.yearly.check.recorded].filter((x) => !!x).map((a) => `${a!.date} ${a!.kind}`);
+    rows: (db) => {
+      const acc = accountabilityIndex(db).byStation;
+      return [...db.stations.values()].map((s) => {
+        const rows = acc.get(s.id) ?? [];
         return {
           id: s.id, name: s.name, water: s.water, region: s.region, kind: s.kind, kind_label: STATION_KIND.labels[s.kind],
           target_class: s.target_class, waterbody: s.waterbody, lat: s.lat ?? null, lon: s.lon ?? null,
           latest_date: s.latest?.date ?? null, latest_class: s.latest?.result.class ?? null, latest_meets_target: s.latest?.result.meetsTarget ?? null,
-          months_off_target: acc.monthly.run, years_off_target: acc.yearly.run,
-          required_action: required, recorded_action: [...new Set(recorded)],
+          months_off_target: s.runs.monthly.length, years_off_target: s.runs.yearly.length,
+          actions_missing: rows.filter((r) => r.status === 'missing').length,
+          actions_pending: rows.filter((r) => r.status === 'pending').length,
         };
-      }),
+      });
+    },
   },
   {
     name: 'readings',
@@ -153,6 +157,51 @@ export const DATASETS: Dataset[] = [
         closed_on: c.state.closedOn, closed_on_time: c.state.closedOnTime, rejections: c.state.rejections, days_open: c.state.daysOpen,
         lat: c.lat ?? null, lon: c.lon ?? null,
       })),
+  },
+  {
+    name: 'accountability',
+    title: '断面水质问责对照（规则要求的措施与问责记录）',
+    fields: [
+      f('station', '断面编码'), f('rule', '规则：monthly 按月 | yearly 按年均值'),
+      f('from', '连续未达标的起始月份（YYYY-MM）或年份（YYYY）'), f('to', '连续未达标达到 length 的月份或年份'),
+      f('length', '连续未达标的月数或年数（规则中的门槛）'), f('required', '规则要求的措施'),
+      f('responsible', '责任河长编码：在 from 至 to 期间担任 rules.accountable_roles 所列职务的人（河段长须在断面所在区划或其上级区划的河段）'),
+      f('window_opens', '记录期限起始日：to 之后的第一天（下月或次年1月1日）'), f('window_closes', '记录期限最后一天：起始日加 action_window_days 减 1 天'),
+      f('status', 'recorded 已记录 | missing 期限已过未见记录 | pending 尚在期限内'),
+      f('recorded_date', '满足要求的问责记录日期（同种或更重的措施，对责任河长，在期限内）'), f('recorded_chief', '该问责记录的河长编码'),
+      f('recorded_kind', '该问责记录的措施'),
+    ],
+    rows: (db) =>
+      accountabilityIndex(db).rows.map((r) => ({
+        station: r.station, rule: r.rule, from: r.from, to: r.to, length: r.length, required: r.required, responsible: r.responsible,
+        window_opens: r.opens, window_closes: r.closes, status: r.status,
+        recorded_date: r.recorded?.date ?? null, recorded_chief: r.recorded?.chief ?? null, recorded_kind: r.recorded?.kind ?? null,
+      })),
+  },
+  {
+    name: 'actions',
+    title: '问责记录',
+    fields: [f('date', '日期'), f('chief', '河长编码'), f('kind', '措施'), f('reason', '事由'), f('document', '文件编号')],
+    rows: (db) =>
+      [...db.actions]
+        .sort((a, b) => a.date.localeCompare(b.date) || a.chief.localeCompare(b.chief))
+        .map((a) => ({ date: a.date, chief: a.chief, kind: a.kind, reason: a.reason ?? null, document: a.document ?? null })),
+  },
+  {
+    name: 'assignments',
+    title: '河长任职（全部任期）',
+    fields: [
+      f('chief', '河长编码'), f('water', '水体编码'), f('segment', '河段编码，空为整个水体'), f('role', '角色'), f('role_label', '角色（中文）'),
+      f('start', '任职日期'), f('end', '离任日期，空为现任'), f('duties', '职责'),
+    ],
+    rows: (db) =>
+      [...db.assignmentsByChief.values()]
+        .flat()
+        .sort((a, b) => a.water.localeCompare(b.water) || a.start.localeCompare(b.start) || a.chief.localeCompare(b.chief))
+        .map((a) => ({
+          chief: a.chief, water: a.water, segment: a.segment ?? null, role: a.role, role_label: ROLE.labels[a.role],
+          start: a.start, end: a.end ?? null, duties: a.duties ?? null,
+        })),
   },
   {
     name: 'inspections',

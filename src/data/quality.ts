@@ -14,8 +14,8 @@ import { toCsv } from '../lib/csv.ts';
 import type { ReadingItem, TargetClass, WaterClass } from '../lib/enums.ts';
 import { classOfMean, isDecidingItem, limitOf, standardFor } from '../lib/gb3838.ts';
 import type { ItemClassification } from '../lib/gb3838.ts';
-import { compareWithRecorded, escalationRule, monthOf } from '../lib/compliance.ts';
-import type { EscalationLevels, MissRun } from '../lib/compliance.ts';
+import { monthOf } from '../lib/compliance.ts';
+import { accountabilityIndex, type AccountabilityRow } from './accountability.ts';
 import {
   complianceSummary,
   chartDecision,
@@ -28,7 +28,6 @@ import {
   shortfallText,
 } from '../lib/chart-data.ts';
 import type { ComplianceSummary, LineChartSpec, MonthClass, MonthShare, SeriesPoint } from '../lib/chart-data.ts';
-import type { Action } from '../schemas/tables.ts';
 import type { ClassedReading, Db, StationView } from './query.ts';
 
 /** How many months get a static overview page of their own (/quality/<YYYY-MM>/). */
@@ -167,7 +166,7 @@ export function monthRows(db: Db, month: string): StationMonthRow[] {
       class: r?.class ?? null,
       meets: r?.meets ?? null,
       failing: r?.meets === false ? failingInMonth(s, month) : [],
-      run: s.accountability.monthly.run,
+      run: s.runs.monthly.length,
     });
   }
   rows.sort((a, b) => a.station.name.localeCompare(b.station.name, 'zh-CN') || a.station.id.localeCompare(b.station.id));
@@ -254,149 +253,6 @@ export interface ItemChart {
   targetLimit: string | null;
 }
 
-/** One threshold of the escalation rule on one scale, set beside the record. */
-export interface EscalationStep {
-  threshold: number;
-  action: string;
-  /** The current run has reached this threshold. */
-  reached: boolean;
-  /** The recorded action (this kind or stronger, on a responsible chief, since the run began) or null. Never invented. */
-  recorded: Action | null;
-}
-
-/** The accountability state on one scale (months or years). */
-export interface ScaleState {
-  run: number;
-  from: string | null;
-  to: string | null;
-  /** What the rule calls for now (the highest threshold reached); null when nothing. */
-  required: string | null;
-  threshold: number | null;
-  /** The record that satisfies `required`; null when none is recorded. */
-  recorded: Action | null;
-  steps: EscalationStep[];
-}
-
-export interface AccountabilityState {
-  monthly: ScaleState;
-  yearly: ScaleState;
-  /**
-   * The latest earlier run (ended before the current one) that reached a
-   * threshold of the rule, on each scale, with what it called for and what
-   * was recorded; null when there was none.
-   */
-  previous: { monthly: ScaleState | null; yearly: ScaleState | null };
-  /** The latest month with a result: the run is counted up to it. */
-  asOfMonth: string | null;
-  responsible: { id: string; name: string; position: string }[];
-  /** Every action recorded against the responsible chiefs, newest first (they may concern other stations). */
-  history: Action[];
-}
-
-function levelsOf(levels: EscalationLevels): { threshold: number; action: string }[] {
-  return Object.entries(levels)
-    .map(([k, action]) => ({ threshold: Number(k), action }))
-    .sort((a, b) => a.threshold - b.threshold);
-}
-
-function scaleState(levels: EscalationLevels, run: MissRun, actions: readonly Action[], chiefs: readonly string[]): ScaleState {
-  const steps: EscalationStep[] = levelsOf(levels).map(({ threshold, action }) => {
-    const reached = run.length >= threshold;
-    const check = reached ? compareWithRecorded(action, actions, run.from, chiefs) : null;
-    return { threshold, action, reached, recorded: (check?.recorded as Action | null) ?? null };
-  });
-  const top = steps.filter((s) => s.reached).at(-1) ?? null;
-  return {
-    run: run.length,
-    from: run.from,
-    to: run.to,
-    required: top?.action ?? null,
-    threshold: top?.threshold ?? null,
-    recorded: top?.recorded ?? null,
-    steps,
-  };
-}
-
-/** Every maximal run of consecutive periods off target, oldest first; a period without a result, or a gap, ends a run. */
-export function missRuns(results: ReadonlyArray<{ period: string; meets: boolean | null }>, next: (period: string) => string): MissRun[] {
-  const sorted = [...results].sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
-  const runs: MissRun[] = [];
-  let current: MissRun | null = null;
-  for (const r of sorted) {
-    if (r.meets !== false) {
-      current = null;
-      continue;
-    }
-    if (current && current.to !== null && next(current.to) === r.period) {
-      current.length++;
-      current.to = r.period;
-    } else {
-      current = { length: 1, from: r.period, to: r.period };
-      runs.push(current);
-    }
-  }
-  return runs;
-}
-
-function nextYear(year: string): string {
-  return String(Number(year) + 1).padStart(4, '0');
-}
-
-/**
- * The latest run before the current one that reached the lowest threshold,
- * as a ScaleState; null when none. Only actions dated before the next run
- * began count for it, so a later episode's action is never shown as this
- * one's.
- */
-function previousState(levels: EscalationLevels, runs: MissRun[], current: MissRun, actions: readonly Action[], chiefs: readonly string[]): ScaleState | null {
-  const lowest = levelsOf(levels)[0]?.threshold;
-  if (lowest === undefined) return null;
-  let index = -1;
-  for (let i = 0; i < runs.length; i++) {
-    const r = runs[i]!;
-    if (current.length > 0 && r.to === current.to) continue;
-    if (r.length >= lowest) index = i;
-  }
-  if (index < 0) return null;
-  const following = runs[index + 1]?.from ?? null;
-  const before = following === null ? null : following.length === 4 ? `${following}-01-01` : `${following}-01`;
-  return scaleState(levels, runs[index]!, before === null ? actions : actions.filter((a) => a.date < before), chiefs);
-}
-
-/**
- * The accountability state of a station: the current runs of months and
- * years off target, what site.yaml rules.escalation calls for, and the
- * actions recorded in actions.csv against the responsible chiefs. Only the
- * responsible chiefs' records count; with no responsible chief nothing is
- * shown as recorded.
- */
-export function accountabilityOf(db: Db, s: StationView): AccountabilityState {
-  const rule = escalationRule(db.site.rules.escalation);
-  const ids = [...new Set(s.responsible)];
-  const history = ids
-    .flatMap((id) => db.actionsByChief.get(id) ?? [])
-    .sort((a, b) => b.date.localeCompare(a.date) || a.chief.localeCompare(b.chief));
-  const acc = s.accountability;
-  const monthRun: MissRun = { length: acc.monthly.run, from: acc.monthly.from, to: acc.monthly.to };
-  const yearRun: MissRun = { length: acc.yearly.run, from: acc.yearly.from, to: acc.yearly.to };
-  const monthRuns = missRuns(s.monthly.map((m) => ({ period: m.month, meets: m.meets })), nextMonth);
-  const yearRuns = missRuns(s.yearly.map((y) => ({ period: y.year, meets: y.meets })), nextYear);
-  return {
-    monthly: scaleState(rule.monthly, monthRun, history, ids),
-    yearly: scaleState(rule.yearly, yearRun, history, ids),
-    previous: {
-      monthly: previousState(rule.monthly, monthRuns, monthRun, history, ids),
-      yearly: previousState(rule.yearly, yearRuns, yearRun, history, ids),
-    },
-    asOfMonth: s.monthly.at(-1)?.month ?? null,
-    responsible: ids.map((id) => {
-      const c = db.chiefs.get(id);
-      return { id, name: c?.name ?? id, position: c?.position ?? '' };
-    }),
-    history,
-  };
-}
-
 export interface StationQuality {
   station: StationView;
   waterName: string;
@@ -414,7 +270,8 @@ export interface StationQuality {
   alwaysMet: ReadingItem[];
   /** Items measured that GB 3838 Table 1 does not class here (temperature, transparency …). */
   unclassed: ReadingItem[];
-  accountability: AccountabilityState;
+  /** The station's required actions (src/data/accountability.ts), oldest run first. */
+  accountability: AccountabilityRow[];
 }
 
 function latestItems(s: StationView): LatestItemRow[] {
@@ -497,16 +354,9 @@ export function stationQuality(db: Db, id: string): StationQuality {
     belowDetection,
     alwaysMet,
     unclassed,
-    accountability: accountabilityOf(db, s),
+    accountability: accountabilityIndex(db).byStation.get(s.id) ?? [],
   };
 }
-
-/** '连续3个月未达标，按规定应通报批评' and the like; null when the rule calls for nothing. */
-export function requiredText(state: ScaleState, unit: '个月' | '年'): string | null {
-  if (state.required === null) return null;
-  return `${unit === '年' ? '年均值' : ''}连续${state.run}${unit}未达标，按规定应${state.required}`;
-}
-
 
 // ---------------------------------------------------------------------------
 // A station's readings as CSV

@@ -13,7 +13,8 @@ import type { DocumentMeta } from '../schemas/document.ts';
 import type { ReadingItem, TargetClass, Waterbody } from '../lib/enums.ts';
 import { classifyReading, type ReadingClassification, type ReadingValues } from '../lib/gb3838.ts';
 import { caseState, eventsByCase, orderEvents, type CaseState } from '../lib/cases.ts';
-import { checkAccountability, consecutiveMisses, consecutiveYearMisses, escalationRule, monthlyResults, yearlyResults, type AccountabilityCheck } from '../lib/compliance.ts';
+import { consecutiveMisses, consecutiveYearMisses, monthlyResults, yearlyResults, type MissRun } from '../lib/compliance.ts';
+import { countedYears } from '../lib/accountability.ts';
 import { patrolCompliance, monthsServed, type PatrolCell, type PatrolCompliance } from '../lib/patrols.ts';
 import { addMonths, listMonths, monthOf } from '../lib/dates.ts';
 import { decodeEvents, decodePatrols, decodeReadings } from '../loader/compact.ts';
@@ -32,9 +33,13 @@ export interface StationView extends Station {
   latest: ClassedReading | null;
   monthly: ReturnType<typeof monthlyResults>;
   yearly: ReturnType<typeof yearlyResults>;
-  accountability: AccountabilityCheck;
-  /** Chiefs the escalation rule holds responsible: the township-level chiefs of the station's water in its township. */
-  responsible: string[];
+  /**
+   * The runs of misses that end at the latest month with a result, and at
+   * the latest year that counts for the yearly rule (complete, with results
+   * in rules.min_months_per_year months). Who answers for them, and what was
+   * required and recorded, is src/data/accountability.ts.
+   */
+  runs: { monthly: MissRun; yearly: MissRun };
 }
 
 export interface CaseView extends Case {
@@ -119,7 +124,6 @@ async function build(): Promise<Db> {
     if (list) list.push(r);
     else readingsByStation.set(r.station, [r]);
   }
-  const rule = escalationRule(site.rules.escalation);
   const stationViews = new Map<string, StationView>();
   for (const s of [...stations].sort((a, b) => a.id.localeCompare(b.id))) {
     const water = idx.waters.get(s.water)!;
@@ -132,12 +136,13 @@ async function build(): Promise<Db> {
     const dated = rows.map((r) => ({ date: r.date, values: readingValues(r) }));
     const monthly = monthlyResults(dated, waterbody, s.target_class);
     const yearly = yearlyResults(dated, waterbody, s.target_class);
-    const township = idx.townshipOf(s.region);
-    const responsible = (idx.currentByWater.get(s.water) ?? [])
-      .filter((a) => idx.regionLevelOfChief(a.chief) === 'township' && (!township || idx.townshipOf(idx.chiefs.get(a.chief)!.region) === township))
-      .map((a) => a.chief);
+    const counted = countedYears(
+      monthly.map((m) => m.month),
+      asOf,
+      site.rules.min_months_per_year,
+    );
     const monthRun = consecutiveMisses(monthly.map((m) => ({ month: m.month, meets: m.meets })));
-    const yearRun = consecutiveYearMisses(yearly.map((y) => ({ year: y.year, meets: y.meets })));
+    const yearRun = consecutiveYearMisses(yearly.filter((y) => counted.has(y.year)).map((y) => ({ year: y.year, meets: y.meets })));
     stationViews.set(s.id, {
       ...s,
       waterbody,
@@ -145,8 +150,7 @@ async function build(): Promise<Db> {
       latest: classed.at(-1) ?? null,
       monthly,
       yearly,
-      responsible,
-      accountability: checkAccountability(rule, monthRun, yearRun, actions, responsible),
+      runs: { monthly: monthRun, yearly: yearRun },
     });
   }
 

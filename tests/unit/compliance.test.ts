@@ -3,21 +3,13 @@ import type { ReadingItem } from '../../src/lib/enums.ts';
 import { parseMeasurement } from '../../src/lib/measurement.ts';
 import type { DatedReading, ReadingValues } from '../../src/lib/gb3838.ts';
 import {
-  ACTION_SEVERITY,
-  DEFAULT_ESCALATION,
-  actionForRun,
-  checkAccountability,
-  compareWithRecorded,
   consecutiveMisses,
   consecutiveYearMisses,
-  escalationRule,
   monthOf,
   monthlyResults,
-  requiredAction,
-  satisfies,
   yearlyResults,
 } from '../../src/lib/compliance.ts';
-import type { MonthResult, RecordedAction } from '../../src/lib/compliance.ts';
+import type { MonthResult } from '../../src/lib/compliance.ts';
 
 function reading(date: string, values: Partial<Record<ReadingItem, string>>): DatedReading {
   const out: ReadingValues = {};
@@ -135,128 +127,5 @@ describe('monthly and yearly results', () => {
       { year: '2024', class: 'IV', meets: false },
       { year: '2025', class: 'III', meets: true },
     ]);
-  });
-});
-
-describe('the escalation rule', () => {
-  it('defaults to the usual county rule', () => {
-    expect(DEFAULT_ESCALATION).toEqual({ monthly: { 2: '约谈', 3: '通报批评' }, yearly: { 2: '警告', 3: '免职' } });
-    expect(escalationRule()).toEqual(DEFAULT_ESCALATION);
-    expect(escalationRule(null)).toEqual(DEFAULT_ESCALATION);
-  });
-
-  it('calls for the highest threshold reached (default rule)', () => {
-    const monthly = [0, 1, 2, 3, 4, 12].map((n) => requiredAction(DEFAULT_ESCALATION, n, 0).monthly.action);
-    expect(monthly).toEqual([null, null, '约谈', '通报批评', '通报批评', '通报批评']);
-    const yearly = [0, 1, 2, 3, 5].map((n) => requiredAction(DEFAULT_ESCALATION, 0, n).yearly.action);
-    expect(yearly).toEqual([null, null, '警告', '免职', '免职']);
-  });
-
-  it('reports run, period and threshold', () => {
-    const req = requiredAction(DEFAULT_ESCALATION, { length: 3, from: '2026-02', to: '2026-04' }, { length: 1, from: '2025', to: '2025' });
-    expect(req).toEqual({
-      monthly: { run: 3, from: '2026-02', to: '2026-04', threshold: 3, action: '通报批评' },
-      yearly: { run: 1, from: '2025', to: '2025', threshold: null, action: null },
-    });
-  });
-
-  it('follows a custom rule, falling back per scale', () => {
-    // As YAML gives it: keys may arrive as strings.
-    const rule = escalationRule({ monthly: { '1': '提醒', 4: '约谈', '6': '通报批评' } });
-    expect(rule.yearly).toEqual(DEFAULT_ESCALATION.yearly);
-    const monthly = [0, 1, 3, 4, 5, 6, 9].map((n) => requiredAction(rule, n, 0).monthly);
-    expect(monthly.map((s) => s.action)).toEqual([null, '提醒', '提醒', '约谈', '约谈', '通报批评', '通报批评']);
-    expect(monthly.map((s) => s.threshold)).toEqual([null, 1, 1, 4, 4, 6, 6]);
-    expect(actionForRun({ 1: '免职' }, 1)).toEqual({ threshold: 1, action: '免职' });
-    expect(actionForRun({}, 10)).toBeNull();
-  });
-
-  it('refuses thresholds that are not whole numbers ≥ 1', () => {
-    expect(() => escalationRule({ monthly: { 0: '约谈' } })).toThrow(RangeError);
-    expect(() => escalationRule({ yearly: { 'two': '警告' } })).toThrow(RangeError);
-    expect(() => escalationRule({ monthly: { '1.5': '约谈' } })).toThrow(RangeError);
-  });
-});
-
-describe('required against recorded', () => {
-  const actions: RecordedAction[] = [
-    { date: '2026-01-20', chief: 'wang-li', kind: '约谈', reason: '2025年11–12月未达标' },
-    { date: '2026-03-15', chief: 'wang-li', kind: '约谈', reason: '2–3月未达标' },
-    { date: '2026-05-06', chief: 'zhao-min', kind: '通报批评', reason: '…' },
-    { date: '2026-04-01', chief: 'wang-li', kind: 'other', reason: '书面检查' },
-  ];
-
-  it('orders actions by severity', () => {
-    expect(ACTION_SEVERITY).toEqual(['约谈', '通报批评', '警告', '免职']);
-    expect(satisfies('约谈', '约谈')).toBe(true);
-    expect(satisfies('通报批评', '约谈')).toBe(true);
-    expect(satisfies('免职', '警告')).toBe(true);
-    expect(satisfies('约谈', '通报批评')).toBe(false);
-    expect(satisfies('other', '约谈')).toBe(false);
-    expect(satisfies('other', '书面检查')).toBe(false);
-    expect(satisfies('书面检查', '书面检查')).toBe(true);
-    expect(satisfies('免职', '书面检查')).toBe(false);
-  });
-
-  it('finds a recorded action of that kind or stronger, on or after the run start', () => {
-    expect(compareWithRecorded('约谈', actions, '2026-02')).toEqual({
-      required: '约谈',
-      since: '2026-02-01',
-      recorded: actions[1],
-      status: 'recorded',
-    });
-    // the earliest match counts; an older action does not
-    expect(compareWithRecorded('约谈', actions, '2026-01').recorded).toBe(actions[0]);
-    expect(compareWithRecorded('约谈', actions, '2026-01-21').recorded).toBe(actions[1]);
-    // on the start date itself counts
-    expect(compareWithRecorded('约谈', actions, '2026-03-15').recorded).toBe(actions[1]);
-    // stronger satisfies weaker
-    expect(compareWithRecorded('约谈', actions, '2026-04').recorded).toBe(actions[2]);
-  });
-
-  it('never presents an unrecorded action as taken', () => {
-    expect(compareWithRecorded('通报批评', actions, '2026-02', ['wang-li'])).toEqual({
-      required: '通报批评',
-      since: '2026-02-01',
-      recorded: null,
-      status: 'not_recorded',
-    });
-    expect(compareWithRecorded('约谈', actions, '2026-06').status).toBe('not_recorded');
-    expect(compareWithRecorded('警告', [], null)).toEqual({ required: '警告', since: null, recorded: null, status: 'not_recorded' });
-  });
-
-  it('filters by chief', () => {
-    expect(compareWithRecorded('通报批评', actions, '2026-02', ['zhao-min']).recorded).toBe(actions[2]);
-    expect(compareWithRecorded('约谈', actions, '2026-04', ['wang-li']).recorded).toBeNull();
-  });
-
-  it('nothing required, nothing to compare', () => {
-    expect(compareWithRecorded(null, actions, '2026-01')).toEqual({ required: null, since: '2026-01-01', recorded: null, status: 'not_required' });
-  });
-
-  it('takes the run start from a required step; a year starts on 1 January', () => {
-    const req = requiredAction(DEFAULT_ESCALATION, { length: 2, from: '2026-02', to: '2026-03' }, { length: 2, from: '2024', to: '2025' });
-    expect(compareWithRecorded(req.monthly, actions).recorded).toBe(actions[1]);
-    expect(compareWithRecorded(req.yearly, actions)).toEqual({ required: '警告', since: '2024-01-01', recorded: null, status: 'not_recorded' });
-    // an explicit since overrides the run start
-    expect(compareWithRecorded(req.monthly, actions, '2026-04').recorded).toBe(actions[2]);
-  });
-
-  it('checks both scales at once, from readings to record', () => {
-    const station: DatedReading[] = [
-      reading('2026-01-15', { cod: '12' }),
-      reading('2026-02-14', { cod: '25' }),
-      reading('2026-03-20', { cod: '24' }),
-      reading('2026-04-18', { cod: '35' }),
-    ];
-    const run = consecutiveMisses(monthlyResults(station, 'river', 'III'));
-    const check = checkAccountability(DEFAULT_ESCALATION, run, 0, actions, ['wang-li']);
-    expect(check.monthly).toMatchObject({ run: 3, from: '2026-02', action: '通报批评' });
-    // wang-li was interviewed (约谈) in March, but 通报批评 is what three months call for: not recorded.
-    expect(check.monthly.check).toEqual({ required: '通报批评', since: '2026-02-01', recorded: null, status: 'not_recorded' });
-    expect(check.yearly.check.status).toBe('not_required');
-    // The two-month stage was recorded.
-    const atTwo = checkAccountability(DEFAULT_ESCALATION, { length: 2, from: '2026-02', to: '2026-03' }, 0, actions, ['wang-li']);
-    expect(atTwo.monthly.check.recorded).toBe(actions[1]);
   });
 });

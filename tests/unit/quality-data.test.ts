@@ -7,17 +7,10 @@ import { describe, expect, it } from 'vitest';
 import type { ReadingItem, TargetClass, Waterbody } from '../../src/lib/enums.ts';
 import { parseMeasurement } from '../../src/lib/measurement.ts';
 import { classifyReading, type ReadingValues } from '../../src/lib/gb3838.ts';
-import {
-  checkAccountability,
-  consecutiveMisses,
-  consecutiveYearMisses,
-  escalationRule,
-  monthlyResults,
-  yearlyResults,
-} from '../../src/lib/compliance.ts';
+import { consecutiveMisses, consecutiveYearMisses, monthlyResults, yearlyResults } from '../../src/lib/compliance.ts';
 import type { Db, StationView } from '../../src/data/query.ts';
 import type { Action } from '../../src/schemas/tables.ts';
-import { accountabilityOf, groupByTownship, missRuns, monthRows, qualityIndex, stationCsv, stationQuality } from '../../src/data/quality.ts';
+import { groupByTownship, monthRows, qualityIndex, stationCsv, stationQuality } from '../../src/data/quality.ts';
 import type { StationMonthRow } from '../../src/data/quality.ts';
 
 const RULE = { monthly: { 2: '约谈', 3: '通报批评' }, yearly: { 2: '警告', 3: '免职' } };
@@ -49,14 +42,10 @@ function station(id: string, name: string, rows: [string, Partial<Record<Reading
     latest: classed.at(-1) ?? null,
     monthly,
     yearly,
-    responsible,
-    accountability: checkAccountability(
-      escalationRule(RULE),
-      consecutiveMisses(monthly.map((m) => ({ month: m.month, meets: m.meets }))),
-      consecutiveYearMisses(yearly.map((y) => ({ year: y.year, meets: y.meets }))),
-      opts.actions ?? [],
-      responsible.length ? responsible : undefined,
-    ),
+    runs: {
+      monthly: consecutiveMisses(monthly.map((m) => ({ month: m.month, meets: m.meets }))),
+      yearly: consecutiveYearMisses(yearly.map((y) => ({ year: y.year, meets: y.meets }))),
+    },
   } as unknown as StationView;
 }
 
@@ -68,7 +57,12 @@ function db(stations: StationView[], actions: Action[] = []): Db {
     else byChief.set(a.chief, [a]);
   }
   return {
-    site: { rules: { escalation: RULE } },
+    site: { rules: { escalation: RULE, accountable_roles: ['chief', 'segment_chief'], min_months_per_year: 4, action_window_days: 180 } },
+    townships: [{ code: 't1', name: '城关镇', level: 'township' }],
+    currentByWater: new Map(),
+    pastByWater: new Map(),
+    segments: new Map(),
+    actions,
     asOf: '2026-10-31',
     stations: new Map(stations.map((s) => [s.id, s])),
     waters: new Map([['w1', { id: 'w1', name: '清溪河' }]]),
@@ -169,90 +163,6 @@ describe('groupByTownship', () => {
   });
   it('keeps a township missing from the list, after the listed ones', () => {
     expect(groupByTownship(rows, [{ code: 't2' }]).map((g) => g.township?.code ?? null)).toEqual(['t2', 't1', null]);
-  });
-});
-
-describe('missRuns', () => {
-  const next = (m: string) => {
-    const [y, mo] = m.split('-').map(Number) as [number, number];
-    return mo === 12 ? `${y + 1}-01` : `${y}-${String(mo + 1).padStart(2, '0')}`;
-  };
-  it('finds every run of consecutive misses; gaps and met months end a run', () => {
-    const runs = missRuns(
-      [
-        { period: '2026-01', meets: false },
-        { period: '2026-02', meets: false },
-        { period: '2026-03', meets: true },
-        { period: '2026-04', meets: false },
-        { period: '2026-06', meets: false },
-        { period: '2026-07', meets: false },
-        { period: '2026-08', meets: null },
-        { period: '2026-09', meets: false },
-      ],
-      next,
-    );
-    expect(runs).toEqual([
-      { length: 2, from: '2026-01', to: '2026-02' },
-      { length: 1, from: '2026-04', to: '2026-04' },
-      { length: 2, from: '2026-06', to: '2026-07' },
-      { length: 1, from: '2026-09', to: '2026-09' },
-    ]);
-  });
-});
-
-describe('accountabilityOf', () => {
-  const rows: [string, Partial<Record<ReadingItem, string>>][] = [
-    ['2026-04-10', bad],
-    ['2026-05-10', bad],
-    ['2026-06-10', good],
-    ['2026-08-10', bad],
-    ['2026-09-10', bad],
-    ['2026-10-10', bad],
-  ];
-
-  it('sets what the rule calls for now beside the record of the responsible chiefs', () => {
-    const actions = [act('2026-10-05', 'c1', '约谈'), act('2026-10-20', 'c2', '约谈')];
-    const s = station('a', '甲', rows, { responsible: ['c1'], actions });
-    const state = accountabilityOf(db([s], actions), s);
-    expect(state.monthly).toMatchObject({ run: 3, from: '2026-08', to: '2026-10', required: '通报批评', threshold: 3, recorded: null });
-    expect(state.monthly.steps.map((x) => [x.threshold, x.action, x.reached, x.recorded?.date ?? null])).toEqual([
-      [2, '约谈', true, '2026-10-05'],
-      [3, '通报批评', true, null],
-    ]);
-    // c2 is not responsible: their record does not count, nor is it listed.
-    expect(state.history.map((a) => a.chief)).toEqual(['c1']);
-    expect(state.responsible).toEqual([{ id: 'c1', name: '张三', position: '城关镇镇长' }]);
-    expect(state.yearly.required).toBeNull();
-  });
-
-  it('counts a stronger recorded action as meeting a milder requirement', () => {
-    const actions = [act('2026-10-25', 'c1', '警告')];
-    const s = station('a', '甲', rows, { responsible: ['c1'], actions });
-    const state = accountabilityOf(db([s], actions), s);
-    expect(state.monthly.recorded?.kind).toBe('警告');
-  });
-
-  it('shows nothing as recorded when no chief is responsible', () => {
-    const actions = [act('2026-10-25', 'c1', '通报批评')];
-    const s = station('a', '甲', rows, { responsible: [], actions });
-    const state = accountabilityOf(db([s], actions), s);
-    expect(state.monthly.required).toBe('通报批评');
-    expect(state.monthly.recorded).toBeNull();
-    expect(state.history).toEqual([]);
-  });
-
-  it('reports the previous run, counting only actions before the next run began', () => {
-    // Earlier run 2026-04..05 (约谈 due); the only record is dated in the current run.
-    const actions = [act('2026-09-20', 'c1', '约谈')];
-    const s = station('a', '甲', rows, { responsible: ['c1'], actions });
-    const state = accountabilityOf(db([s], actions), s);
-    expect(state.previous.monthly).toMatchObject({ run: 2, from: '2026-04', to: '2026-05', required: '约谈', recorded: null });
-    expect(state.monthly.steps[0]!.recorded?.date).toBe('2026-09-20');
-  });
-
-  it('has no previous run when the only run is the current one', () => {
-    const s = station('a', '甲', rows.slice(3), { responsible: ['c1'] });
-    expect(accountabilityOf(db([s]), s).previous).toEqual({ monthly: null, yearly: null });
   });
 });
 
