@@ -434,6 +434,29 @@ export function check(dir: string): boolean {
     ref(i, 'subject', map as Map<string, unknown>, i.subject_kind!);
     if (i.document && !docs.has(i.document)) fail(`${i.__line}: document "${i.document}" unknown`);
   }
+  // rules.inspection_grades (written on one line as a flow map): results and ranks agree with scores.
+  const gradesText = /^\s+inspection_grades:\s*\{(.*)\}\s*$/m.exec(site)?.[1];
+  if (gradesText !== undefined) {
+    const grades = gradesText.split(',').map((g) => g.split(':').map((x) => x.trim())).map(([name, min]) => ({ name: name!, min: Number(min) })).sort((a, b) => b.min - a.min);
+    if (grades.length === 0 || grades.some((g) => !g.name || !Number.isFinite(g.min))) fail(`site.yaml: inspection_grades "${gradesText}"`);
+    const byGroup = new Map<string, Row[]>();
+    for (const i of inspections) {
+      if (i.score === '') continue;
+      const score = Number(i.score);
+      const want = grades.find((g) => score >= g.min)?.name;
+      if (i.result !== want) fail(`${i.__line}: result "${i.result}" for score ${i.score}, expected "${want}"`);
+      if (i.rank === '') continue;
+      const key = `${i.period}|${i.subject_kind}`;
+      byGroup.set(key, [...(byGroup.get(key) ?? []), i]);
+    }
+    // By score descending (ties by rank), the ranks never go down.
+    for (const rows of byGroup.values()) {
+      rows.sort((a, b) => Number(b.score) - Number(a.score) || Number(a.rank) - Number(b.rank));
+      for (let k = 1; k < rows.length; k++) {
+        if (Number(rows[k]!.rank) < Number(rows[k - 1]!.rank)) fail(`${rows[k]!.__line}: rank ${rows[k]!.rank} for score ${rows[k]!.score}, above ${rows[k - 1]!.__line} (score ${rows[k - 1]!.score}, rank ${rows[k - 1]!.rank})`);
+      }
+    }
+  }
   const patrols = read('patrols.csv', ['chief', 'month', 'count', 'km', 'issues_found']);
   counts.patrols = patrols.length;
   const patrolKeys = new Set<string>();

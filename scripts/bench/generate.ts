@@ -73,6 +73,9 @@ export interface Sizes {
   watersPerPlan: number;
 }
 
+/** Inspection grades and the lowest score of each, best first (site.yaml rules.inspection_grades). */
+const INSPECTION_GRADES = [['优秀', 90], ['良好', 80], ['合格', 60], ['不合格', 0]] as const;
+
 const CITY = { townships: 40, villages: 800, waters: 10_000, chiefs: 25_000, stations: 1_000, cases: 20_000 };
 
 /** Sizes of a named scale (`county`, `city`) or of a factor of `city` (`'0.5'`, `2`). */
@@ -1137,18 +1140,25 @@ export function generate(options: GenerateOptions): GenerateResult {
   {
     const f = csv('inspections.csv', ['id', 'period', 'date', 'subject_kind', 'subject', 'score', 'rank', 'result', 'document', 'note']);
     const skill = townships.map(() => 84 + rI.normal() * 5);
-    const result = (s: number) => (s >= 90 ? '优秀' : s >= 80 ? '良好' : s >= 60 ? '合格' : '不合格');
+    const grade = (s: number) => INSPECTION_GRADES.find(([, min]) => s >= min)![0];
+    // The grade of a score as written (one decimal): 79.96 is written 80, which is 良好.
+    const result = (s: number) => grade(Number(fixed(s, 1)));
     const note = (r: string) =>
       r === '不合格' ? rI.pick(['巡河不到位，交办问题整改滞后', '考核断面水质未达标，问题整改不力', '公示牌信息未及时更新，台账不完整'])
         : r === '优秀' ? rI.pick(['', '', '河湖长制工作机制健全，问题整改及时']) : '';
     let seq = 0;
     const write = (p: Period, kind: 'region' | 'chief' | 'water', subjects: { id: string; score: number }[]) => {
+      // Ranked by the unrounded score: rounding never reverses two scores, so a higher score as written never ranks lower.
       const ranked = [...subjects].sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
       const rank = new Map(ranked.map((s, k) => [s.id, k + 1]));
       for (const s of subjects) {
         const r = result(s.score);
+        // The note is drawn for the grade of the unrounded score, as it always was, so the random
+        // numbers drawn (and every later row) stay the same; it is kept only when that grade is r.
+        const unrounded = grade(s.score);
+        const drawn = note(unrounded);
         seq++;
-        f.row([`kh${pad(seq, 6)}`, p.key, fmtDay(p.date), kind, s.id, fixed(s.score, 1), rank.get(s.id)!, r, p.doc, note(r)]);
+        f.row([`kh${pad(seq, 6)}`, p.key, fmtDay(p.date), kind, s.id, fixed(s.score, 1), rank.get(s.id)!, r, p.doc, unrounded === r ? drawn : '']);
       }
       return rank;
     };
@@ -1368,6 +1378,7 @@ export function generate(options: GenerateOptions): GenerateResult {
       'rules:',
       '  escalation: { monthly: { 2: 约谈, 3: 通报批评 }, yearly: { 2: 警告, 3: 免职 } }',
       '  patrol_per_month: { county: 1, township: 1, village: 4 }',
+      `  inspection_grades: { ${INSPECTION_GRADES.map(([name, min]) => `${name}: ${min}`).join(', ')} }`,
       '',
     ].join('\n');
     writeFileSync(join(out, 'site.yaml'), text);
@@ -1613,7 +1624,7 @@ function assessmentBody(draft: boolean): string {
 
 ## 三、考核方式
 
-实行季度检查、年度考核。季度检查结果按得分排名通报；年度考核得分90分及以上为优秀，80分至90分为良好，60分至80分为合格，60分以下为不合格。
+实行季度检查、年度考核。季度检查结果按得分排名通报；年度考核得分90分及以上为优秀，80分及以上、不满90分为良好，60分及以上、不满80分为合格，不满60分为不合格。
 
 ## 四、结果运用
 

@@ -265,3 +265,157 @@ export function rankingWithChanges(
   const before = prev ? recordsOf(records, prev, subjectKind) : null;
   return rankingTable(records, period, subjectKind).map((r) => change(r, prev, before?.get(r.subject) ?? null));
 }
+
+// ---------------------------------------------------------------------------
+// Grades (contract v2: site.yaml `rules.inspection_grades`). When an office
+// sets them, a row's result must be the grade its score falls in, and ranks
+// must agree with scores.
+
+/** The lowest score of each grade, e.g. { 优秀: 90, 良好: 80, 合格: 60, 不合格: 0 }. */
+export type Grades = Readonly<Record<string, number>>;
+
+export interface GradeBand {
+  name: string;
+  /** The grade's lowest score (included). */
+  min: number;
+  /** The next better grade's lowest score (excluded); null for the best grade. */
+  below: number | null;
+}
+
+/**
+ * The grades from best to worst, each with its range of scores: a score is
+ * in a band when min ≤ score < below. Grades sharing a lowest score (which
+ * site.yaml validation refuses) keep their written order.
+ */
+export function gradeBands(grades: Grades): GradeBand[] {
+  const sorted = Object.entries(grades).sort((a, b) => b[1] - a[1]);
+  return sorted.map(([name, min], i) => ({ name, min, below: i === 0 ? null : sorted[i - 1]![1] }));
+}
+
+/** The band a score falls in: the one with the highest lowest score ≤ score; null below every grade. */
+export function gradeOf(bands: readonly GradeBand[], score: number): GradeBand | null {
+  return bands.find((b) => score >= b.min) ?? null;
+}
+
+/** A band's range in words: `90 分及以上`, `80 分及以上、低于 90 分`, and `低于 60 分` for a lowest grade starting at 0. */
+export function bandRangeZh(band: GradeBand, lowest = false): string {
+  if (band.below === null) return `${band.min} 分及以上`;
+  if (lowest && band.min === 0) return `低于 ${band.below} 分`;
+  return `${band.min} 分及以上、低于 ${band.below} 分`;
+}
+
+/** A band's range for the English messages: `score ≥ 90`, `80 ≤ score < 90`. */
+export function bandRangeEn(band: GradeBand): string {
+  return band.below === null ? `score ≥ ${band.min}` : `${band.min} ≤ score < ${band.below}`;
+}
+
+/** Every grade and its range, as the assessment rules word it: `90 分及以上为优秀；80 分及以上、低于 90 分为良好；…`. */
+export function gradesText(grades: Grades): string {
+  const bands = gradeBands(grades);
+  return bands.map((b, i) => `${bandRangeZh(b, i === bands.length - 1)}为${b.name}`).join('；');
+}
+
+/** Pairs of grades given the same lowest score: [the later grade as written, the earlier one]. */
+export function sharedThresholds(grades: Grades): [string, string][] {
+  const first = new Map<number, string>();
+  const out: [string, string][] = [];
+  for (const [name, min] of Object.entries(grades)) {
+    const prev = first.get(min);
+    if (prev !== undefined) out.push([name, prev]);
+    else first.set(min, name);
+  }
+  return out;
+}
+
+/** A row whose rank contradicts the scores, and a row it contradicts. */
+export interface RankConflict<T extends InspectionRecord> {
+  record: T;
+  other: T;
+}
+
+/**
+ * Rows whose rank disagrees with the order of scores among the rows of the
+ * same period and subject kind: a contradiction is a pair where one row has a
+ * higher score and a lower place (a larger rank number). Equal scores may
+ * share or split ranks; gaps in ranks are fine. Rows without a score or a
+ * rank are not judged, nor a row replaced by a later-dated row of the same
+ * subject in the same period (its rank belongs to a superseded ranking).
+ *
+ * Of the rows that contradict each other, the fewest are named: all rows but
+ * a largest set that agrees (for one misplaced row, that row alone; for two
+ * swapped rows, one of them), each with the nearest-scored agreeing row it
+ * contradicts. Returned in input order. O(n log n) per group.
+ */
+export function rankConflicts<T extends InspectionRecord>(records: readonly T[]): RankConflict<T>[] {
+  const groups = new Map<string, Map<string, { r: T; i: number }>>();
+  records.forEach((r, i) => {
+    const key = `${parsePeriod(r.period)?.id ?? r.period}|${r.subject_kind}`;
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = new Map()));
+    const found = g.get(r.subject);
+    if (!found || (r.date ?? '') >= (found.r.date ?? '')) g.set(r.subject, { r, i });
+  });
+  const out: { conflict: RankConflict<T>; i: number }[] = [];
+  for (const g of groups.values()) {
+    const rows = [...g.values()].filter((x) => has(x.r.score) && has(x.r.rank));
+    // Score descending, rank ascending: the rows that agree are exactly a non-decreasing run of ranks.
+    rows.sort((a, b) => b.r.score! - a.r.score! || a.r.rank! - b.r.rank! || a.i - b.i);
+    const keep = longestNonDecreasing(rows.map((x) => x.r.rank!));
+    const kept = rows.filter((_, k) => keep.has(k));
+    rows.forEach((x, k) => {
+      if (keep.has(k)) return;
+      const other = contradicted(kept, x.r.score!, x.r.rank!);
+      if (other) out.push({ conflict: { record: x.r, other: other.r }, i: x.i });
+    });
+  }
+  return out.sort((a, b) => a.i - b.i).map((x) => x.conflict);
+}
+
+/** Indexes of a longest non-decreasing subsequence (patience sorting). */
+function longestNonDecreasing(values: readonly number[]): Set<number> {
+  const tails: number[] = [];
+  const prev: number[] = [];
+  values.forEach((v, i) => {
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (values[tails[mid]!]! <= v) lo = mid + 1;
+      else hi = mid;
+    }
+    prev[i] = lo > 0 ? tails[lo - 1]! : -1;
+    tails[lo] = i;
+  });
+  const out = new Set<number>();
+  for (let i = tails.at(-1) ?? -1; i >= 0; i = prev[i]!) out.add(i);
+  return out;
+}
+
+/**
+ * In rows that agree (score descending, rank non-decreasing), the row nearest
+ * in score that a row with `score` and `rank` contradicts: the best-scored
+ * row scoring lower yet ranked better, else the lowest-scored row scoring
+ * higher yet ranked worse.
+ */
+function contradicted<X extends { r: InspectionRecord }>(kept: readonly X[], score: number, rank: number): X | undefined {
+  // First kept row scoring lower than `score`: it has the best rank of those below.
+  let lo = 0;
+  let hi = kept.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (kept[mid]!.r.score! >= score) lo = mid + 1;
+    else hi = mid;
+  }
+  const lower = kept[lo];
+  if (lower && lower.r.rank! < rank) return lower;
+  // Last kept row scoring higher: it has the worst rank of those above.
+  lo = 0;
+  hi = kept.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (kept[mid]!.r.score! > score) lo = mid + 1;
+    else hi = mid;
+  }
+  const higher = kept[lo - 1];
+  return higher && higher.r.rank! > rank ? higher : undefined;
+}

@@ -5,6 +5,7 @@
  */
 import { validateCaseEvents, type CaseEvent } from '../lib/cases.ts';
 import { compare } from '../lib/dates.ts';
+import { bandRangeEn, bandRangeZh, gradeBands, gradeOf, rankConflicts, type Grades } from '../lib/inspections.ts';
 import type { Problem } from './problems.ts';
 import type { RawFolder, Row } from './read.ts';
 
@@ -200,6 +201,8 @@ export function validateFolder(f: RawFolder, problems: Problem[]): void {
     if (!ids.water.has(g.id) && !present.water?.has(g.id)) problems.push({ file: 'geo/waters.geojson', field: 'properties.id', value: g.id, zh: `未知的水体编码“${g.id}”：waters.csv 中没有这个编码`, en: `unknown water id "${g.id}": expected an id listed in waters.csv` });
   }
 
+  if (f.site?.rules.inspection_grades) validateGrades(f, f.site.rules.inspection_grades, problems);
+
   // Case histories: impossible sequences are data errors on case-events.csv.
   if (f.site) {
     const byCase = new Map<string, CaseEvent[]>();
@@ -218,5 +221,45 @@ export function validateFolder(f: RawFolder, problems: Problem[]): void {
         problems.push({ file: 'case-events.csv', line: p.line ?? undefined, column: row?.columns[p.column], field: p.column, value: p.value, key: c.data.id, zh: p.expectedZh, en: `expected ${p.expected}` });
       }
     }
+  }
+}
+
+/**
+ * With `rules.inspection_grades` set: a scored row's result must be the grade
+ * its score falls in, and ranks must agree with scores within a period and
+ * subject kind (see rankConflicts).
+ */
+function validateGrades(f: RawFolder, grades: Grades, problems: Problem[]): void {
+  const bands = gradeBands(grades);
+  const names = bands.map((b) => b.name);
+  const lowest = bands.at(-1);
+  for (const row of f.inspections) {
+    const { id, score, result } = row.data;
+    if (score == null) continue;
+    const band = gradeOf(bands, score);
+    if (!band) {
+      problems.push(cell(row, 'score', String(score), id, `得分低于所有等级的最低分：site.yaml 中最低的等级“${lowest?.name}”从 ${lowest?.min} 分起，无法评定等级`, `score below every grade: expected at least ${lowest?.min}, the lowest score of the lowest grade "${lowest?.name}" in site.yaml rules.inspection_grades`));
+    } else if (!Object.hasOwn(grades, result)) {
+      problems.push(cell(row, 'result', result, id, `结果“${result}”不是 site.yaml 所列的考核等级（${names.join('、')}）：得分 ${score} 应为“${band.name}”`, `"${result}" is not a grade of site.yaml rules.inspection_grades: expected one of ${names.join(' | ')}, here "${band.name}" for a score of ${score} (${bandRangeEn(band)})`));
+    } else if (result !== band.name) {
+      problems.push(cell(row, 'result', result, id, `结果与得分不符：得分 ${score} 属于“${band.name}”（${bandRangeZh(band, band === lowest)}），不是“${result}”`, `result contradicts the score: expected "${band.name}" for a score of ${score} (${bandRangeEn(band)}), not "${result}"`));
+    }
+  }
+  for (const { record, other } of rankConflicts(f.inspections.map((r) => ({ ...r.data, line: r.line, row: r })))) {
+    const higher = record.score! > other.score!;
+    const them = `${other.id}（第 ${other.line} 行，得分 ${other.score}，第 ${other.rank} 名）`;
+    const themEn = `${other.id} (line ${other.line}, score ${other.score}, rank ${other.rank})`;
+    problems.push(
+      cell(
+        record.row,
+        'rank',
+        String(record.rank),
+        record.id,
+        higher
+          ? `排名与得分矛盾：本行得分 ${record.score} 高于 ${them}，名次却排在其后；同一考核期同类对象中，得分高的不应排在得分低的后面`
+          : `排名与得分矛盾：本行得分 ${record.score} 低于 ${them}，名次却排在其前；同一考核期同类对象中，得分高的不应排在得分低的后面`,
+        `rank contradicts the scores: score ${record.score} is ${higher ? 'higher' : 'lower'} than that of ${themEn}, yet ranks ${higher ? 'below' : 'above'} it; expected a higher score never to rank below a lower one in the same period and subject kind`,
+      ),
+    );
   }
 }

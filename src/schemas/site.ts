@@ -7,6 +7,7 @@ import { z } from 'astro/zod';
 import { isValidDate } from '../lib/dates.ts';
 import { expect, ID_PATTERN } from './fields.ts';
 import { ROLE, type Role } from '../lib/enums.ts';
+import { sharedThresholds } from '../lib/inspections.ts';
 
 const nonEmpty = z.string({ error: expect('必填，应为文字', 'a non-empty text') }).trim().min(1, { error: expect('必填，不能为空', 'a value (required)') });
 /** YAML may give a date unquoted; the `yaml` core schema keeps it a string. */
@@ -34,7 +35,14 @@ export const DEFAULT_MIN_MONTHS_PER_YEAR = 4;
 export const DEFAULT_ACTION_WINDOW_DAYS = 180;
 const role = z.enum(ROLE.values as [Role, ...Role[]], { error: expect(`应为以下角色之一：${ROLE.values.join(' | ')}`, `one of ${ROLE.values.join(' | ')}`) });
 /** Inspection grades: the lowest score of each grade, e.g. { 优秀: 90, 良好: 80, 合格: 60, 不合格: 0 }. */
-const grades = z.record(nonEmpty, z.number({ error: expect('应为该等级的最低分数', 'the lowest score of the grade') }));
+const grades = z
+  .record(nonEmpty, z.number({ error: expect('应为该等级的最低分数', 'the lowest score of the grade') }))
+  .superRefine((g, ctx) => {
+    if (Object.keys(g).length === 0) ctx.addIssue({ code: 'custom', message: expect('应至少列出一个等级及其最低分数', 'at least one grade with its lowest score') });
+    for (const [name, other] of sharedThresholds(g)) {
+      ctx.addIssue({ code: 'custom', path: [name], input: g[name], message: expect(`与“${other}”的最低分数相同：每个等级的最低分数应各不相同`, `a lowest score different from that of "${other}": each grade needs its own lowest score`) });
+    }
+  });
 
 export const siteSchema = z.object({
   /** Site title. */

@@ -1,12 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import {
+  bandRangeEn,
   comparePeriods,
+  gradeBands,
+  gradeOf,
+  gradesText,
   isValidPeriod,
   parsePeriod,
   previousCalendarPeriod,
   previousPeriod,
   rankingTable,
+  rankConflicts,
   rankingWithChanges,
+  sharedThresholds,
   sortPeriods,
   type InspectionRecord,
 } from '../../src/lib/inspections.ts';
@@ -208,5 +214,135 @@ describe('open data /data/inspections.json: the comparison the /inspections/ pag
     expect(header!.split(',').slice(-NEW.length)).toEqual(NEW);
     expect(lines.find((l) => l.startsWith('q2-a,'))!.split(',').slice(-NEW.length)).toEqual(['2026年第二季度', '2026-Q1', '2', '8.5', '/regions/880101000000/']);
     expect(lines.find((l) => l.startsWith('q1-a,'))!.split(',').slice(-NEW.length)).toEqual(['2026年第一季度', '', '', '', '/regions/880101000000/']);
+  });
+});
+
+describe('grades: the band a score falls in', () => {
+  const GRADES = { 优秀: 90, 良好: 80, 合格: 60, 不合格: 0 };
+  const bands = gradeBands(GRADES);
+  const grade = (score: number) => gradeOf(bands, score)?.name ?? null;
+
+  it('orders the grades best first, each up to the next one', () => {
+    expect(bands).toEqual([
+      { name: '优秀', min: 90, below: null },
+      { name: '良好', min: 80, below: 90 },
+      { name: '合格', min: 60, below: 80 },
+      { name: '不合格', min: 0, below: 60 },
+    ]);
+    // written in any order, the bands are the same
+    expect(gradeBands({ 合格: 60, 优秀: 90, 不合格: 0, 良好: 80 })).toEqual(bands);
+  });
+
+  it('a score exactly at a lowest score has that grade; just below, the grade under it', () => {
+    expect(grade(90)).toBe('优秀');
+    expect(grade(89.99)).toBe('良好');
+    expect(grade(80)).toBe('良好');
+    expect(grade(79.9)).toBe('合格');
+    expect(grade(60)).toBe('合格');
+    expect(grade(59.5)).toBe('不合格');
+    expect(grade(0)).toBe('不合格');
+    expect(grade(100)).toBe('优秀');
+  });
+
+  it('a score below every grade has none', () => {
+    expect(grade(-1)).toBeNull();
+    expect(gradeOf(gradeBands({ 优秀: 90, 合格: 60 }), 59)).toBeNull();
+  });
+
+  it('says each range in words with exact ends: 良好 is 80 or more and less than 90', () => {
+    expect(gradesText(GRADES)).toBe('90 分及以上为优秀；80 分及以上、低于 90 分为良好；60 分及以上、低于 80 分为合格；低于 60 分为不合格');
+    // a lowest grade that does not start at 0 keeps its lowest score
+    expect(gradesText({ 达标: 75.5, 基本达标: 60 })).toBe('75.5 分及以上为达标；60 分及以上、低于 75.5 分为基本达标');
+    expect(bandRangeEn(bands[1]!)).toBe('80 ≤ score < 90');
+    expect(bandRangeEn(bands[0]!)).toBe('score ≥ 90');
+  });
+
+  it('finds grades that share a lowest score', () => {
+    expect(sharedThresholds(GRADES)).toEqual([]);
+    expect(sharedThresholds({ 优秀: 90, 良好: 80, 合格: 80, 基本合格: 80 })).toEqual([
+      ['合格', '良好'],
+      ['基本合格', '良好'],
+    ]);
+  });
+});
+
+describe('ranks that contradict scores', () => {
+  const conflicts = (rows: InspectionRecord[]) => rankConflicts(rows).map((c) => [c.record.id, c.other.id]);
+
+  it('ranks in score order agree, with ties sharing or splitting a rank and gaps in ranks', () => {
+    const rows = [
+      r('a', '2026-Q2', 'x1', 95, 1),
+      r('b', '2026-Q2', 'x2', 90, 2),
+      r('c', '2026-Q2', 'x3', 90, 2), // tie sharing rank 2
+      r('d', '2026-Q2', 'x4', 85, 4), // gap: no 3rd
+      r('e', '2026-Q2', 'x5', 85, 5), // tie split over 4 and 5
+      r('f', '2026-Q2', 'x6', 85, 6),
+      r('g', '2026-Q2', 'x7', 70, 9),
+    ];
+    expect(conflicts(rows)).toEqual([]);
+    // a tie may split either way round
+    expect(conflicts([r('a', '2026', 'x', 80, 2), r('b', '2026', 'y', 80, 1)])).toEqual([]);
+    // rows tied at 90 split over 2nd and 3rd: 89 ranked 2nd contradicts the one ranked 3rd
+    const split = rankConflicts([r('a', '2026', 'x', 95, 1), r('b', '2026', 'y', 90, 2), r('c', '2026', 'z', 90, 3), r('d', '2026', 'w', 89, 2)]);
+    expect(split.map((c) => [c.record.id, c.other.id].sort())).toEqual([['c', 'd']]);
+  });
+
+  it('a higher score ranked below a lower one is named with the row it contradicts', () => {
+    const rows = [
+      r('a', '2026-Q2', 'x1', 95, 1),
+      r('b', '2026-Q2', 'x2', 88.5, 3), // higher than c, ranked below it
+      r('c', '2026-Q2', 'x3', 86, 2),
+      r('d', '2026-Q2', 'x4', 79, 4),
+    ];
+    const got = rankConflicts(rows);
+    expect(got).toHaveLength(1);
+    // one of the two swapped rows is named, with the other
+    expect([got[0]!.record.id, got[0]!.other.id].sort()).toEqual(['b', 'c']);
+  });
+
+  it('one misplaced row is the only one named, however many rows it contradicts', () => {
+    const rows = [
+      r('a', '2026', 'x1', 92, 1),
+      r('b', '2026', 'x2', 90, 2),
+      r('c', '2026', 'x3', 88, 3),
+      r('d', '2026', 'x4', 100, 4), // the best score, ranked last
+    ];
+    expect(conflicts(rows)).toEqual([['d', 'a']]); // named with the nearest score it is ranked below
+    const low = [r('a', '2026', 'x1', 92, 1), r('b', '2026', 'x2', 50, 2), r('c', '2026', 'x3', 88, 3), r('d', '2026', 'x4', 85, 4)];
+    expect(conflicts(low)).toEqual([['b', 'd']]); // the lowest score ranked 2nd: named with the nearest score it is ranked above
+  });
+
+  it('only compares rows of the same period and subject kind, and ignores rows without score or rank', () => {
+    const rows = [
+      r('a', '2026-Q2', 'x1', 95, 2),
+      r('b', '2026-q2', 'x2', 80, 1), // the same period written in lower case
+      r('c', '2026-Q3', 'x1', 60, 1),
+      r('d', '2026-Q2', 'li', 99, 3, 'chief'),
+      r('e', '2026-Q2', 'x3', null, 1),
+      r('f', '2026-Q2', 'x4', 99, null),
+    ];
+    expect(conflicts(rows)).toEqual([['a', 'b']]);
+  });
+
+  it('does not judge a row replaced by a later-dated row of the same subject', () => {
+    const rows = [
+      { ...r('old', '2026-Q2', 'x1', 70, 1), date: '2026-07-01' },
+      { ...r('new', '2026-Q2', 'x1', 92, 1), date: '2026-07-20' },
+      { ...r('b', '2026-Q2', 'x2', 85, 2), date: '2026-07-20' },
+    ];
+    expect(conflicts(rows)).toEqual([]);
+    expect(conflicts([...rows, { ...r('c', '2026-Q2', 'x3', 95, 3), date: '2026-07-20' }])).toEqual([['c', 'new']]);
+  });
+
+  it('names the fewest rows in a scrambled ranking, in input order', () => {
+    // scores 100…91 in order; the rows ranked 9th and 3rd are out of place
+    const ranks = [1, 2, 9, 4, 5, 6, 7, 3, 8, 10];
+    const rows = ranks.map((rank, k) => r(`r${k}`, '2026', `s${k}`, 100 - k, rank));
+    const got = rankConflicts(rows);
+    expect(got.map((c) => c.record.id)).toEqual(['r2', 'r7']);
+    for (const c of got) {
+      const [hi, lo] = c.record.score! > c.other.score! ? [c.record, c.other] : [c.other, c.record];
+      expect(hi.rank!, `${c.record.id} vs ${c.other.id}`).toBeGreaterThan(lo.rank!);
+    }
   });
 });

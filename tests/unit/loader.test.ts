@@ -106,6 +106,21 @@ const EXPECTED: Record<string, { problems: Expected[]; count: number | 'at least
     ],
     count: 2,
   },
+  'grade-contradicts-score': {
+    // 80 is exactly the lowest score of 良好; the 79.5 合格 on line 4 is right
+    problems: [{ file: 'inspections.csv', line: 3, column: 8, field: 'result', value: '合格' }],
+    count: 1,
+  },
+  'rank-contradicts-score': {
+    // 79.5 ranked 3rd below 74 ranked 2nd: one of the two rows is named, with the other
+    problems: [{ file: 'inspections.csv', line: 3, column: 7, field: 'rank', value: '3' }],
+    count: 1,
+  },
+  'grade-thresholds-shared': {
+    // the column of the second 80 in the flow map
+    problems: [{ file: 'site.yaml', line: 21, column: 44, field: 'rules.inspection_grades.合格', value: '80' }],
+    count: 1,
+  },
   'several-defects': {
     problems: [
       { file: 'waters.csv', line: 4, column: 6, field: 'regions', value: '880101009000' },
@@ -267,6 +282,26 @@ describe('messages name what was expected', () => {
     const { problems } = loadDataFolder(makeFixture('duplicate-id'));
     expect(problems[0]!.en).toContain('line 6');
     expect(problems[0]!.zh).toContain('第 6 行');
+  });
+
+  it('a result that contradicts its score names the grade of the score and its range', () => {
+    const [p] = loadDataFolder(makeFixture('grade-contradicts-score')).problems;
+    expect(p!.key).toBe('ins-2026-q2-hekou');
+    expect(p!.zh).toBe('结果与得分不符：得分 80 属于“良好”（80 分及以上、低于 90 分），不是“合格”');
+    expect(p!.en).toBe('result contradicts the score: expected "良好" for a score of 80 (80 ≤ score < 90), not "合格"');
+  });
+
+  it('a rank that contradicts the scores names the other row by id and line', () => {
+    const [p] = loadDataFolder(makeFixture('rank-contradicts-score')).problems;
+    expect(p!.zh).toContain('本行得分 79.5 高于 ins-2026-q2-shiling（第 4 行，得分 74，第 2 名），名次却排在其后');
+    expect(p!.en).toContain('score 79.5 is higher than that of ins-2026-q2-shiling (line 4, score 74, rank 2), yet ranks below it');
+    expect(p!.en).toMatch(/expected a higher score never to rank below a lower one/);
+  });
+
+  it('grades sharing a lowest score name the grade they collide with', () => {
+    const [p] = loadDataFolder(makeFixture('grade-thresholds-shared')).problems;
+    expect(p!.zh).toContain('与“良好”的最低分数相同');
+    expect(p!.en).toContain('different from that of "良好"');
   });
 
   it('an impossible case history names the case and the date it was closed', () => {
