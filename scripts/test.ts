@@ -5,7 +5,9 @@
  *    browser tests and the checks on the built site read it.
  * 2. Run vitest over the unit, build and browser (e2e) tests.
  * A failed build counts as one failed test, and the browser tests are then
- * skipped (they would only repeat the build's failure).
+ * not run (they would only repeat the build's failure). A test that vitest
+ * reports as skipped or todo counts as failed: a test that cannot run is
+ * not a test that passed.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -38,10 +40,20 @@ if (existsSync(report)) {
   const r = JSON.parse(readFileSync(report, 'utf8')) as {
     numPassedTests: number;
     numFailedTests: number;
-    testResults: { status: string; assertionResults: { status: string }[] }[];
+    numPendingTests: number;
+    numTodoTests: number;
+    testResults: { name: string; status: string; assertionResults: { status: string; fullName: string }[] }[];
   };
   passed += r.numPassedTests;
   failed += r.numFailedTests;
+  const skipped = r.numPendingTests + r.numTodoTests;
+  if (skipped > 0) {
+    console.log(`\n${skipped} test(s) skipped or todo: counted as failed`);
+    for (const t of r.testResults)
+      for (const a of t.assertionResults)
+        if (a.status === 'pending' || a.status === 'skipped' || a.status === 'todo') console.log(`  skipped: ${t.name.replace(root, '.')} > ${a.fullName}`);
+    failed += skipped;
+  }
   // A test file can fail with no failed test in it: it did not load, or a
   // beforeAll/afterAll hook failed and its tests were skipped. It counts.
   failed += r.testResults.filter((t) => t.status === 'failed' && !t.assertionResults.some((a) => a.status === 'failed')).length;

@@ -1,5 +1,5 @@
 /**
- * Benchmark data generator: writes a complete data folder (docs: /work/shared/data-contract.md)
+ * Benchmark data generator: writes a complete data folder (docs: docs/data-contract.md)
  * of a fictional county at any scale, deterministically from a seed.
  *
  *   node scripts/bench/generate.ts --size county|city|<factor> --out <dir> [--seed 1] [--as-of 2026-10-31]

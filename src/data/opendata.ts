@@ -1,5 +1,5 @@
 /**
- * The open data the site publishes under /data/ (../shared/data-contract.md,
+ * The open data the site publishes under /data/ (docs/data-contract.md,
  * "Open data"): each dataset as JSON (an array of objects) and CSV (UTF-8
  * with BOM so Excel opens it), with its fields documented in index.json.
  * Computed fields come from the domain modules via the query module.

@@ -3,7 +3,7 @@
  * into lookup maps (by water, chief, station, region, case) with the
  * computed fields of the domain modules; pages and components only look
  * things up here. Per-page work is then O(own data), which keeps a
- * city-scale build linear (see ../shared/stack-notes.md).
+ * city-scale build linear (see docs/architecture.md).
  */
 import { dataMayChange } from '../loader/watching.ts';
 import { getCollection, type CollectionEntry, type CollectionKey } from 'astro:content';

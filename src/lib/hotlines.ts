@@ -1,6 +1,6 @@
 /**
- * Which phone line takes which problem (../shared/domain.md, "Where people
- * report"): 12314 (水利部) takes the "four disorders" of rivers and lakes but
+ * Which phone line takes which problem (the national hotlines' published
+ * scopes): 12314 (水利部) takes the "four disorders" of rivers and lakes but
  * not pollution; 12369 (环保) takes pollution, outfalls and black-odorous
  * water; 12345 takes anything; the office's supervision phone takes
  * everything about its own rivers. Pure: reads only site.yaml values.

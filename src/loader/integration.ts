@@ -1,7 +1,7 @@
 /**
  * The Astro integration of the data folder:
  * - it makes broken data fail the build. Astro itself only logs content
- *   errors and exits 0 (see ../shared/stack-notes.md), so the data folder is
+ *   errors and exits 0 (see docs/architecture.md), so the data folder is
  *   validated before anything is built, with the same report
  *   `npm run check:data` prints;
  * - it collects the search entries the pages give while they render and

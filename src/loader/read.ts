@@ -1,5 +1,5 @@
 /**
- * Reads a data folder (../shared/data-contract.md): decodes and parses every
+ * Reads a data folder (docs/data-contract.md): decodes and parses every
  * file, recognises English or Chinese headers, validates each row with the
  * zod schemas of src/schemas, and collects every problem with its file, line
  * and column instead of stopping at the first one.

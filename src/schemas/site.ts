@@ -1,7 +1,7 @@
 /**
  * site.yaml: the area, the office, hotlines, report settings, the as_of date
- * and the rules. Defaults of `rules` are those of the county plans (see
- * ../shared/domain.md); an office overrides them in its site.yaml.
+ * and the rules. Defaults of `rules` are those of the contract and of
+ * common county work plans; an office overrides them in its site.yaml.
  */
 import { z } from 'astro/zod';
 import { isValidDate } from '../lib/dates.ts';

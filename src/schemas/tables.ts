@@ -1,5 +1,5 @@
 /**
- * Every CSV table of the data contract (../shared/data-contract.md), column
+ * Every CSV table of the data contract (docs/data-contract.md), column
  * by column. Names, aliases and enumerations follow the contract exactly;
  * anything added here must be optional.
  *

@@ -1,6 +1,7 @@
 /**
  * The ledger, the case pages and the report lookup in Chromium, against a
- * built site (SITE_DIST, default /work/main/dist) and the data folder it was
+ * built site (tests/helpers/site.ts: the one `npm test` built in this
+ * checkout, or SITE_DIST) and the data folder it was
  * built from (RIVER_DATA_DIR, default the bundled sample in src/content).
  *
  * - /data/cases.json: status and overdue of every case agree with the data
@@ -11,12 +12,13 @@
  * - Text from the data (<b>, <script>) shows as text, never as markup.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { openSite, type Session } from '../helpers/browser.ts';
+import { siteDist } from '../helpers/site.ts';
 
 const root = resolve(import.meta.dirname, '../..');
-const DIST = process.env.SITE_DIST || '/work/main/dist';
+const DIST = siteDist();
 const DATA = process.env.RIVER_DATA_DIR || join(root, 'src/content');
 
 /** A small RFC 4180 reader (quotes, doubled quotes, CRLF, BOM): enough for UTF-8 data folders. */
@@ -64,9 +66,7 @@ interface CaseJson {
   report_ref: string | null;
 }
 
-const built = existsSync(join(DIST, 'cases', 'index.html'));
-
-describe.skipIf(!built)('cases, ledger and report lookup (built site)', () => {
+describe('cases, ledger and report lookup (built site)', () => {
   let session: Session;
   let cases: CaseJson[];
   let events: Record<string, string>[];

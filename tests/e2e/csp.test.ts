@@ -1,6 +1,6 @@
 /**
  * The Content-Security-Policy of the built site (SITE_DIST, default
- * /work/main/dist); the policy itself is src/lib/csp.ts.
+ * the checkout's dist/); the policy itself is src/lib/csp.ts.
  *
  * Static: every page carries the policy in a <meta http-equiv> before any
  * stylesheet or script, the same on every page, allowing only the site's

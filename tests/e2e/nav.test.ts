@@ -1,6 +1,6 @@
 /**
  * The main navigation on a phone and on a desktop, with and without
- * JavaScript (SITE_DIST, default /work/main/dist, in Chromium). On a 320 px
+ * JavaScript (tests/helpers/site.ts, in Chromium). On a 320 px
  * phone the entries are behind the 菜单 toggle, so the header stays two
  * short lines (it was 215 px, three lines of links, before); the toggle is
  * reached with Tab and opened with Enter or Space, and then every entry is

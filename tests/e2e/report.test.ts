@@ -1,6 +1,6 @@
 /**
- * The report form in Chromium, against the built sample site (SITE_DIST,
- * default /work/main/dist), whose site.yaml has report.endpoint: null.
+ * The report form in Chromium, against the built sample site
+ * (tests/helpers/site.ts), whose site.yaml has report.endpoint: null.
  * The cases with an endpoint serve the same page with the endpoint the
  * build would have written into <report-form data-endpoint> (a same-origin
  * URL that page.route answers), so no second build is needed.
@@ -9,8 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page, Request } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { openSite, type Session } from '../helpers/browser.ts';
+import { siteDist } from '../helpers/site.ts';
 
-const DIST = process.env.SITE_DIST ?? '/work/main/dist';
+const DIST = siteDist();
 const REF = /^JB-\d{8}-[2-9A-HJ-NP-Z]{6}$/;
 /** A 1×1 PNG. */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');

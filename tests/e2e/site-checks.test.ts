@@ -1,6 +1,6 @@
 /**
  * Static checks of the built site (no browser), against SITE_DIST
- * (default /work/main/dist):
+ * (default the checkout's dist/):
  *
  * - every internal href/src/srcset/action/poster in every HTML page, every
  *   url() in the CSS and every import in the JS resolves to a file in dist

@@ -1,5 +1,5 @@
 /**
- * No page of the built site (SITE_DIST, default /work/main/dist) requests
+ * No page of the built site (tests/helpers/site.ts) requests
  * anything from another host: one page of every type is opened in a fresh
  * Chromium context, left until the network is idle, scrolled to the end in
  * steps (charts load Chart.js when they come into view), and used where it
