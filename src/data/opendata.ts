@@ -249,7 +249,7 @@ export function datasetCsv(ds: Dataset, rows: Record_[]): string {
     if (typeof v === 'boolean') return v ? 'true' : 'false';
     return v;
   }));
-  return '\uFEFF' + toCsv(header, cells);
+  return '\uFEFF' + toCsv(header, cells, { safe: true });
 }
 
 export function datasetIndex(db: Db) {

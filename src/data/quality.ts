@@ -376,5 +376,5 @@ export function stationCsv(s: StationView): string {
     r.result.mainPollutants.map((p) => p.item).join(';'),
     ...READING_ITEM_KEYS.map((k) => (r.values[k] ? formatMeasurement(r.values[k]!) : null)),
   ]);
-  return '\uFEFF' + toCsv(STATION_CSV_HEADER, rows);
+  return '\uFEFF' + toCsv(STATION_CSV_HEADER, rows, { safe: true });
 }

@@ -172,9 +172,33 @@ export function csvCell(value: unknown): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-/** Write rows as CSV text with CRLF line ends (what Excel expects). */
-export function toCsv(header: readonly string[], rows: Iterable<readonly unknown[]>): string {
-  let out = header.map(csvCell).join(',') + '\r\n';
-  for (const row of rows) out += row.map(csvCell).join(',') + '\r\n';
+/** A plain decimal number, as a spreadsheet reads one ('-1.5', '+3', '2e-3'). */
+const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i;
+
+/**
+ * True when a spreadsheet opening the cell would run it as a formula: it
+ * starts with =, +, -, @, a tab or a carriage return, or the full-width
+ * ＝ ＋ － ＠ (some spreadsheets fold them), and is not a number
+ * (data contract, "More open data").
+ */
+export function runsAsFormula(value: string): boolean {
+  return /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/.test(value) && !NUMBER.test(value);
+}
+
+/** A cell a spreadsheet shows as text: a leading ' when it would run as a formula, else unchanged. */
+export function spreadsheetSafe(value: unknown): unknown {
+  return typeof value === 'string' && runsAsFormula(value) ? `'${value}` : value;
+}
+
+/**
+ * Write rows as CSV text with CRLF line ends (what Excel expects). With
+ * `safe`, every cell that would run as a formula gets a leading ' (see
+ * runsAsFormula): for CSV files the site publishes, which journalists open
+ * in a spreadsheet. Data-folder files are written as they are.
+ */
+export function toCsv(header: readonly string[], rows: Iterable<readonly unknown[]>, opts: { safe?: boolean } = {}): string {
+  const cell = opts.safe ? (v: unknown) => csvCell(spreadsheetSafe(v)) : csvCell;
+  let out = header.map(cell).join(',') + '\r\n';
+  for (const row of rows) out += row.map(cell).join(',') + '\r\n';
   return out;
 }

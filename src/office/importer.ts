@@ -9,7 +9,7 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { toCsv } from '../lib/csv.ts';
+import { runsAsFormula, toCsv } from '../lib/csv.ts';
 import { loadDataFolder } from '../loader/index.ts';
 import type { Problem } from '../loader/problems.ts';
 import { TABLES, type TableName } from '../schemas/tables.ts';
@@ -146,6 +146,38 @@ function mapProblem(p: Problem, pending: Map<string, Pending>): ImportProblem {
 
 const ORDER = Object.keys(TABLES);
 
+/** Digits, spaces and + - ( ): a phone number or a signed number, which no spreadsheet runs. */
+const PHONE_OR_NUMBER = /^[+\-]?[\d\s().+\-]+$/;
+
+/**
+ * Text cells that a spreadsheet would run as a formula (=HYPERLINK(…),
+ * @SUM(…), a leading tab …): refused, each at its cell. Published as they
+ * are, they would run in the spreadsheet of whoever opens the open data;
+ * and text that starts so is almost always a pasted formula, not data.
+ * (A cell that holds a real formula is imported as its computed value.)
+ */
+function formulaCells(tables: SheetTable[]): ImportProblem[] {
+  const out: ImportProblem[] = [];
+  for (const st of tables) {
+    for (const r of st.rows) {
+      for (const c of st.columns) {
+        const v = r.values[c.name] ?? '';
+        if (!runsAsFormula(v) || PHONE_OR_NUMBER.test(v)) continue;
+        out.push({
+          where: sheetLabel(st.sheet),
+          row: r.row,
+          letter: c.letter,
+          field: zhHeader(st.table, c.name),
+          value: v.length > 60 ? `${v.slice(0, 60)}…` : v,
+          zh: '以 = + - @ 或制表符开头，表格软件打开公开数据时会把它当作公式运行：请删去开头的符号，或改写这段文字',
+          en: 'starts with = + - @ or a tab, which a spreadsheet runs as a formula: remove the leading sign or reword the text',
+        });
+      }
+    }
+  }
+  return out;
+}
+
 /**
  * Import sheets into `dataDir`. With `dryRun`, only check. `extraIssues`
  * (e.g. CSV syntax errors) make the import fail as well.
@@ -162,6 +194,7 @@ export function importSheets(sheets: Sheet[], dataDir: string, opts: { dryRun?: 
     else if (r.table) tables.push(r.table);
   }
   tables.sort((a, b) => ORDER.indexOf(a.table) - ORDER.indexOf(b.table));
+  problems.push(...formulaCells(tables));
   const pending = plan(tables, problems);
   const files: ImportedFile[] = pending.map((p) => ({ file: p.file, table: p.table, rows: p.rows.length, from: p.sources.map((s) => sheetLabel(s.sheet)) }));
   if (pending.length === 0 && problems.length === 0) {
