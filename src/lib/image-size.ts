@@ -1,5 +1,24 @@
+/** The image formats a case photo may have: raster only, so no photo can carry script. */
+export type ImageType = 'jpeg' | 'png' | 'gif' | 'webp';
+
+/** The file name endings of each format, lowercase. */
+export const IMAGE_EXTENSIONS: Record<ImageType, readonly string[]> = { jpeg: ['jpg', 'jpeg'], png: ['png'], gif: ['gif'], webp: ['webp'] };
+
 /**
- * Pixel size of a PNG, JPEG, GIF, WebP or SVG file from its bytes, so the
+ * The format of an image from its first bytes (its signature), never from
+ * its name; null when it is none of JPEG, PNG, GIF or WebP (an SVG, HTML,
+ * a PDF, or text renamed to .jpg).
+ */
+export function imageType(b: Uint8Array): ImageType | null {
+  if (b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'jpeg';
+  if (b.length >= 8 && [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a].every((x, i) => b[i] === x)) return 'png';
+  if (b.length >= 6 && /^GIF8[79]a$/.test(String.fromCharCode(...b.subarray(0, 6)))) return 'gif';
+  if (b.length >= 12 && String.fromCharCode(...b.subarray(0, 4)) === 'RIFF' && String.fromCharCode(...b.subarray(8, 12)) === 'WEBP') return 'webp';
+  return null;
+}
+
+/**
+ * Pixel size of a PNG, JPEG, GIF or WebP file from its bytes, so the
  * pages can give every photo its width and height (no layout shift).
  * Returns null when the format or size cannot be read.
  */
@@ -25,16 +44,6 @@ export function imageSize(bytes: Uint8Array): { width: number; height: number } 
   // WebP (VP8X extended header): 24-bit sizes minus one.
   if (b.length > 30 && String.fromCharCode(...b.subarray(0, 4)) === 'RIFF' && String.fromCharCode(...b.subarray(8, 12)) === 'WEBP' && String.fromCharCode(...b.subarray(12, 16)) === 'VP8X') {
     return { width: 1 + (b[24]! | (b[25]! << 8) | (b[26]! << 16)), height: 1 + (b[27]! | (b[28]! << 8) | (b[29]! << 16)) };
-  }
-  // SVG: width/height attributes, else the viewBox.
-  const head = new TextDecoder().decode(b.subarray(0, 2048));
-  const svg = /<svg\b[^>]*>/i.exec(head)?.[0];
-  if (svg) {
-    const w = /\swidth="([\d.]+)(px)?"/.exec(svg)?.[1];
-    const h = /\sheight="([\d.]+)(px)?"/.exec(svg)?.[1];
-    if (w && h) return { width: Math.round(Number(w)), height: Math.round(Number(h)) };
-    const vb = /viewBox="[\d.\s-]*?([\d.]+)[\s,]+([\d.]+)"/.exec(svg);
-    if (vb) return { width: Math.round(Number(vb[1])), height: Math.round(Number(vb[2])) };
   }
   return null;
 }

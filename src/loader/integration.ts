@@ -36,12 +36,16 @@ export function siteUrl(): string | undefined {
  * origin from site.yaml; the header must say the same, or a host applying
  * both would block the endpoint.
  */
+/** Appended to the pages' policy in _headers: no other site may frame the pages (clickjacking). */
+export const FRAME_ANCESTORS = "frame-ancestors 'none'";
+
 export function syncHeaders(outDir: string): void {
   const headers = join(outDir, '_headers');
   const home = join(outDir, 'index.html');
   if (!existsSync(headers) || !existsSync(home)) return;
   const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(readFileSync(home, 'utf8'))?.[1]?.replaceAll('&#39;', "'").replaceAll('&amp;', '&');
-  if (meta) writeFileSync(headers, readFileSync(headers, 'utf8').replace(/^(\s+Content-Security-Policy:).*$/m, `$1 ${meta}`));
+  // The first policy line is the one of /*; frame-ancestors works only in a header.
+  if (meta) writeFileSync(headers, readFileSync(headers, 'utf8').replace(/^(\s+Content-Security-Policy:).*$/m, `$1 ${meta}; ${FRAME_ANCESTORS}`));
 }
 
 export default function riverData(): AstroIntegration {

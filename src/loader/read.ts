@@ -17,6 +17,7 @@ import type { TableDef } from '../schemas/table.ts';
 import { siteSchema, type Site } from '../schemas/site.ts';
 import { documentSchema, type DocumentMeta } from '../schemas/document.ts';
 import { splitMessage, type Problem } from './problems.ts';
+import { listMedia, type MediaListing } from './media.ts';
 
 /** A validated row and where it came from. */
 export interface Row<T> {
@@ -76,7 +77,7 @@ export interface RawFolder extends Rows {
   siteLines: Record<string, number>;
   documents: DocumentFile[];
   geo: GeoFeature[];
-  media: Set<string>;
+  media: MediaListing;
   encodings: Record<string, Encoding>;
   /**
    * Ids of rows (and documents) that are present but were rejected for a bad
@@ -344,21 +345,6 @@ function readGeo(dir: string, problems: Problem[]): GeoFeature[] {
     features.push({ id, name: typeof feat.properties?.name === 'string' ? feat.properties.name : undefined, geometry: { type: String(type), coordinates: feat.geometry.coordinates } });
   });
   return features;
-}
-
-function listMedia(dir: string): Set<string> {
-  const base = join(dir, 'media');
-  const out = new Set<string>();
-  if (!existsSync(base)) return out;
-  const walk = (rel: string) => {
-    for (const name of readdirSync(join(base, rel))) {
-      const r = rel ? `${rel}/${name}` : name;
-      if (statSync(join(base, r)).isDirectory()) walk(r);
-      else out.add(r);
-    }
-  };
-  walk('');
-  return out;
 }
 
 /** Read and validate every file of the folder, row by row. */

@@ -8,6 +8,7 @@ import { compare } from '../lib/dates.ts';
 import { bandRangeEn, bandRangeZh, gradeBands, gradeOf, rankConflicts, type Grades } from '../lib/inspections.ts';
 import type { Problem } from './problems.ts';
 import type { RawFolder, Row } from './read.ts';
+import { photoProblem } from './media.ts';
 
 const NAMES: Record<string, { zh: string; en: string; file: string }> = {
   region: { zh: '区划代码', en: 'region code', file: 'regions.csv' },
@@ -191,10 +192,11 @@ export function validateFolder(f: RawFolder, problems: Problem[]): void {
     if (compare(row.data.deadline, row.data.baseline_date) < 0) problems.push(cell(row, 'deadline', row.data.deadline, row.data.name, `完成时限早于基期日期 ${row.data.baseline_date}`, `deadline before the baseline date ${row.data.baseline_date}`));
   }
 
-  // Photos must exist under media/.
+  // Photos: regular image files inside media/ (see media.ts).
   for (const row of f.cases) {
     for (const p of row.data.photos ?? []) {
-      if (!f.media.has(p)) problems.push(cell(row, 'photos', p, row.data.title, `照片文件不存在：media/${p}`, `photo not found: expected a file media/${p}`));
+      const bad = photoProblem(f.dir, f.media, p);
+      if (bad) problems.push(cell(row, 'photos', p, row.data.title, bad.zh, bad.en));
     }
   }
   for (const g of f.geo) {

@@ -6,7 +6,7 @@
  * as the build; only when the copy has no problem at all are the real files
  * replaced. Every problem is mapped back to sheet, row and column letter.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { runsAsFormula, toCsv } from '../lib/csv.ts';
@@ -115,14 +115,34 @@ function csvText(p: Pending): string {
   return toCsv(p.header, p.rows).replace(/\r\n/g, '\n');
 }
 
-/** A temporary copy of the data folder (media/ linked, not copied). */
+/**
+ * A temporary copy of the data folder. Photos are hard-linked where the
+ * file system allows (no copy of a large media/), else copied; a symbolic
+ * link is copied as a link, so the check of the copy refuses it as the
+ * build would refuse the original.
+ */
 function copyFolder(dataDir: string): string {
   const tmp = mkdtempSync(join(tmpdir(), 'river-import-'));
   for (const name of existsSync(dataDir) ? readdirSync(dataDir) : []) {
-    if (name === 'media') symlinkSync(join(dataDir, 'media'), join(tmp, 'media'), 'dir');
+    if (name === 'media') copyMedia(join(dataDir, 'media'), join(tmp, 'media'));
     else cpSync(join(dataDir, name), join(tmp, name), { recursive: true });
   }
   return tmp;
+}
+
+function copyMedia(from: string, to: string): void {
+  const st = lstatSync(from);
+  if (st.isSymbolicLink()) return symlinkSync(readlinkSync(from), to);
+  if (!st.isDirectory()) {
+    try {
+      linkSync(from, to);
+    } catch {
+      copyFileSync(from, to);
+    }
+    return;
+  }
+  mkdirSync(to);
+  for (const name of readdirSync(from)) copyMedia(join(from, name), join(to, name));
 }
 
 function mapProblem(p: Problem, pending: Map<string, Pending>): ImportProblem {

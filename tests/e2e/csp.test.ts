@@ -15,7 +15,9 @@
  * is really enforced (an injected inline script does not run).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { headersFor, parseHeaders } from '../helpers/server.ts';
 import { join, relative } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { openSite, type Session } from '../helpers/browser.ts';
@@ -88,11 +90,47 @@ describe('the policy in the built pages (static)', () => {
     expect(directives.get('connect-src')?.[0]).toBe("'self'");
   });
 
-  it('public/_headers sends the same policy', () => {
+  it("public/_headers sends the same policy, plus frame-ancestors 'none'; photos are sandboxed", () => {
     const headers = join(dist, '_headers');
     expect(existsSync(headers), 'dist/_headers (from public/_headers)').toBe(true);
-    const m = /^\s+Content-Security-Policy:\s*(.+)$/m.exec(readFileSync(headers, 'utf8'));
-    expect(m?.[1]?.trim()).toBe(expected);
+    const rules = parseHeaders(readFileSync(headers, 'utf8'));
+    const page = headersFor(rules, '/waters/');
+    expect(page['Content-Security-Policy']).toEqual([`${expected}; frame-ancestors 'none'`]);
+    expect(page['X-Frame-Options']).toEqual(['DENY']);
+    const photo = headersFor(rules, '/cases/media/x.jpg')['Content-Security-Policy'] ?? [];
+    expect(photo.some((p) => /(^|;\s*)sandbox(;|$)/.test(p)), photo.join(' | ')).toBe(true);
+  });
+
+  it('a script file under /cases/media/ cannot run or read the site\'s storage, under the shipped headers', async () => {
+    // Plant what the build refuses (an SVG with a script) into a copy of the
+    // site, as if that check had been bypassed, and open it.
+    const copy = mkdtempSync(join(tmpdir(), 'river-media-'));
+    cpSync(dist, copy, { recursive: true });
+    mkdirSync(join(copy, 'cases/media'), { recursive: true });
+    // The page policy alone already stops an inline script; a script file of
+    // the same origin it allows, and only the sandbox stops that.
+    writeFileSync(
+      join(copy, 'cases/media/evil.js'),
+      'document.title="ran";try{new Image().src="/leak?d="+encodeURIComponent(localStorage.getItem("hz-report-draft")||"none")}catch(e){new Image().src="/leak?blocked"}',
+    );
+    writeFileSync(join(copy, 'cases/media/evil.svg'), '<svg xmlns="http://www.w3.org/2000/svg"><script href="/cases/media/evil.js"/></svg>');
+    const s = await openSite(copy);
+    try {
+      const ctx = await s.context();
+      const page = await ctx.newPage();
+      const requests: string[] = [];
+      page.on('request', (r) => requests.push(r.url()));
+      await page.goto(s.url('/report/'));
+      await page.evaluate(() => localStorage.setItem('hz-report-draft', '{"name":"张三","phone":"0000-1"}'));
+      await page.goto(s.url('/cases/media/evil.svg'));
+      // An SVG's script runs while it is parsed, before the load event goto() waits for.
+      expect(await page.title()).not.toBe('ran');
+      expect(requests.filter((u) => u.includes('/leak'))).toEqual([]);
+      await ctx.close();
+    } finally {
+      await s.close();
+      rmSync(copy, { recursive: true, force: true });
+    }
   });
 
   it('no page has inline scripts, <style> elements, event-handler attributes or javascript: URLs', () => {

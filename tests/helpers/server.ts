@@ -52,8 +52,46 @@ export interface ServeOptions {
   production?: boolean;
 }
 
+/** One block of a _headers file: a path pattern (`*` matches anything) and its headers. */
+export interface HeaderRule {
+  pattern: RegExp;
+  headers: [string, string][];
+}
+
+/** Parse a Netlify/Cloudflare-style _headers file. */
+export function parseHeaders(text: string): HeaderRule[] {
+  const rules: HeaderRule[] = [];
+  for (const line of text.split(/\r?\n/)) {
+    if (/^\s*(#|$)/.test(line)) continue;
+    if (!/^\s/.test(line)) {
+      const source = line.trim().split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*');
+      rules.push({ pattern: new RegExp(`^${source}$`), headers: [] });
+    } else {
+      const m = /^\s+([^:]+):\s*(.*)$/.exec(line);
+      if (m && rules.length) rules.at(-1)!.headers.push([m[1]!.trim(), m[2]!.trim()]);
+    }
+  }
+  return rules;
+}
+
+/** The headers of every rule matching a URL path; a header named by several rules is sent once for each. */
+export function headersFor(rules: readonly HeaderRule[], path: string): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const r of rules) if (r.pattern.test(path)) for (const [k, v] of r.headers) (out[k] ??= []).push(v);
+  return out;
+}
+
+/**
+ * Serve a built site as a static host does: /path/ → /path/index.html,
+ * 404.html for anything missing, and the site's own _headers applied (the
+ * Content-Security-Policy of every page, the sandbox of /cases/media/*), so
+ * the browser tests run under the policy the site ships.
+ */
 export function serveDir(root: string, options: ServeOptions = {}): Promise<StaticServer> {
+  const headerFile = join(root, '_headers');
+  const rules = existsSync(headerFile) ? parseHeaders(readFileSync(headerFile, 'utf8')) : [];
   const server = createServer((req, res) => {
+    for (const [k, v] of Object.entries(headersFor(rules, (req.url ?? '/').split('?')[0]!))) res.setHeader(k, v);
     const file = resolvePath(root, req.url ?? '/');
     if (!file) {
       const notFound = join(root, '404.html');
