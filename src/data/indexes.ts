@@ -5,6 +5,9 @@
 import type { Assignment, Chief, Region, Segment, Water } from '../schemas/tables.ts';
 import type { RegionLevel, Role } from '../lib/enums.ts';
 import { ROLE } from '../lib/enums.ts';
+import { isCurrent, publicPhone } from '../lib/roster.ts';
+
+export { isCurrent };
 
 export interface RosterInput {
   regions: Region[];
@@ -13,11 +16,6 @@ export interface RosterInput {
   chiefs: Chief[];
   assignments: Assignment[];
   asOf: string;
-}
-
-/** Whether an assignment is current on `asOf`: begun, and not ended on or before it. */
-export function isCurrent(a: Pick<Assignment, 'start' | 'end'>, asOf: string): boolean {
-  return a.start <= asOf && (!a.end || a.end > asOf);
 }
 
 const ROLE_ORDER = ROLE.values;
@@ -91,6 +89,11 @@ export function buildIndexes(input: RosterInput) {
   for (const list of currentByWater.values()) list.sort(order);
   for (const list of pastByWater.values()) list.sort((a, b) => (b.end ?? '').localeCompare(a.end ?? '') || order(a, b));
   for (const list of byChief.values()) list.sort((a, b) => b.start.localeCompare(a.start));
+  /** The phone of a chief that may be published (src/lib/roster.ts publicPhone), or null: every page and dataset shows this one. */
+  const publicPhoneOf = (id: string): string | null => {
+    const c = chiefs.get(id);
+    return c ? publicPhone(c, byChief.get(id), asOf) : null;
+  };
 
   return {
     regions,
@@ -111,6 +114,7 @@ export function buildIndexes(input: RosterInput) {
     pastByWater,
     /** Every assignment of a chief, latest first. */
     assignmentsByChief: byChief,
+    publicPhoneOf,
   };
 }
 

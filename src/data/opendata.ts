@@ -74,14 +74,14 @@ export const DATASETS: Dataset[] = [
     name: 'chiefs',
     title: '河长名录（含现任职务）',
     fields: [
-      f('id', '河长编码'), f('name', '姓名'), f('position', '职务'), f('region', '区划代码'), f('phone', '公开联系电话'), f('verified', '核实日期'),
+      f('id', '河长编码'), f('name', '姓名'), f('position', '职务'), f('region', '区划代码'), f('phone', '公开联系电话；已卸任、现无河长职务的人员不再公开电话，此项为空'), f('verified', '核实日期'),
       f('current', '现任：水体编码/河段编码/角色'), f('current_waters', '现任负责的水体名称'),
     ],
     rows: (db) =>
       [...db.chiefs.values()].map((c) => {
         const cur = (db.assignmentsByChief.get(c.id) ?? []).filter((a) => a.start <= db.asOf && (!a.end || a.end > db.asOf));
         return {
-          id: c.id, name: c.name, position: c.position, region: c.region, phone: c.phone, verified: c.verified,
+          id: c.id, name: c.name, position: c.position, region: c.region, phone: db.publicPhoneOf(c.id), verified: c.verified,
           current: cur.map((a) => `${a.water}/${a.segment ?? ''}/${a.role}`),
           current_waters: [...new Set(cur.map((a) => db.waters.get(a.water)?.name ?? a.water))],
         };

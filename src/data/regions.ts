@@ -3,6 +3,7 @@
  * inspection results by subject. Built once per build from the query module.
  */
 import type { Chief, Inspection } from '../schemas/tables.ts';
+import { holdsCurrentPost } from '../lib/roster.ts';
 import { push } from './indexes.ts';
 import type { Db } from './query.ts';
 
@@ -36,5 +37,5 @@ export function regionIndex(db: Db): RegionIndex {
 
 /** Whether a chief holds any post on `asOf`. */
 export function isServing(db: Db, chief: string): boolean {
-  return (db.assignmentsByChief.get(chief) ?? []).some((a) => a.start <= db.asOf && (!a.end || a.end > db.asOf));
+  return holdsCurrentPost(db.assignmentsByChief.get(chief), db.asOf);
 }
