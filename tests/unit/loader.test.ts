@@ -106,6 +106,17 @@ const EXPECTED: Record<string, { problems: Expected[]; count: number | 'at least
     ],
     count: 2,
   },
+  'bad-metric': {
+    // the `;` list is one cell: the unknown category names the whole cell;
+    // a metric on a count that should fall is reported at its unit and direction
+    problems: [
+      { file: 'targets.csv', line: 3, column: 12, field: 'metric', value: 'cases_closed:encroachment;乱堆' },
+      { file: 'targets.csv', line: 4, column: 12, field: 'metric', value: 'patrol_rate:26' },
+      { file: 'targets.csv', line: 5, column: 3, field: 'unit', value: '个' },
+      { file: 'targets.csv', line: 5, column: 4, field: 'direction', value: 'down' },
+    ],
+    count: 4,
+  },
   'several-defects': {
     problems: [
       { file: 'waters.csv', line: 4, column: 6, field: 'regions', value: '880101009000' },
@@ -267,6 +278,18 @@ describe('messages name what was expected', () => {
     const { problems } = loadDataFolder(makeFixture('duplicate-id'));
     expect(problems[0]!.en).toContain('line 6');
     expect(problems[0]!.zh).toContain('第 6 行');
+  });
+
+  it('a bad metric names the unknown category and lists the forms a metric may take', () => {
+    const { problems } = loadDataFolder(makeFixture('bad-metric'));
+    const cat = problems.find((p) => p.line === 3)!;
+    expect(cat.zh).toContain('未知的问题类别“乱堆”');
+    expect(cat.en).toContain('unknown case category "乱堆"');
+    for (const form of ['stations_meeting_target', 'stations_good', 'cases_closed:CAT1;CAT2', 'cases_on_time', 'patrol_rate:YYYY', 'illegal_building']) expect(cat.en).toContain(form);
+    expect(cat.zh).toContain('patrol_rate:年份');
+    const year = problems.find((p) => p.line === 4)!;
+    expect(year.en).toContain('four-digit year');
+    expect(year.key).toBe('河长巡河履职率');
   });
 
   it('an impossible case history names the case and the date it was closed', () => {
