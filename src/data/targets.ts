@@ -27,8 +27,9 @@ export interface TargetView extends Target {
 export function metricSources(db: Db): MetricSources {
   return {
     asOf: db.asOf,
+    // A reading with no item that decides the class has no result to judge.
     stations: [...db.stations.values()].map((s) => ({
-      results: s.readings.map((r) => ({ date: r.date, class: r.result.class, meetsTarget: r.result.meetsTarget })),
+      results: s.readings.flatMap((r) => (r.result.class === null ? [] : [{ date: r.date, class: r.result.class, meetsTarget: r.result.meetsTarget === true }])),
     })),
     cases: [...db.cases.values()].map((c) => ({ category: c.category, found: c.found, deadline: c.deadline, status: c.state.status, closedOn: c.state.closedOn })),
     patrols: (months) => {

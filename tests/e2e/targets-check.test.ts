@@ -47,10 +47,10 @@ const DO = [7.5, 6, 5, 3, 2];
 const TP = { river: [0.02, 0.1, 0.2, 0.3, 0.4], lake: [0.01, 0.025, 0.05, 0.1, 0.2] };
 const CLASSES = ['I', 'II', 'III', 'IV', 'V', '劣V'];
 
-/** 0 = class I … 5 = 劣V. */
-function classOf(r: Row, waterbody: 'river' | 'lake'): number {
+/** 0 = class I … 5 = 劣V; null when no item that decides the class was measured. */
+function classOf(r: Row, waterbody: 'river' | 'lake'): number | null {
   const num = (v: string) => (v.endsWith('L') ? Number(v.slice(0, -1)) / 2 : Number(v));
-  let worst = 0;
+  let worst: number | null = null;
   for (const [item, raw] of Object.entries(r)) {
     if (!raw || item === 'station' || item === 'date') continue;
     const v = num(raw);
@@ -60,7 +60,7 @@ function classOf(r: Row, waterbody: 'river' | 'lake'): number {
     else if (item === 'tp') c = TP[waterbody].findIndex((l) => v <= l);
     else if (LIMITS[item]) c = LIMITS[item]!.findIndex((l) => v <= l);
     else continue; // tn, fecal coliform, temperature … do not decide the class
-    worst = Math.max(worst, c < 0 ? 5 : c);
+    worst = Math.max(worst ?? 0, c < 0 ? 5 : c);
   }
   return worst;
 }
@@ -83,15 +83,15 @@ const targets = table('targets.csv');
 const latest = stations.map((s) => {
   const kind = waters.get(s.water!)?.kind;
   const waterbody = (s.waterbody || (kind === 'lake' || kind === 'reservoir' ? 'lake' : 'river')) as 'river' | 'lake';
-  let last: Row | null = null;
+  let last: { date: string; cls: number } | null = null;
   for (const r of readings) {
     if (r.station !== s.id) continue;
     if (r.date!.length === 7 ? r.date! > asOf.slice(0, 7) : r.date! > asOf) continue;
-    if (!last || r.date! >= last.date!) last = r;
+    const cls = classOf(r, waterbody);
+    if (cls !== null && (!last || r.date! >= last.date)) last = { date: r.date!, cls };
   }
   if (!last) return null;
-  const c = classOf(last, waterbody);
-  return { cls: c, meets: c <= CLASSES.indexOf(s.target_class!) };
+  return { cls: last.cls, meets: last.cls <= CLASSES.indexOf(s.target_class!) };
 });
 
 /** Status of each case as of as_of: its latest event by date (the later row on the same date). */
