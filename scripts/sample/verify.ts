@@ -56,7 +56,7 @@ const HEADERS: Record<string, string[]> = {
   'inspections.csv': ['id', 'period', 'date', 'subject_kind', 'subject', 'score', 'rank', 'result', 'document', 'note'],
   'patrols.csv': ['chief', 'month', 'count', 'km', 'issues_found'],
   'actions.csv': ['date', 'chief', 'kind', 'reason', 'document'],
-  'targets.csv': ['id', 'name', 'unit', 'direction', 'baseline', 'baseline_date', 'target', 'deadline', 'current', 'current_date', 'document'],
+  'targets.csv': ['id', 'name', 'unit', 'direction', 'baseline', 'baseline_date', 'target', 'deadline', 'current', 'current_date', 'document', 'metric'],
 };
 const READING_COLUMNS = [
   'ph', 'do', 'codmn', 'cod', 'bod5', 'nh3n', 'tp', 'tn', 'cu', 'zn', 'f', 'se', 'as', 'hg', 'cd', 'cr6', 'pb', 'cn',

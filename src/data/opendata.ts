@@ -12,6 +12,8 @@ import { inspectionIndex, subjectHref, type RankedRow } from './ledger.ts';
 import type { Inspection } from '../schemas/tables.ts';
 import { accountabilityIndex } from './accountability.ts';
 import type { Db } from './query.ts';
+import { targetViews } from './targets.ts';
+import { TARGET_STATE_LABEL } from '../lib/targets.ts';
 
 type Value = string | number | boolean | null | string[];
 type Record_ = Record<string, Value>;
@@ -228,6 +230,31 @@ export const DATASETS: Dataset[] = [
           subject_url: subjectPage(db, i),
         };
       }),
+  },
+  {
+    name: 'targets',
+    title: '目标任务（含按公开数据计算的值）',
+    fields: [
+      f('id', '编号'), f('name', '指标'), f('unit', '单位'), f('direction', '方向 up 越高越好 | down 越低越好'),
+      f('baseline', '基期值'), f('baseline_date', '基期日期'), f('target', '目标值'), f('deadline', '完成时限'),
+      f('current', '当前值（办公室填报值）'), f('current_date', '当前值日期'), f('document', '设定该目标的文件编号'),
+      f('metric', '计算口径；为空时本站不计算'),
+      f('computed', '按公开数据计算的值（百分比，保留一位小数），截至 as_of；未填写计算口径或没有可计算的数据时为空'),
+      f('computed_numerator', '计算值的分子（断面数、问题件数或按月计达到规定的巡河次数）'),
+      f('computed_denominator', '计算值的分母（有监测结果的断面数、问题件数或规定巡河次数）'),
+      f('state', '状态 achieved 已完成 | on_track 进度正常 | behind 进度滞后 | missed 逾期未完成，截至 as_of；有计算值时按计算值判断'),
+      f('state_label', '状态（中文）'),
+    ],
+    rows: (db) =>
+      [...targetViews(db).values()].map((t) => ({
+        id: t.id, name: t.name, unit: t.unit, direction: t.direction, baseline: t.baseline, baseline_date: t.baseline_date,
+        target: t.target, deadline: t.deadline, current: t.current, current_date: t.current_date, document: t.document ?? null,
+        metric: t.metric ?? null,
+        computed: t.computed?.value ?? null,
+        computed_numerator: t.computed && t.computed.value !== null ? t.computed.numerator : null,
+        computed_denominator: t.computed && t.computed.value !== null ? t.computed.denominator : null,
+        state: t.status.state, state_label: TARGET_STATE_LABEL[t.status.state],
+      })),
   },
 ];
 

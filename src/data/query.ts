@@ -15,7 +15,7 @@ import { classifyReading, type ReadingClassification, type ReadingValues } from 
 import { caseState, eventsByCase, orderEvents, type CaseState } from '../lib/cases.ts';
 import { consecutiveMisses, consecutiveYearMisses, monthlyResults, yearlyResults, type MissRun } from '../lib/compliance.ts';
 import { countedYears } from '../lib/accountability.ts';
-import { patrolCompliance, monthsServed, type PatrolCell, type PatrolCompliance } from '../lib/patrols.ts';
+import { patrolCompliance, patrolTerms, monthsServed, type PatrolCell, type PatrolCompliance } from '../lib/patrols.ts';
 import { addMonths, listMonths, monthOf } from '../lib/dates.ts';
 import { decodeEvents, decodePatrols, decodeReadings } from '../loader/compact.ts';
 import { buildIndexes, push, type Indexed } from './indexes.ts';
@@ -72,15 +72,14 @@ export interface Db extends Indexed {
   patrols: Patrol[];
   /** Patrols against the monthly requirement over the 12 months up to as_of. */
   patrolCompliance: PatrolCompliance;
+  /** Patrols against the monthly requirement over any months (memoised per list of months). */
+  patrolsOver: (months: readonly string[]) => PatrolCompliance;
   patrolCellsByChief: Map<string, PatrolCell[]>;
   actions: Action[];
   actionsByChief: Map<string, Action[]>;
   targets: Target[];
   geo: Map<string, { type: string; coordinates: unknown }>;
 }
-
-/** Posts that owe patrols under rules.patrol_per_month. */
-const PATROL_ROLES = new Set(['chief', 'deputy_chief', 'segment_chief']);
 
 const data = async <T>(name: CollectionKey): Promise<T[]> => (await getCollection(name)).map((e) => e.data as T);
 /** Rows of a table stored compactly, one entry per station, chief or case (see src/loader/compact.ts). */
@@ -180,23 +179,28 @@ async function build(): Promise<Db> {
     if (t) push(casesByTownship, t, c);
   }
 
-  // Patrols: chiefs, deputy chiefs and segment chiefs owe patrols by the
-  // level of their region (rules.patrol_per_month). General chiefs lead the
-  // whole system rather than a river, and keepers, patrollers and civic
-  // chiefs patrol too, but the rule sets no monthly quota for them.
-  const months = listMonths(addMonths(monthOf(asOf), -11), monthOf(asOf));
-  const terms = new Map<string, { start: string; end?: string | null }[]>();
-  for (const a of assignments) {
-    if (!PATROL_ROLES.has(a.role)) continue;
-    push(terms, a.chief, { start: a.start, end: a.end ?? null });
-  }
-  const patrolChiefs = [...terms].map(([id, t]) => ({
-    id,
-    level: idx.regionLevelOfChief(id) ?? 'village',
-    region: idx.townshipOf(idx.chiefs.get(id)!.region) ?? idx.chiefs.get(id)!.region,
-    months: monthsServed(t, months),
-  }));
-  const compliance = patrolCompliance(patrols, patrolChiefs, months, site.rules.patrol_per_month);
+  // Patrols: the holders of PATROL_ROLES owe patrols by the level of their
+  // region (rules.patrol_per_month). Every figure of patrol compliance, the
+  // /patrols/ pages' 12 months and a target's patrol_rate:YYYY alike, comes
+  // from patrolsOver, so they cannot disagree.
+  const posts = patrolTerms(assignments);
+  const patrolCache = new Map<string, PatrolCompliance>();
+  const patrolsOver = (months: readonly string[]): PatrolCompliance => {
+    const key = months.join(',');
+    let hit = patrolCache.get(key);
+    if (!hit) {
+      const chiefsOwing = [...posts].map(([id, t]) => ({
+        id,
+        level: idx.regionLevelOfChief(id) ?? 'village',
+        region: idx.townshipOf(idx.chiefs.get(id)!.region) ?? idx.chiefs.get(id)!.region,
+        months: monthsServed(t, months),
+      }));
+      hit = patrolCompliance(patrols, chiefsOwing, months, site.rules.patrol_per_month);
+      patrolCache.set(key, hit);
+    }
+    return hit;
+  };
+  const compliance = patrolsOver(listMonths(addMonths(monthOf(asOf), -11), monthOf(asOf)));
   const patrolCellsByChief = new Map<string, PatrolCell[]>();
   for (const c of compliance.cells) push(patrolCellsByChief, c.chief, c);
   const actionsByChief = new Map<string, Action[]>();
@@ -226,6 +230,7 @@ async function build(): Promise<Db> {
     inspections,
     patrols,
     patrolCompliance: compliance,
+    patrolsOver,
     patrolCellsByChief,
     actions,
     actionsByChief,

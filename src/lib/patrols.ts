@@ -15,10 +15,34 @@
  *   month). The uncapped `done` total is given alongside. Rate is null when
  *   nothing was required.
  *
+ * Who owes patrols (data contract v2): the holders of PATROL_ROLES, for each
+ * month they held such a post (`monthsServed`).
+ *
  * Plain TypeScript, no Astro imports, no clock.
  */
-import type { RegionLevel } from './enums.ts';
+import type { RegionLevel, Role } from './enums.ts';
 import { firstDayOfMonth, isValidDate, lastDayOfMonth, addDays } from './dates.ts';
+
+/**
+ * Roles whose holders owe patrols under rules.patrol_per_month (data contract
+ * v2): general and deputy general chiefs, chiefs, deputy chiefs and segment
+ * chiefs. Keepers, patrollers and the public participants patrol too, but the
+ * rule sets no monthly quota for them.
+ */
+export const PATROL_ROLES: readonly Role[] = ['general_chief', 'deputy_general_chief', 'chief', 'deputy_chief', 'segment_chief'];
+
+/** The terms of each chief in a post that owes patrols, chiefs in first-seen order. */
+export function patrolTerms(assignments: readonly { chief: string; role: string; start: string; end?: string | null }[]): Map<string, Term[]> {
+  const out = new Map<string, Term[]>();
+  for (const a of assignments) {
+    if (!(PATROL_ROLES as readonly string[]).includes(a.role)) continue;
+    const list = out.get(a.chief);
+    const term = { start: a.start, end: a.end ?? null };
+    if (list) list.push(term);
+    else out.set(a.chief, [term]);
+  }
+  return out;
+}
 
 /** site.yaml rules.patrol_per_month */
 export type PatrolRule = Partial<Record<RegionLevel, number>>;
@@ -96,6 +120,8 @@ export interface PatrolCompliance {
   byChief: ChiefPatrolTotals[];
   /** Regions in first-seen order of the chiefs. */
   byRegion: RegionPatrolTotals[];
+  /** Every chief-month considered. */
+  totals: PatrolTotals;
   /** For every month considered, the cells that fell short (possibly none). */
   shortByMonth: { month: string; short: PatrolCell[] }[];
   /** Records for an unknown chief, or for a month the chief did not serve / outside `months`. */
@@ -189,8 +215,11 @@ export function patrolCompliance(
     }
   }
 
+  const totals = emptyTotals();
+  for (const c of cells) addCell(totals, c);
   return {
     months: orderedMonths,
+    totals: finish(totals),
     cells,
     byChief,
     byRegion: [...regions.values()].map(finish),

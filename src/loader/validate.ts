@@ -190,6 +190,10 @@ export function validateFolder(f: RawFolder, problems: Problem[]): void {
   }
   for (const row of f.targets) {
     if (compare(row.data.deadline, row.data.baseline_date) < 0) problems.push(cell(row, 'deadline', row.data.deadline, row.data.name, `完成时限早于基期日期 ${row.data.baseline_date}`, `deadline before the baseline date ${row.data.baseline_date}`));
+    // A metric is a percentage where higher is better: the computed value would
+    // be judged against the target in the wrong unit or direction otherwise.
+    if (row.data.metric && !/^[%％]$/.test(row.data.unit)) problems.push(cell(row, 'unit', row.data.unit, row.data.name, `填写了计算口径 ${row.data.metric} 的目标，单位应为 %（计算值是百分比）`, `unit % for a target with metric ${row.data.metric} (the computed value is a percentage)`));
+    if (row.data.metric && row.data.direction !== 'up') problems.push(cell(row, 'direction', row.data.direction, row.data.name, `填写了计算口径 ${row.data.metric} 的目标，方向应为 up（计算值越高越好）`, `direction up for a target with metric ${row.data.metric} (a higher computed value is better)`));
   }
 
   // Photos: regular image files inside media/ (see media.ts).

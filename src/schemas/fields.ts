@@ -9,6 +9,7 @@
 import { z } from 'astro/zod';
 import { isValidDate, isValidMonth } from '../lib/dates.ts';
 import { parseMeasurement } from '../lib/measurement.ts';
+import { formatMetric, parseMetric } from '../lib/metrics.ts';
 
 /** A bilingual message: Chinese, then English, separated by a newline. */
 export function bi(zh: string, en: string): string {
@@ -117,6 +118,24 @@ export function measurement() {
         return z.NEVER;
       }
       return m;
+    }),
+  );
+}
+
+/**
+ * A target's metric (计算口径, targets.csv): one of the forms of src/lib/metrics.ts,
+ * e.g. `cases_closed:encroachment;dumping` (the `;` list is part of the one
+ * cell). Kept as its canonical text: full-width `：`/`；` and spaces normalised.
+ */
+export function metric() {
+  return required(
+    z.string().transform((v, ctx) => {
+      const parsed = parseMetric(v);
+      if (!parsed.ok) {
+        ctx.addIssue({ code: 'custom', message: bi(parsed.zh, parsed.en) });
+        return z.NEVER;
+      }
+      return formatMetric(parsed.metric);
     }),
   );
 }

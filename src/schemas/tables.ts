@@ -24,7 +24,7 @@ import {
   WATER_KIND,
   type ReadingItem,
 } from '../lib/enums.ts';
-import { date, dateOrMonth, id, idList, latitude, longitude, measurement, month, number, oneOf, ref, text, textList } from './fields.ts';
+import { date, dateOrMonth, id, idList, latitude, longitude, measurement, metric, month, number, oneOf, ref, text, textList } from './fields.ts';
 import { column, defineTable, optional, type ColumnDef } from './table.ts';
 
 export const regions = defineTable({
@@ -233,6 +233,11 @@ export const targets = defineTable({
     current: column('当前值', number(), '当前值'),
     current_date: column('当前值日期', date(), '当前值日期'),
     document: optional('文件', ref(), '设定该目标的文件编号'),
+    metric: optional(
+      '计算口径',
+      metric(),
+      '网站按公开数据核算该目标的口径（可留空）：stations_meeting_target 断面达标比例 | stations_good 断面水质优良（Ⅰ—Ⅲ类）比例 | cases_closed 全部问题销号率，或 cases_closed:类别1;类别2 所列类别的问题销号率（如 cases_closed:encroachment;sand_mining;dumping;illegal_building 为“四乱”） | cases_on_time 问题按期销号率 | patrol_rate:年份 该年巡河履职率（如 patrol_rate:2026）；填写后网站在填报值旁公布计算值',
+    ),
   },
 });
 

@@ -121,6 +121,17 @@ const EXPECTED: Record<string, { problems: Expected[]; count: number | 'at least
     problems: [{ file: 'site.yaml', line: 21, column: 44, field: 'rules.inspection_grades.合格', value: '80' }],
     count: 1,
   },
+  'bad-metric': {
+    // the `;` list is one cell: the unknown category names the whole cell;
+    // a metric on a count that should fall is reported at its unit and direction
+    problems: [
+      { file: 'targets.csv', line: 3, column: 12, field: 'metric', value: 'cases_closed:encroachment;乱堆' },
+      { file: 'targets.csv', line: 4, column: 12, field: 'metric', value: 'patrol_rate:26' },
+      { file: 'targets.csv', line: 5, column: 3, field: 'unit', value: '个' },
+      { file: 'targets.csv', line: 5, column: 4, field: 'direction', value: 'down' },
+    ],
+    count: 4,
+  },
   'several-defects': {
     problems: [
       { file: 'waters.csv', line: 4, column: 6, field: 'regions', value: '880101009000' },
@@ -302,6 +313,18 @@ describe('messages name what was expected', () => {
     const [p] = loadDataFolder(makeFixture('grade-thresholds-shared')).problems;
     expect(p!.zh).toContain('与“良好”的最低分数相同');
     expect(p!.en).toContain('different from that of "良好"');
+  });
+
+  it('a bad metric names the unknown category and lists the forms a metric may take', () => {
+    const { problems } = loadDataFolder(makeFixture('bad-metric'));
+    const cat = problems.find((p) => p.line === 3)!;
+    expect(cat.zh).toContain('未知的问题类别“乱堆”');
+    expect(cat.en).toContain('unknown case category "乱堆"');
+    for (const form of ['stations_meeting_target', 'stations_good', 'cases_closed:CAT1;CAT2', 'cases_on_time', 'patrol_rate:YYYY', 'illegal_building']) expect(cat.en).toContain(form);
+    expect(cat.zh).toContain('patrol_rate:年份');
+    const year = problems.find((p) => p.line === 4)!;
+    expect(year.en).toContain('four-digit year');
+    expect(year.key).toBe('河长巡河履职率');
   });
 
   it('an impossible case history names the case and the date it was closed', () => {

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   monthsServed,
+  PATROL_ROLES,
   patrolCompliance,
+  patrolTerms,
   required,
   townshipOf,
   type PatrolChief,
@@ -97,6 +99,12 @@ describe('patrolCompliance', () => {
     expect(qs.rate).toBeCloseTo(20 / 23);
   });
 
+  it('totals over every chief-month: the sum of the regions', () => {
+    // wang 3/3; qs 20/23
+    expect(r.totals).toMatchObject({ months: 11, required: 26, done: 4 + 22, credited: 23, shortMonths: 2 });
+    expect(r.totals.rate).toBeCloseTo(23 / 26);
+  });
+
   it('who fell short in each month', () => {
     expect(r.shortByMonth.map((m) => [m.month, m.short.map((c) => c.chief)])).toEqual([
       ['2026-01', []],
@@ -119,6 +127,28 @@ describe('patrolCompliance', () => {
     const none = patrolCompliance([], CHIEFS, MONTHS, { village: 4 });
     const wang = none.byChief.find((c) => c.chief === 'county-wang')!;
     expect(wang).toMatchObject({ required: 0, rate: null, shortMonths: 0 });
+  });
+});
+
+describe('who owes patrols', () => {
+  it('the five chief roles of the contract, general and deputy general chiefs included', () => {
+    expect([...PATROL_ROLES].sort()).toEqual(['chief', 'deputy_chief', 'deputy_general_chief', 'general_chief', 'segment_chief']);
+  });
+
+  it('patrolTerms keeps the terms of those roles only, a chief with two posts once', () => {
+    const terms = patrolTerms([
+      { chief: 'lin', role: 'general_chief', start: '2021-07-01', end: null },
+      { chief: 'zhou', role: 'deputy_general_chief', start: '2022-09-15' },
+      { chief: 'ren', role: 'keeper', start: '2022-04-01' },
+      { chief: 'gong', role: 'patroller', start: '2024-03-01' },
+      { chief: 'chen', role: 'civic_chief', start: '2024-06-01' },
+      { chief: 'hu', role: 'segment_chief', start: '2021-07-01', end: '2026-03-20' },
+      { chief: 'hu', role: 'chief', start: '2026-03-21' },
+    ]);
+    expect([...terms.keys()]).toEqual(['lin', 'zhou', 'hu']);
+    expect(terms.get('hu')).toEqual([{ start: '2021-07-01', end: '2026-03-20' }, { start: '2026-03-21', end: null }]);
+    // the two terms follow each other: every month is served
+    expect(monthsServed(terms.get('hu')!, ['2026-03', '2026-04'])).toEqual(['2026-03', '2026-04']);
   });
 });
 
