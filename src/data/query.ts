@@ -193,7 +193,8 @@ async function build(): Promise<Db> {
         id,
         level: idx.regionLevelOfChief(id) ?? 'village',
         region: idx.townshipOf(idx.chiefs.get(id)!.region) ?? idx.chiefs.get(id)!.region,
-        months: monthsServed(t, months),
+        // Contract: a requirement for each month in which the chief held such a post, on any day of it.
+        months: monthsServed(t, months, 'any'),
       }));
       hit = patrolCompliance(patrols, chiefsOwing, months, site.rules.patrol_per_month);
       patrolCache.set(key, hit);

@@ -109,15 +109,12 @@ const dayNumber = (d: string) => Date.UTC(Number(d.slice(0, 4)), Number(d.slice(
 const monthIndex = (m: string) => Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7)) - 1;
 const monthAt = (k: number) => `${Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, '0')}`;
 const monthsFrom = (first: string, n: number) => Array.from({ length: n }, (_, i) => monthAt(monthIndex(first) + i));
-/** In post on every day of the month (a month taken up or left mid-way owes nothing). */
+/** In post on at least one day of the month (contract: "each month in which they held such a post"). */
 function served(chief: string, month: string): boolean {
   const terms = assignments.filter((a) => a.chief === chief && PATROL_ROLES.includes(a.role!));
   const first = dayNumber(`${month}-01`);
-  const next = dayNumber(`${monthAt(monthIndex(month) + 1)}-01`);
-  for (let d = first; d < next; d++) {
-    if (!terms.some((t) => dayNumber(t.start!) <= d && (!t.end || dayNumber(t.end) >= d))) return false;
-  }
-  return true;
+  const last = dayNumber(`${monthAt(monthIndex(month) + 1)}-01`) - 1;
+  return terms.some((t) => dayNumber(t.start!) <= last && (!t.end || dayNumber(t.end) >= first));
 }
 function groupOf(region: string): string {
   let r = regions.get(region);
