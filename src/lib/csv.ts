@@ -8,21 +8,116 @@
 
 export type Encoding = 'utf-8' | 'gb18030';
 
+/** A byte that is not valid in the encoding the file was read in: where a text editor shows it. */
+export interface InvalidByte {
+  /** 1-based line. */
+  line: number;
+  /** 1-based character column in the line (the bad byte counts as one character). */
+  column: number;
+  /** 1-based cell number in the line (commas outside quotes before it, plus one). */
+  cell: number;
+  /** The byte, e.g. 0xFF. */
+  byte: number;
+}
+
 /**
- * Decode a CSV file without being told its encoding. UTF-8 (with or without
- * BOM) is tried first with `fatal: true`: GBK/GB18030 text of any length is
- * almost never valid UTF-8, so a decoding failure is a reliable signal to fall
- * back to GB18030 (a superset of GBK and GB2312, what Chinese Excel writes).
+ * Scan bytes as UTF-8: the offsets of bytes that do not belong to a valid
+ * sequence (overlong forms and surrogates included), and how many valid
+ * multi-byte characters there are.
  */
-export function decodeText(bytes: Uint8Array): { text: string; encoding: Encoding } {
-  let start = 0;
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) start = 3;
-  const body = bytes.subarray(start);
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(body), encoding: 'utf-8' };
-  } catch {
-    return { text: new TextDecoder('gb18030').decode(body), encoding: 'gb18030' };
+export function scanUtf8(b: Uint8Array): { invalid: number[]; multibyte: number } {
+  const invalid: number[] = [];
+  let multibyte = 0;
+  let i = 0;
+  while (i < b.length) {
+    const x = b[i]!;
+    if (x < 0x80) {
+      i++;
+      continue;
+    }
+    let need = 0;
+    let min = 0;
+    if (x >= 0xc2 && x <= 0xdf) (need = 1), (min = 0x80);
+    else if (x >= 0xe0 && x <= 0xef) (need = 2), (min = 0x800);
+    else if (x >= 0xf0 && x <= 0xf4) (need = 3), (min = 0x10000);
+    let ok = need > 0 && i + need < b.length;
+    let cp = need === 1 ? x & 0x1f : need === 2 ? x & 0x0f : x & 0x07;
+    for (let k = 1; ok && k <= need; k++) {
+      const y = b[i + k];
+      if (y === undefined || (y & 0xc0) !== 0x80) ok = false;
+      else cp = (cp << 6) | (y & 0x3f);
+    }
+    if (ok && (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))) ok = false;
+    if (ok) {
+      multibyte++;
+      i += need + 1;
+    } else {
+      invalid.push(i);
+      i++;
+    }
   }
+  return { invalid, multibyte };
+}
+
+/** Line, column and cell of a byte offset in a file decoded as UTF-8. */
+function locate(body: Uint8Array, offset: number): InvalidByte {
+  let lineStart = 0;
+  let line = 1;
+  for (let i = 0; i < offset; i++) {
+    if (body[i] === 0x0a) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  const prefix = new TextDecoder('utf-8').decode(body.subarray(lineStart, offset));
+  let cell = 1;
+  let quoted = false;
+  for (const ch of prefix) {
+    if (ch === '"') quoted = !quoted;
+    else if (ch === ',' && !quoted) cell++;
+  }
+  return { line, column: [...prefix].length + 1, cell, byte: body[offset]! };
+}
+
+/**
+ * Decode a CSV (or YAML, Markdown) file without being told its encoding.
+ *
+ * - Valid UTF-8 (with or without BOM) is UTF-8.
+ * - A file with a BOM, or whose non-ASCII text is mostly valid UTF-8, is
+ *   UTF-8 with a few bad bytes (a truncated copy, one character typed in
+ *   another program): it is decoded as UTF-8 and every bad byte is listed
+ *   with its line and column, so the check fails where the fault is rather
+ *   than garbling the whole file as GB18030.
+ * - Otherwise a file that decodes cleanly as GB18030 (a superset of GBK and
+ *   GB2312, what Chinese Excel writes) is GB18030: text in GBK almost never
+ *   forms valid UTF-8 sequences.
+ * - A file that is neither is read as UTF-8 with its bad bytes listed.
+ */
+export function decodeText(bytes: Uint8Array): { text: string; encoding: Encoding; invalid: InvalidByte[] } {
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  const body = bytes.subarray(bom ? 3 : 0);
+  const { invalid, multibyte } = scanUtf8(body);
+  const asUtf8 = () => ({ text: new TextDecoder('utf-8').decode(body), encoding: 'utf-8' as const, invalid: invalid.map((o) => locate(body, o)) });
+  if (invalid.length === 0 || bom || multibyte >= invalid.length) return asUtf8();
+  try {
+    return { text: new TextDecoder('gb18030', { fatal: true }).decode(body), encoding: 'gb18030', invalid: [] };
+  } catch {
+    return asUtf8();
+  }
+}
+
+/** What to tell a clerk about the first bad bytes of a file (at most `limit`). */
+export function invalidByteMessages(invalid: readonly InvalidByte[], limit = 5): { line: number; column: number; cell: number; zh: string; en: string }[] {
+  return invalid.slice(0, limit).map((b) => {
+    const hex = `0x${b.byte.toString(16).toUpperCase().padStart(2, '0')}`;
+    return {
+      line: b.line,
+      column: b.column,
+      cell: b.cell,
+      zh: `文件按 UTF-8 编码读取，第 ${b.line} 行第 ${b.column} 个字符处的字节 ${hex} 不是有效的 UTF-8${invalid.length > limit && b === invalid[limit - 1] ? `（共 ${invalid.length} 处，只列出前 ${limit} 处）` : ''}：请用“UTF-8”或“GB18030/GBK”重新保存整个文件`,
+      en: `read as UTF-8: the byte ${hex} at line ${b.line}, character ${b.column} is not valid UTF-8${invalid.length > limit && b === invalid[limit - 1] ? ` (${invalid.length} in all, the first ${limit} listed)` : ''}; expected the whole file saved as UTF-8 or GB18030/GBK`,
+    };
+  });
 }
 
 export interface CsvRecord {

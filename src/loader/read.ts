@@ -11,7 +11,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { LineCounter, parseDocument, isMap, isSeq, type Document } from 'yaml';
 import type { z } from 'astro/zod';
-import { decodeText, parseCsv, type Encoding } from '../lib/csv.ts';
+import { decodeText, invalidByteMessages, parseCsv, type Encoding } from '../lib/csv.ts';
 import { TABLES, type TableName } from '../schemas/tables.ts';
 import type { TableDef } from '../schemas/table.ts';
 import { siteSchema, type Site } from '../schemas/site.ts';
@@ -107,10 +107,18 @@ function mapHeader(table: TableDef, header: string[]): (string | null)[] {
   });
 }
 
+/** A text file (YAML, Markdown, GeoJSON) decoded; each bad byte is a problem at its line and character column. */
+function decodeFile(path: string, file: string, problems: Problem[]): string {
+  const { text, invalid } = decodeText(readFileSync(path));
+  for (const m of invalidByteMessages(invalid)) problems.push({ file, line: m.line, column: m.column, zh: m.zh, en: m.en });
+  return text;
+}
+
 function readCsvTable<T>(dir: string, file: string, table: TableDef, problems: Problem[], encodings: Record<string, Encoding>, rejected?: Set<string>): Row<T>[] {
   const bytes = readFileSync(join(dir, file));
-  const { text, encoding } = decodeText(bytes);
+  const { text, encoding, invalid } = decodeText(bytes);
   encodings[file] = encoding;
+  for (const m of invalidByteMessages(invalid)) problems.push({ file, line: m.line, column: m.cell, zh: m.zh, en: m.en });
   const { records, errors } = parseCsv(text);
   // Problem.column of a CSV file is the spreadsheet column (cell number), as for every other CSV problem.
   for (const e of errors) problems.push({ file, line: e.line, column: e.cell, zh: e.message.zh, en: e.message.en });
@@ -239,7 +247,7 @@ function readSite(dir: string, problems: Problem[]): { site: Site | null; lines:
     problems.push({ file, zh: '缺少 site.yaml', en: 'site.yaml is missing' });
     return { site: null, lines: {} };
   }
-  const { doc, counter, ok } = parseYaml(decodeText(readFileSync(path)).text, file, problems);
+  const { doc, counter, ok } = parseYaml(decodeFile(path, file, problems), file, problems);
   if (!ok) return { site: null, lines: {} };
   const result = siteSchema.safeParse(doc.toJS());
   if (!result.success) {
@@ -263,7 +271,7 @@ function readDocuments(dir: string, problems: Problem[], rejected: Set<string>):
     if (!m) continue;
     const file = `documents/${name}`;
     const id = m[1];
-    const text = decodeText(readFileSync(join(base, name))).text;
+    const text = decodeFile(join(base, name), file, problems);
     if (!/^[a-z0-9-]+$/.test(id)) {
       problems.push({ file, value: id, zh: '文件名（即文件编号）只能含小写字母、数字和连字符', en: 'the file name (the document id) must be [a-z0-9-]+' });
     }
@@ -301,7 +309,7 @@ function readGeo(dir: string, problems: Problem[]): GeoFeature[] {
   const file = 'geo/waters.geojson';
   const path = join(dir, file);
   if (!existsSync(path)) return [];
-  const text = decodeText(readFileSync(path)).text;
+  const text = decodeFile(path, file, problems);
   let json: unknown;
   try {
     json = JSON.parse(text);

@@ -6,7 +6,7 @@
  * letter) so a message can point the clerk at the cell.
  */
 import ExcelJS from 'exceljs';
-import { decodeText, parseCsv, type Encoding } from '../lib/csv.ts';
+import { decodeText, invalidByteMessages, parseCsv, type Encoding } from '../lib/csv.ts';
 import { TABLES, type TableName } from '../schemas/tables.ts';
 import { columnLetter, columnsOf, recogniseHeader, tableOfName, type ColumnInfo } from './columns.ts';
 import { cellText, plainValue } from './cells.ts';
@@ -51,11 +51,14 @@ export async function readWorkbook(data: Uint8Array | ArrayBuffer): Promise<Shee
 
 /** A CSV file (UTF-8 or GB18030/GBK, detected) as one sheet. */
 export function readCsvSheet(bytes: Uint8Array, name: string): { sheet: Sheet; errors: string[] } {
-  const { text, encoding } = decodeText(bytes);
+  const { text, encoding, invalid } = decodeText(bytes);
   const { records, errors } = parseCsv(text);
   return {
     sheet: { name, kind: 'file', encoding, rows: records.map((r) => ({ row: r.line, cells: r.cells })) },
-    errors: errors.map((e) => `第 ${e.line} 行 ${columnLetter(e.cell)} 列：${e.message.zh}`),
+    errors: [
+      ...invalidByteMessages(invalid).map((m) => `第 ${m.line} 行 ${columnLetter(m.cell)} 列：${m.zh}`),
+      ...errors.map((e) => `第 ${e.line} 行 ${columnLetter(e.cell)} 列：${e.message.zh}`),
+    ],
   };
 }
 

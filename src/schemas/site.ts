@@ -26,6 +26,19 @@ export const DEFAULT_ESCALATION = {
 } as const;
 export const DEFAULT_PATROL_PER_MONTH = { county: 1, township: 1, village: 4 } as const;
 
+/** A host name: letters, digits, dots and hyphens, an IPv4 address, or [IPv6]. */
+const HOST = /^(\[[0-9a-f:.]+\]|[\p{L}\p{N}]([\p{L}\p{N}-]*[\p{L}\p{N}])?(\.[\p{L}\p{N}]([\p{L}\p{N}-]*[\p{L}\p{N}])?)*)$/iu;
+
+/**
+ * The report form sends names and phone numbers: only over https, except to
+ * a receiver on the same machine (http://localhost, 127.0.0.1, [::1]) for
+ * testing.
+ */
+export function secureEndpoint(u: string): boolean {
+  const url = new URL(u);
+  return url.protocol === 'https:' || ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+}
+
 const count = z.number({ error: expect('应为次数（整数）', 'a whole number') }).int().min(0);
 const positive = z.number({ error: expect('应为正整数', 'a positive whole number') }).int().min(1, { error: expect('应为正整数', 'a positive whole number') });
 
@@ -48,7 +61,10 @@ export const siteSchema = z.object({
   /** Site title. */
   name: nonEmpty,
   /** Where the site is published; QR codes, feeds and the sitemap use it. */
-  url: z.url({ error: expect('应为网址，如 https://hzz.example.org/', 'a URL such as https://hzz.example.org/') }).transform((u) => (u.endsWith('/') ? u : `${u}/`)),
+  url: z
+    .url({ protocol: /^https?$/, hostname: HOST, error: expect('应为以 http:// 或 https:// 开头、带域名的网址，如 https://hzz.example.org/', 'an http(s) URL with a host, such as https://hzz.example.org/') })
+    .refine((u) => !/^[a-z]+:\/\/[^/]*@/i.test(u), { error: expect('网址中不能含用户名或密码', 'a URL without user name or password') })
+    .transform((u) => (u.endsWith('/') ? u : `${u}/`)),
   /** Region code of the whole area (regions.csv). */
   area: z.union([z.string(), z.number()]).transform(String).pipe(z.string().regex(ID_PATTERN, { error: expect('应为区划代码', 'a region code') })),
   /** The date the data describes: every "overdue" and "current" is judged against it. */
@@ -66,7 +82,11 @@ export const siteSchema = z.object({
   report: z
     .object({
       /** Where the report form POSTs; null = no online endpoint, offer email and phone. */
-      endpoint: z.url({ error: expect('应为网址或 null', 'a URL or null') }).nullable().default(null),
+      endpoint: z
+        .url({ protocol: /^https?$/, hostname: HOST, error: expect('应为 https:// 开头的网址，或 null', 'an https:// URL, or null') })
+        .refine(secureEndpoint, { error: expect('举报内容含姓名和电话，必须用 https:// 加密发送（只有本机测试地址 localhost 可用 http://）', 'https:// (reports carry names and phone numbers; http:// only for localhost)') })
+        .nullable()
+        .default(null),
       email: z.email({ error: expect('应为电子邮箱地址', 'an email address') }).optional(),
     })
     .default({ endpoint: null }),

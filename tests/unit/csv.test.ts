@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
-import { csvCell, decodeText, parseCsv, toCsv } from '../../src/lib/csv.ts';
+import { csvCell, decodeText, invalidByteMessages, parseCsv, toCsv } from '../../src/lib/csv.ts';
 import { parseMeasurement, formatMeasurement } from '../../src/lib/measurement.ts';
 import { loadDataFolder } from '../../src/loader/index.ts';
 import { TABLES } from '../../src/schemas/tables.ts';
@@ -27,24 +27,24 @@ const concat = (a: Uint8Array, b: Uint8Array) => {
 
 describe('decodeText', () => {
   it('reads UTF-8 without BOM', () => {
-    expect(decodeText(utf8(WATERS))).toEqual({ text: WATERS, encoding: 'utf-8' });
+    expect(decodeText(utf8(WATERS))).toEqual({ text: WATERS, encoding: 'utf-8', invalid: [] });
   });
 
   it('reads UTF-8 with BOM and drops the BOM', () => {
     const r = decodeText(concat(BOM, utf8(WATERS)));
-    expect(r).toEqual({ text: WATERS, encoding: 'utf-8' });
+    expect(r).toEqual({ text: WATERS, encoding: 'utf-8', invalid: [] });
     expect(r.text.charCodeAt(0)).not.toBe(0xfeff);
   });
 
   it('reads GB18030 (what Chinese Excel writes) to the same text', () => {
     const bytes = new Uint8Array(iconv.encode(WATERS, 'gb18030'));
     expect(Buffer.from(bytes).equals(Buffer.from(WATERS, 'utf8'))).toBe(false);
-    expect(decodeText(bytes)).toEqual({ text: WATERS, encoding: 'gb18030' });
+    expect(decodeText(bytes)).toEqual({ text: WATERS, encoding: 'gb18030', invalid: [] });
   });
 
   it('reads GBK text and short Chinese headers', () => {
     const text = '编码,名称,类型\r\nheyuan-he,禾源河,river\r\n';
-    expect(decodeText(new Uint8Array(iconv.encode(text, 'gbk')))).toEqual({ text, encoding: 'gb18030' });
+    expect(decodeText(new Uint8Array(iconv.encode(text, 'gbk')))).toEqual({ text, encoding: 'gb18030', invalid: [] });
     expect(decodeText(new Uint8Array(iconv.encode('名称', 'gb18030'))).text).toBe('名称');
   });
 
@@ -60,6 +60,53 @@ describe('decodeText', () => {
       expect(decodeText(concat(BOM, utf8(text))).text, f).toBe(text);
       expect(decodeText(new Uint8Array(iconv.encode(text, 'gb18030'))).text, f).toBe(text);
     }
+  });
+});
+
+describe('a file that is UTF-8 but for a few bytes', () => {
+  const lines = WATERS.split('\n');
+  it('one invalid byte at the end of a UTF-8 file is reported there; the text stays UTF-8, not garbled GB18030', () => {
+    const bytes = concat(utf8(WATERS), new Uint8Array([0xff]));
+    const r = decodeText(bytes);
+    expect(r.encoding).toBe('utf-8');
+    expect(r.text.startsWith(WATERS)).toBe(true);
+    expect(r.invalid).toEqual([{ line: lines.length, column: 1, cell: 1, byte: 0xff }]);
+  });
+  it('a bad byte inside a line: its line, character column and cell', () => {
+    const text = 'id,name,kind\nqingxi-he,清溪\u0000河,river\n';
+    const bytes = utf8(text);
+    bytes[bytes.indexOf(0)] = 0xc0; // an overlong lead byte, never valid UTF-8
+    const r = decodeText(bytes);
+    expect(r.encoding).toBe('utf-8');
+    expect(r.invalid).toEqual([{ line: 2, column: 13, cell: 2, byte: 0xc0 }]);
+    const [m] = invalidByteMessages(r.invalid);
+    expect(m!.zh).toContain('按 UTF-8 编码读取，第 2 行第 13 个字符处的字节 0xC0');
+    expect(m!.en).toContain('read as UTF-8');
+  });
+  it('a GB18030 file with one valid UTF-8 sequence by chance is still GB18030', () => {
+    const gb = new Uint8Array(iconv.encode(WATERS, 'gb18030'));
+    const r = decodeText(concat(gb, utf8('é')));
+    expect(r.encoding).toBe('gb18030');
+    expect(r.text.startsWith(WATERS)).toBe(true);
+  });
+  it('a file with a BOM is UTF-8 whatever follows', () => {
+    const r = decodeText(concat(BOM, new Uint8Array(iconv.encode('名称', 'gbk'))));
+    expect(r.encoding).toBe('utf-8');
+    expect(r.invalid.length).toBeGreaterThan(0);
+  });
+  it('bytes neither UTF-8 nor GB18030 are listed as UTF-8 errors, at most five messages', () => {
+    const r = decodeText(new Uint8Array([0x61, 0x2c, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x0a]));
+    expect(r.encoding).toBe('utf-8');
+    expect(r.invalid).toHaveLength(6);
+    const ms = invalidByteMessages(r.invalid);
+    expect(ms).toHaveLength(5);
+    expect(ms[4]!.zh).toContain('共 6 处');
+  });
+  it('the folder check names the file, line and column of the bad byte', () => {
+    const dir = makeFixture();
+    writeFileSync(join(dir, 'waters.csv'), concat(utf8(readFileSync(join(dir, 'waters.csv'), 'utf8')), new Uint8Array([0xff])));
+    const p = loadDataFolder(dir).problems.find((x) => x.zh.includes('UTF-8'));
+    expect(p).toMatchObject({ file: 'waters.csv', column: 1 });
   });
 });
 
