@@ -100,9 +100,10 @@ class Converter {
         case 'a': {
           const t = this.inline(n.children, inTable);
           const href = n.attrs.href;
-          if (href && !href.startsWith('#')) out += `[${t}](${href.replace(/[()\s]/g, encodeURIComponent)})`;
+          if (href && /^(https?|mailto|tel):/i.test(href.trim())) out += `[${t}](${href.trim().replace(/[()\s]/g, encodeURIComponent)})`;
           else {
-            if (href) this.note('a（文内链接，仅保留文字）');
+            // In-document anchors, and any scheme but http(s), mailto and tel (javascript:, file:, data: …): text only.
+            if (href) this.note(href.startsWith('#') ? 'a（文内链接，仅保留文字）' : `a（不安全或无效的链接“${href.slice(0, 40)}”，仅保留文字）`);
             out += t;
           }
           break;

@@ -18,6 +18,9 @@ import { siteSchema, type Site } from '../schemas/site.ts';
 import { documentSchema, type DocumentMeta } from '../schemas/document.ts';
 import { splitMessage, type Problem } from './problems.ts';
 import { listMedia, type MediaListing } from './media.ts';
+import { checkDocumentBody, type ComponentRef } from './document-body.ts';
+
+export type { ComponentRef };
 
 /** A validated row and where it came from. */
 export interface Row<T> {
@@ -36,31 +39,6 @@ export interface DocumentFile {
   fieldLines: Record<string, number>;
   /** The ids an MDX document's components refer to, with where they are written. */
   componentRefs: ComponentRef[];
-}
-
-export interface ComponentRef {
-  component: 'WaterLink' | 'TargetValue';
-  id: string;
-  line: number;
-  column: number;
-}
-
-/**
- * `<WaterLink id="…">` and `<TargetValue id="…">` in an MDX document's text,
- * so an unknown id is reported with the data, by file, line and column,
- * before anything is built (the components also fail the build as a last
- * resort). Plain .md files do not run components.
- */
-export function componentRefs(text: string): ComponentRef[] {
-  const out: ComponentRef[] = [];
-  const re = /<(WaterLink|TargetValue)\b[^>]*?\bid\s*=\s*(["'])(.*?)\2/g;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const at = m.index + m[0].length - m[3]!.length - 1;
-    const before = text.slice(0, at);
-    const line = before.split('\n').length;
-    out.push({ component: m[1] as ComponentRef['component'], id: m[3]!, line, column: at - before.lastIndexOf('\n') });
-  }
-  return out;
 }
 
 export interface GeoFeature {
@@ -300,7 +278,9 @@ function readDocuments(dir: string, problems: Problem[], rejected: Set<string>):
     if (isSeq(doc.get('waters', true))) {
       // keep the line of the list itself; items are reported against it
     }
-    docs.push({ id, file, meta: result.data, fieldLines, componentRefs: m[2] === 'mdx' ? componentRefs(text) : [] });
+    const body = checkDocumentBody(text, m[2] as 'md' | 'mdx');
+    for (const p of body.problems) problems.push({ file, ...p });
+    docs.push({ id, file, meta: result.data, fieldLines, componentRefs: body.refs });
   }
   return docs;
 }

@@ -44,4 +44,10 @@ describe('htmlToMarkdown', () => {
   it('converts links with an address and keeps the text of internal anchors', () => {
     expect(htmlToMarkdown('<p><a href="https://example.org/a">链接</a><a id="bm"></a></p>').markdown).toBe('[链接](https://example.org/a)\n');
   });
+  it('keeps only http(s), mailto and tel links; a javascript: link from Word keeps its text and is reported', () => {
+    const r = htmlToMarkdown('<p><a href="javascript:alert(1)">点我</a> <a href="mailto:a@b.cn">信</a> <a href="file:///etc/passwd">文件</a></p>');
+    expect(r.markdown).toBe('点我 [信](mailto:a@b.cn) 文件\n');
+    expect(r.unsupported.join(' ')).toContain('javascript:alert(1)');
+    expect(r.unsupported.join(' ')).toContain('file:///etc/passwd');
+  });
 });
