@@ -5,10 +5,10 @@
  * Computed fields come from the domain modules via the query module.
  */
 import { CASE_CATEGORY, CASE_SOURCE, CASE_STATUS, READING_ITEM_KEYS, ROLE, STATION_KIND, WATER_KIND } from '../lib/enums.ts';
-import { formatMeasurement } from '../lib/measurement.ts';
 import { toCsv } from '../lib/csv.ts';
 import { parsePeriod } from '../lib/inspections.ts';
 import { inspectionIndex, subjectHref, type RankedRow } from './ledger.ts';
+import { readingRecord } from './quality.ts';
 import type { Inspection } from '../schemas/tables.ts';
 import { accountabilityIndex } from './accountability.ts';
 import type { Db } from './query.ts';
@@ -121,21 +121,14 @@ export const DATASETS: Dataset[] = [
     title: '监测数据（含水质类别）',
     fields: [
       f('station', '断面编码'), f('date', '采样日期或月份'), f('class', '水质类别 I–V 或 劣V'), f('meets_target', '是否达到断面目标'),
-      f('failing_items', '未达目标的项目'), f('main_pollutants', '主要污染指标'),
+      f('failing_items', '未达目标的项目'),
+      f('main_pollutants', '主要污染指标（项目编码，最重的在前）：劣于Ⅲ类的参与评价项目，先按类别（差的在前），同类别按超过Ⅲ类标准限值的倍数（监测值 ÷ 限值 − 1，大的在前；pH 和溶解氧不计倍数，排在同类别有倍数的项目之后），其余按 GB 3838 表1的顺序，最多 3 项；按Ⅲ类判断，与断面目标无关；Ⅲ类或更好时为空'),
+      f('black_odorous', '黑臭分级（《城市黑臭水体整治工作指南》2015）：none 无黑臭、light 轻度黑臭、heavy 重度黑臭，取透明度、溶解氧、氧化还原电位、氨氮中已监测各项达到的最重一级（轻度：透明度 10–25 cm、溶解氧 0.2–2.0 mg/L、氧化还原电位 −200–50 mV、氨氮 8.0–15 mg/L，含两端；重度：透明度 < 10 cm、溶解氧 < 0.2、氧化还原电位 < −200、氨氮 > 15）；四项都未监测时为空'),
       ...READING_ITEM_KEYS.map((k) => f(k, `${k}：按原样发布，低于检出限写作检出限加 L`)),
     ],
     rows: (db) => {
       const out: Record_[] = [];
-      for (const s of db.stations.values()) {
-        for (const r of s.readings) {
-          const row: Record_ = {
-            station: r.station, date: r.date, class: r.result.class, meets_target: r.result.meetsTarget,
-            failing_items: r.result.failing.map((i) => i.item), main_pollutants: r.result.mainPollutants.map((p) => p.item),
-          };
-          for (const k of READING_ITEM_KEYS) row[k] = r.values[k] ? formatMeasurement(r.values[k]!) : null;
-          out.push(row);
-        }
-      }
+      for (const s of db.stations.values()) for (const r of s.readings) out.push(readingRecord(r));
       return out;
     },
   },

@@ -11,9 +11,10 @@
 import { READING_ITEMS, READING_ITEM_KEYS } from '../lib/enums.ts';
 import { formatMeasurement } from '../lib/measurement.ts';
 import { toCsv } from '../lib/csv.ts';
+import { formatDateZh } from '../lib/format.ts';
 import type { ReadingItem, TargetClass, WaterClass } from '../lib/enums.ts';
-import { classOfMean, isDecidingItem, limitOf, standardFor } from '../lib/gb3838.ts';
-import type { ItemClassification } from '../lib/gb3838.ts';
+import { BLACK_ODOROUS_ITEMS, BLACK_ODOROUS_LABEL, blackOdorous, compareClasses, isDecidingItem, limitOf, standardFor } from '../lib/gb3838.ts';
+import type { BlackOdorousGrade, Exceedance, ItemClassification } from '../lib/gb3838.ts';
 import { monthOf } from '../lib/compliance.ts';
 import { accountabilityIndex, type AccountabilityRow } from './accountability.ts';
 import {
@@ -24,14 +25,12 @@ import {
   itemSummary,
   lastMonths,
   limitText,
+  pollutantText,
   shareByMonth,
   shortfallText,
 } from '../lib/chart-data.ts';
 import type { ComplianceSummary, LineChartSpec, MonthClass, MonthShare, SeriesPoint } from '../lib/chart-data.ts';
 import type { ClassedReading, Db, StationView } from './query.ts';
-
-/** How many months get a static overview page of their own (/quality/<YYYY-MM>/). */
-export const MONTH_PAGES = 12;
 
 // ---------------------------------------------------------------------------
 // Overview: results per month
@@ -41,7 +40,10 @@ export interface QualityIndex {
   /** Every month from the first to the latest month any station reported, ascending (gaps included). */
   months: string[];
   latestMonth: string | null;
-  /** The months that have an overview page: the last MONTH_PAGES up to latestMonth, newest first. */
+  /**
+   * The months that have an overview page (/quality/<YYYY-MM>/): every month
+   * in which any station has a reading, newest first.
+   */
   pageMonths: string[];
   /** Share meeting target and counts by class for each of `months`. */
   shares: MonthShare[];
@@ -77,13 +79,26 @@ export function qualityIndex(db: Db): QualityIndex {
   const index: QualityIndex = {
     months,
     latestMonth: latest,
-    pageMonths: latest ? lastMonths(latest, MONTH_PAGES).reverse() : [],
+    pageMonths: [...byMonth.keys()].sort().reverse(),
     shares,
     sharesByMonth: new Map(shares.map((s) => [s.month, s])),
     byMonth,
   };
   indexCache.set(db, index);
   return index;
+}
+
+const pageSets = new WeakMap<Db, ReadonlySet<string>>();
+/** The months that have an overview page, as a set. */
+export function monthPages(db: Db): ReadonlySet<string> {
+  let set = pageSets.get(db);
+  if (!set) pageSets.set(db, (set = new Set(qualityIndex(db).pageMonths)));
+  return set;
+}
+
+/** The address of a month's overview page. */
+export function monthHref(month: string): string {
+  return `/quality/${month}/`;
 }
 
 function nextMonth(month: string): string {
@@ -100,15 +115,38 @@ export interface FailingItem {
   text: string;
 }
 
+/** A main pollutant of a result, with its multiple over class III in words. */
+export interface PollutantView {
+  item: ReadingItem;
+  label: string;
+  class: WaterClass;
+  /** value / class III limit − 1; null for pH and DO. */
+  multiple: number | null;
+  /** e.g. '总磷（超Ⅲ类标准 1.49 倍）'. */
+  text: string;
+}
+
+/** The main pollutants of a result as the pages show them, worst first. */
+export function pollutantsOf(list: readonly Exceedance[]): PollutantView[] {
+  return list.map((e) => ({ item: e.item, label: READING_ITEMS[e.item].label, class: e.class, multiple: e.multiple, text: pollutantText(e) }));
+}
+
 /** One row of the overview table: a station in a month. */
 export interface StationMonthRow {
   station: StationView;
   waterName: string;
   township: { code: string; name: string } | null;
-  /** The class of the month's mean; null when the station has no result that month. */
+  /** The month's class: the worst class of its results; null when the station has no result that month. */
   class: WaterClass | null;
   meets: boolean | null;
+  /** The result the row describes (the month's worst, see worstInMonth); null without one. */
+  date: string | null;
+  /** How many results the station has in the month. */
+  results: number;
+  /** The items of that result failing the target. */
   failing: FailingItem[];
+  /** The main pollutants of that result (against class III), worst first. */
+  pollutants: PollutantView[];
   /** Consecutive months off target up to the station's latest month (the current state, not this month's). */
   run: number;
 }
@@ -138,12 +176,24 @@ function readingsInMonth(s: StationView, month: string): ClassedReading[] {
   return m.get(month) ?? [];
 }
 
-/** The items failing the target in a station's month: the month's single reading, or the month's mean. */
+/**
+ * The result that decides a station's month: the one with the worst class
+ * (the month's class, by the monthly rule), the latest of them on a tie;
+ * null when the month has no classed result.
+ */
+export function worstInMonth(s: StationView, month: string): ClassedReading | null {
+  let worst: ClassedReading | null = null;
+  for (const r of readingsInMonth(s, month)) {
+    if (r.result.class === null) continue;
+    if (worst === null || compareClasses(r.result.class, worst.result.class!) >= 0) worst = r;
+  }
+  return worst;
+}
+
+/** The items failing the target in a station's month: those of the month's worst result. */
 export function failingInMonth(s: StationView, month: string): FailingItem[] {
-  const rs = readingsInMonth(s, month);
-  if (rs.length === 0) return [];
-  const result = rs.length === 1 ? rs[0]!.result : classOfMean(rs.map((r) => r.values), s.waterbody, s.target_class as TargetClass);
-  return failingOf(result.failing, s);
+  const worst = worstInMonth(s, month);
+  return worst ? failingOf(worst.result.failing, s) : [];
 }
 
 const rowsCache = new WeakMap<Db, Map<string, StationMonthRow[]>>();
@@ -159,13 +209,17 @@ export function monthRows(db: Db, month: string): StationMonthRow[] {
   for (const s of db.stations.values()) {
     const r = results.get(s.id);
     const t = db.townshipOf(s.region);
+    const worst = r ? worstInMonth(s, month) : null;
     rows.push({
       station: s,
       waterName: db.waters.get(s.water)?.name ?? s.water,
       township: t ? { code: t, name: db.regions.get(t)?.name ?? t } : null,
       class: r?.class ?? null,
       meets: r?.meets ?? null,
-      failing: r?.meets === false ? failingInMonth(s, month) : [],
+      date: worst?.date ?? null,
+      results: r ? readingsInMonth(s, month).length : 0,
+      failing: worst && r?.meets === false ? failingOf(worst.result.failing, s) : [],
+      pollutants: worst ? pollutantsOf(worst.result.mainPollutants) : [],
       run: s.runs.monthly.length,
     });
   }
@@ -253,14 +307,85 @@ export interface ItemChart {
   targetLimit: string | null;
 }
 
+/** One result of a station, as its page lists every result. */
+export interface ResultRow {
+  date: string;
+  class: WaterClass | null;
+  meets: boolean | null;
+  /** Main pollutants (against class III), worst first. */
+  pollutants: PollutantView[];
+  /** The black-odorous grade; null when none of its four items was measured. */
+  blackOdorous: BlackOdorousGrade | null;
+}
+
+/** One result's black-odorous items as written, and its grade. */
+export interface BlackOdorousRow {
+  date: string;
+  /** transparency_cm, do, orp_mv, nh3n as written ('' when not measured). */
+  values: Record<(typeof BLACK_ODOROUS_ITEMS)[number], string>;
+  grade: BlackOdorousGrade;
+}
+
+/** A station's black-odorous record, for a station whose results measure all four items. */
+export interface BlackOdorousSummary {
+  /** Graded results, newest first. */
+  rows: BlackOdorousRow[];
+  light: number;
+  heavy: number;
+  /** The latest result graded light or heavy; null when none was. */
+  latestBad: BlackOdorousRow | null;
+  /** e.g. '2023年以来 36 次监测中，有 8 次达到轻度黑臭；最近一次为2025年8月14日（轻度黑臭）。' */
+  text: string;
+}
+
+/** The black-odorous grade of a reading (null when none of the four items was measured). */
+export function readingBlackOdorous(r: ClassedReading): BlackOdorousGrade | null {
+  return blackOdorous(r.values);
+}
+
+/**
+ * A station's black-odorous record; null unless its results, taken
+ * together, measure all four items of the 2015 guideline (transparency,
+ * DO, ORP, NH3-N): with fewer the grading says little about the water.
+ */
+export function blackOdorousSummary(readings: readonly ClassedReading[]): BlackOdorousSummary | null {
+  if (!BLACK_ODOROUS_ITEMS.every((item) => readings.some((r) => r.values[item] !== undefined))) return null;
+  const rows: BlackOdorousRow[] = [];
+  for (const r of readings) {
+    const grade = readingBlackOdorous(r);
+    if (grade === null) continue;
+    const values = Object.fromEntries(BLACK_ODOROUS_ITEMS.map((item) => [item, r.values[item] ? formatMeasurement(r.values[item]!) : ''])) as BlackOdorousRow['values'];
+    rows.push({ date: r.date, values, grade });
+  }
+  rows.sort((a, b) => b.date.localeCompare(a.date));
+  const light = rows.filter((r) => r.grade === 'light').length;
+  const heavy = rows.filter((r) => r.grade === 'heavy').length;
+  const latestBad = rows.find((r) => r.grade !== 'none') ?? null;
+  const since = `${rows.at(-1)!.date.slice(0, 4)}年以来 ${rows.length} 次监测中`;
+  let text: string;
+  if (latestBad === null) {
+    text = `${since}，没有一次达到黑臭水体的标准。`;
+  } else {
+    const counts = [light > 0 ? `${light} 次达到${BLACK_ODOROUS_LABEL.light}` : '', heavy > 0 ? `${heavy} 次达到${BLACK_ODOROUS_LABEL.heavy}` : ''].filter(Boolean).join('，');
+    text = `${since}，有 ${counts}；最近一次为${formatDateZh(latestBad.date)}（${BLACK_ODOROUS_LABEL[latestBad.grade]}）。`;
+    const latest = rows[0]!;
+    if (latest !== latestBad) text += `最近一次监测（${formatDateZh(latest.date)}）为${BLACK_ODOROUS_LABEL[latest.grade]}。`;
+  }
+  return { rows, light, heavy, latestBad, text };
+}
+
 export interface StationQuality {
   station: StationView;
   waterName: string;
   townshipName: string | null;
   latest: ClassedReading | null;
   latestItems: LatestItemRow[];
-  /** The last 12 months up to the as_of month, each with its result or null. */
-  recent: { month: string; class: WaterClass | null; meets: boolean | null }[];
+  /** Every result, newest first. */
+  results: ResultRow[];
+  /** The black-odorous record; null unless the station's results measure all four of its items. */
+  blackOdorous: BlackOdorousSummary | null;
+  /** The last 12 months up to the as_of month, each with its result or null, and its overview page when it has one. */
+  recent: { month: string; class: WaterClass | null; meets: boolean | null; href: string | null }[];
   recentSummary: ComplianceSummary;
   yearly: { year: string; class: WaterClass | null; meets: boolean | null; readings: number }[];
   charts: ItemChart[];
@@ -307,6 +432,7 @@ export function stationQuality(db: Db, id: string): StationQuality {
   const end = monthOf(db.asOf);
   const monthly = new Map(s.monthly.map((m) => [m.month, m]));
   const recentMonths = lastMonths(end, 12);
+  const pages = monthPages(db);
 
   const yearCounts = new Map<string, number>();
   for (const r of s.readings) yearCounts.set(r.date.slice(0, 4), (yearCounts.get(r.date.slice(0, 4)) ?? 0) + 1);
@@ -344,9 +470,19 @@ export function stationQuality(db: Db, id: string): StationQuality {
     townshipName: t ? (db.regions.get(t)?.name ?? null) : null,
     latest: s.latest,
     latestItems: latestItems(s),
+    results: s.readings
+      .map((r) => ({
+        date: r.date,
+        class: r.result.class,
+        meets: r.result.meetsTarget,
+        pollutants: pollutantsOf(r.result.mainPollutants),
+        blackOdorous: readingBlackOdorous(r),
+      }))
+      .reverse(),
+    blackOdorous: blackOdorousSummary(s.readings),
     recent: recentMonths.map((month) => {
       const r = monthly.get(month);
-      return { month, class: r?.class ?? null, meets: r?.meets ?? null };
+      return { month, class: r?.class ?? null, meets: r?.meets ?? null, href: pages.has(month) ? monthHref(month) : null };
     }),
     recentSummary: complianceSummary(s.monthly, end, 12),
     yearly: s.yearly.map((y) => ({ ...y, readings: yearCounts.get(y.year) ?? 0 })),
@@ -362,19 +498,35 @@ export function stationQuality(db: Db, id: string): StationQuality {
 // A station's readings as CSV
 // ---------------------------------------------------------------------------
 
-/** The header of a station's CSV: the columns of /data/readings.csv. */
-export const STATION_CSV_HEADER: readonly string[] = ['station', 'date', 'class', 'meets_target', 'failing_items', 'main_pollutants', ...READING_ITEM_KEYS];
+/** The columns of a reading in the open data (/data/readings.csv and .json) and in a station's CSV. */
+export const READING_COLUMNS: readonly string[] = ['station', 'date', 'class', 'meets_target', 'failing_items', 'main_pollutants', 'black_odorous', ...READING_ITEM_KEYS];
 
-/** A station's readings as CSV text, UTF-8 BOM first, `L` values as written. */
+/** The header of a station's CSV: the columns of /data/readings.csv. */
+export const STATION_CSV_HEADER: readonly string[] = READING_COLUMNS;
+
+/** One reading as the open data publishes it: lists as arrays, items as written (`L` kept), null when absent. */
+export function readingRecord(r: ClassedReading): Record<string, string | boolean | null | string[]> {
+  const row: Record<string, string | boolean | null | string[]> = {
+    station: r.station,
+    date: r.date,
+    class: r.result.class,
+    meets_target: r.result.meetsTarget,
+    failing_items: r.result.failing.map((i) => i.item),
+    main_pollutants: r.result.mainPollutants.map((p) => p.item),
+    black_odorous: readingBlackOdorous(r),
+  };
+  for (const k of READING_ITEM_KEYS) row[k] = r.values[k] ? formatMeasurement(r.values[k]!) : null;
+  return row;
+}
+
+/** A station's readings as CSV text, UTF-8 BOM first, `L` values as written, lists `;`-joined. */
 export function stationCsv(s: StationView): string {
-  const rows = s.readings.map((r) => [
-    r.station,
-    r.date,
-    r.result.class,
-    r.result.meetsTarget === null ? null : r.result.meetsTarget ? 'true' : 'false',
-    r.result.failing.map((i) => i.item).join(';'),
-    r.result.mainPollutants.map((p) => p.item).join(';'),
-    ...READING_ITEM_KEYS.map((k) => (r.values[k] ? formatMeasurement(r.values[k]!) : null)),
-  ]);
+  const rows = s.readings.map((r) => {
+    const record = readingRecord(r);
+    return READING_COLUMNS.map((c) => {
+      const v = record[c] ?? null;
+      return Array.isArray(v) ? v.join(';') : typeof v === 'boolean' ? String(v) : v;
+    });
+  });
   return '\uFEFF' + toCsv(STATION_CSV_HEADER, rows, { safe: true });
 }

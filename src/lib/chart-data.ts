@@ -12,7 +12,7 @@
 import { READING_ITEMS, WATER_CLASS_LABEL, WATER_CLASSES } from './enums.ts';
 import type { ReadingItem, TargetClass, WaterClass, Waterbody } from './enums.ts';
 import { classOfStandard, limitOf, meetsLimit, standardFor, valueUsed } from './gb3838.ts';
-import type { ClassLimit, ItemStandard, ReadingValues } from './gb3838.ts';
+import type { ClassLimit, Exceedance, ItemStandard, ReadingValues } from './gb3838.ts';
 import { formatMeasurement } from './measurement.ts';
 
 // ---------------------------------------------------------------------------
@@ -65,6 +65,19 @@ export function shortfallText(item: ReadingItem, value: number, waterbody: Water
   if (typeof limit !== 'number') return `超出 ${plainNumber(limit.min)}–${plainNumber(limit.max)} 范围`;
   if (standard.bound === 'lower') return `低于${WATER_CLASS_LABEL[target]}限值 ${plainNumber(limit)} ${READING_ITEMS[item].unit}`;
   return `超标 ${plainNumber((value - limit) / limit, 2)} 倍`;
+}
+
+/**
+ * A main pollutant in words, e.g. '总磷（超Ⅲ类标准 1.49 倍）'. pH and DO have
+ * no multiple: they are described in plain words instead ('溶解氧（0.9 mg/L，
+ * 低于Ⅲ类标准 5 mg/L）', 'pH（9.5，超出 6–9 范围）').
+ */
+export function pollutantText(e: Exceedance): string {
+  const { label, unit } = READING_ITEMS[e.item];
+  const reference = `${WATER_CLASS_LABEL[e.reference]}标准`;
+  if (e.multiple !== null) return `${label}（超${reference} ${plainNumber(e.multiple, 2)} 倍）`;
+  if (typeof e.limit !== 'number') return `${label}（${plainNumber(e.value, 2)}，超出 ${plainNumber(e.limit.min)}–${plainNumber(e.limit.max)} 范围）`;
+  return `${label}（${plainNumber(e.value)} ${unit}，低于${reference} ${plainNumber(e.limit)} ${unit}）`;
 }
 
 // ---------------------------------------------------------------------------

@@ -8,7 +8,7 @@
  * Plain TypeScript: no Astro imports, usable from scripts and tests.
  */
 import type { TargetClass, WaterClass, Waterbody } from './enums.ts';
-import { annualMeans, classifyReading, meansBy, yearOf } from './gb3838.ts';
+import { annualMeans, classifyReading, meetsTarget, worstClass, yearOf } from './gb3838.ts';
 import type { DatedReading, PeriodMean } from './gb3838.ts';
 
 // ---------------------------------------------------------------------------
@@ -49,9 +49,9 @@ export interface YearResult {
   meets: boolean | null;
 }
 
-/** A station's result for a month or a year: the class of the period's mean. */
+/** A station's result for a month (the worst class of its results) or a year (the class of its mean). */
 export interface ClassedResult {
-  /** The class of the period's mean; null when no deciding item was measured. */
+  /** The month's worst class, or the class of the year's mean; null when no deciding item was measured. */
   class: WaterClass | null;
   /** Whether the class meets the target; null when there is no class. */
   meets: boolean | null;
@@ -63,17 +63,28 @@ function classed(mean: PeriodMean, waterbody: Waterbody, target: TargetClass): C
 }
 
 /**
- * A station's monthly results, in month order. When a station has several
- * readings in a month (or a monthly value `YYYY-MM` beside dated samples),
- * the month's result is the class of the mean of all of them (pH through
- * H⁺, `L` at half the limit: see `meanValues`).
+ * A station's monthly results, in month order. A month's class is the worst
+ * class of that month's results (data contract v2, "Monthly rule"), so one
+ * bad sample makes the month miss its target however good the others were;
+ * a monthly value `YYYY-MM` beside dated samples is one more result of the
+ * month. A month whose results have no deciding item has no class.
  */
 export function monthlyResults(
   readings: readonly DatedReading[],
   waterbody: Waterbody,
   target: TargetClass,
 ): Array<MonthResult & ClassedResult> {
-  return meansBy(readings, monthOf).map((m) => ({ month: m.period, ...classed(m, waterbody, target) }));
+  const worst = new Map<string, WaterClass | null>();
+  for (const r of readings) {
+    const month = monthOf(r.date);
+    const c = classifyReading(r.values, waterbody).class;
+    const before = worst.get(month) ?? null;
+    worst.set(month, c === null ? before : worstClass(before === null ? [c] : [before, c]));
+  }
+  return [...worst.keys()].sort().map((month) => {
+    const c = worst.get(month)!;
+    return { month, class: c, meets: c === null ? null : meetsTarget(c, target) };
+  });
 }
 
 /** A station's yearly results, in year order: the class of each year's mean of all its readings (see `annualMeans`). */

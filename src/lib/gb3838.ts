@@ -229,15 +229,12 @@ export interface Exceedance {
   /** The reference class's limit. */
   limit: ClassLimit;
   /**
-   * 超标倍数: (value − limit) / limit for upper bounds; for DO, a lower
-   * bound, the shortfall (limit − value) / limit, so that it is positive and
-   * grows as the water worsens. Null for pH: the national evaluation method
-   * computes no multiple for pH (nor, strictly, for DO; we give DO its
-   * shortfall so that it can rank among main pollutants).
+   * 超标倍数: value / limit − 1 for an item with an upper limit. Null for
+   * pH (a range) and DO (a lower limit): the national evaluation method
+   * (《地表水环境质量评价办法（试行）》) computes no multiple for either.
    */
   multiple: number | null;
 }
-
 /** A classified reading. */
 export interface ReadingClassification {
   /** The result's class: the worst class of its deciding items; null when no deciding item was measured. */
@@ -257,7 +254,11 @@ export interface ReadingClassification {
   overClassIII: Exceedance[];
   /** Deciding items worse than the target, with their multiples over the target; empty without a target. */
   overTarget: Exceedance[];
-  /** Up to three main pollutants (主要污染指标) over the target; empty without a target. */
+  /**
+   * Up to three main pollutants (主要污染指标), judged against class III
+   * whatever the target: see {@link mainPollutants}. Empty when the result
+   * is class III or better.
+   */
   mainPollutants: Exceedance[];
 }
 
@@ -282,9 +283,9 @@ function classifyItem(item: ReadingItem, measurement: Measurement, waterbody: Wa
 /**
  * Class a reading by the single-factor method: each measured item gets its
  * class, the result is the worst class among the deciding items (temperature,
- * TN and fecal coliform are reported, never deciding). With a target, the
- * result also says whether it meets it, which items fail it, and the main
- * pollutants.
+ * TN and fecal coliform are reported, never deciding), with its main
+ * pollutants. With a target, the result also says whether it meets it and
+ * which items fail it.
  */
 export function classifyReading(
   values: ReadingValues,
@@ -311,10 +312,10 @@ export function classifyReading(
     mainPollutants: [],
   };
   result.overClassIII = exceedances(result, 'III');
+  result.mainPollutants = mainPollutants(result);
   if (target !== null) {
     result.failing = failingItems(result, target);
     result.overTarget = exceedances(result, target);
-    result.mainPollutants = mainPollutants(result, target);
   }
   return result;
 }
@@ -324,11 +325,10 @@ export function failingItems(result: Pick<ReadingClassification, 'items'>, targe
   return result.items.filter((i) => i.deciding && i.class !== null && compareClasses(i.class, target) > 0);
 }
 
-/** 超标倍数 of one value against one class of a row; see {@link Exceedance.multiple}. */
+/** 超标倍数 of one value against one class of a row (value / limit − 1); null for pH and DO, see {@link Exceedance.multiple}. */
 export function exceedanceMultiple(standard: ItemStandard, value: number, reference: TargetClass): number | null {
-  if (standard.bound === 'range') return null;
-  const limit = standard.limits[classIndex(reference)];
-  return standard.bound === 'upper' ? (value - limit) / limit : (limit - value) / limit;
+  if (standard.bound !== 'upper') return null;
+  return value / standard.limits[classIndex(reference)] - 1;
 }
 
 /**
@@ -362,26 +362,37 @@ export function exceedances(
 /** Multiples closer than this are a tie, broken by the order of the table. */
 const TIE = 1e-9;
 
+/** How many main pollutants a result names at most. */
+export const MAIN_POLLUTANTS_MAX = 3;
+
 /**
- * 主要污染指标: the (at most) three deciding items with the largest multiples
- * over the target class, ties broken by the order of Table 1. pH, which has
- * no multiple, ranks after every item that has one, so it is named only when
- * fewer than three other items fail.
+ * Orders two exceedances as main pollutants: the worse class first; within
+ * a class the larger multiple first, items without a multiple (pH, DO)
+ * after those with one; remaining ties in the order of Table 1 (pH before
+ * DO).
  */
-export function mainPollutants(
-  result: Pick<ReadingClassification, 'items' | 'waterbody'>,
-  target: TargetClass,
-): Exceedance[] {
-  return exceedances(result, target)
-    .sort((a, b) => {
-      if (a.multiple === null || b.multiple === null) {
-        if (a.multiple !== b.multiple) return a.multiple === null ? 1 : -1;
-      } else if (Math.abs(a.multiple - b.multiple) > TIE) {
-        return b.multiple - a.multiple;
-      }
-      return itemOrder(a.item) - itemOrder(b.item);
-    })
-    .slice(0, 3);
+function comparePollutants(a: Exceedance, b: Exceedance): number {
+  const byClass = compareClasses(b.class, a.class);
+  if (byClass !== 0) return byClass;
+  if (a.multiple === null || b.multiple === null) {
+    if (a.multiple !== b.multiple) return a.multiple === null ? 1 : -1;
+  } else if (Math.abs(a.multiple - b.multiple) > TIE) {
+    return b.multiple - a.multiple;
+  }
+  return itemOrder(a.item) - itemOrder(b.item);
+}
+
+/**
+ * 主要污染指标 (《地表水环境质量评价办法（试行）》, data contract v2): the
+ * deciding items worse than class III, ordered by class (worst first), then
+ * by their multiple over the class III limit (largest first; pH and DO have
+ * none and come after the items of their class that have one), ties in the
+ * order of Table 1; at most three. Always against class III, never the
+ * station's target; none when the result is class III or better. Items that
+ * never decide the class (temperature, TN, fecal coliform) are never named.
+ */
+export function mainPollutants(result: Pick<ReadingClassification, 'items' | 'waterbody'>): Exceedance[] {
+  return exceedances(result, 'III').sort(comparePollutants).slice(0, MAIN_POLLUTANTS_MAX);
 }
 
 // ---------------------------------------------------------------------------
@@ -485,8 +496,18 @@ export function annualMeans(readings: readonly DatedReading[]): PeriodMean[] {
 // Black-odorous water (城市黑臭水体整治工作指南, 2015)
 // ---------------------------------------------------------------------------
 
-/** Grade of black-odorous water: none, light (轻度黑臭) or heavy (重度黑臭). */
-export type BlackOdorousGrade = 'none' | '轻度黑臭' | '重度黑臭';
+/** Grade of black-odorous water, as the open data writes it: none, light (轻度黑臭) or heavy (重度黑臭). */
+export type BlackOdorousGrade = 'none' | 'light' | 'heavy';
+
+/** The grades in order of severity. */
+export const BLACK_ODOROUS_GRADES: readonly BlackOdorousGrade[] = Object.freeze(['none', 'light', 'heavy']);
+
+/** The words of each grade (the grade is never shown by colour alone). */
+export const BLACK_ODOROUS_LABEL: Readonly<Record<BlackOdorousGrade, string>> = Object.freeze({
+  none: '无黑臭',
+  light: '轻度黑臭',
+  heavy: '重度黑臭',
+});
 
 /** The items the black-odorous grading reads, in the guide's order. */
 export const BLACK_ODOROUS_ITEMS = ['transparency_cm', 'do', 'orp_mv', 'nh3n'] as const;
@@ -499,6 +520,27 @@ export interface BlackOdorousIndicator {
   value: number;
   grade: BlackOdorousGrade;
 }
+
+/**
+ * The guide's ranges of one item: light (轻度黑臭) from `min` to `max`, both
+ * included; heavy (重度黑臭) strictly beyond the range on the side the water
+ * worsens (`worse`: below `min` for transparency, DO and ORP, above `max`
+ * for NH3-N); none on the other side.
+ */
+export interface BlackOdorousRange {
+  item: BlackOdorousItem;
+  min: number;
+  max: number;
+  worse: 'below' | 'above';
+}
+
+/** The 2015 guide's table (城市黑臭水体污染程度分级), in its order. */
+export const BLACK_ODOROUS_RANGES: readonly BlackOdorousRange[] = Object.freeze([
+  Object.freeze({ item: 'transparency_cm', min: 10, max: 25, worse: 'below' } as const),
+  Object.freeze({ item: 'do', min: 0.2, max: 2.0, worse: 'below' } as const),
+  Object.freeze({ item: 'orp_mv', min: -200, max: 50, worse: 'below' } as const),
+  Object.freeze({ item: 'nh3n', min: 8.0, max: 15, worse: 'above' } as const),
+]);
 
 /** Depth below which the transparency limits become a share of the depth (cm). */
 export const SHALLOW_DEPTH_CM = 25;
@@ -515,24 +557,17 @@ export const SHALLOW_DEPTH_CM = 25;
  * 25 cm 时，该指标按水深的 40% 取值". We read it literally: for a depth under
  * 25 cm both limits (25 and 10) become 40 % of the depth, so transparency
  * below that is 重度, exactly at it 轻度, above it none. At 25 cm or deeper
- * (or without a depth) the normal limits apply.
+ * (or without a depth) the normal limits apply. The data contract has no
+ * depth, so the site grades without one.
  */
 export function blackOdorousIndicatorGrade(item: BlackOdorousItem, value: number, depthCm?: number | null): BlackOdorousGrade {
-  const grade = (heavy: boolean, light: boolean): BlackOdorousGrade => (heavy ? '重度黑臭' : light ? '轻度黑臭' : 'none');
-  switch (item) {
-    case 'transparency_cm': {
-      const shallow = depthCm !== undefined && depthCm !== null && depthCm < SHALLOW_DEPTH_CM;
-      const lightMax = shallow ? 0.4 * depthCm : 25;
-      const heavyBelow = shallow ? 0.4 * depthCm : 10;
-      return grade(!atLeast(value, heavyBelow), atMost(value, lightMax));
-    }
-    case 'do':
-      return grade(!atLeast(value, 0.2), atMost(value, 2.0));
-    case 'orp_mv':
-      return grade(!atLeast(value, -200), atMost(value, 50));
-    case 'nh3n':
-      return grade(!atMost(value, 15), atLeast(value, 8.0));
+  const range = BLACK_ODOROUS_RANGES.find((r) => r.item === item)!;
+  let { min, max } = range;
+  if (item === 'transparency_cm' && depthCm !== undefined && depthCm !== null && depthCm < SHALLOW_DEPTH_CM) {
+    min = max = 0.4 * depthCm;
   }
+  if (range.worse === 'below') return !atLeast(value, min) ? 'heavy' : atMost(value, max) ? 'light' : 'none';
+  return !atMost(value, max) ? 'heavy' : atLeast(value, min) ? 'light' : 'none';
 }
 
 /**
@@ -553,8 +588,10 @@ export function blackOdorousAssessment(
     indicators.push({ item, value, grade: blackOdorousIndicatorGrade(item, value, depthCm) });
   }
   if (indicators.length === 0) return { grade: null, indicators };
-  const grades = indicators.map((i) => i.grade);
-  const grade = grades.includes('重度黑臭') ? '重度黑臭' : grades.includes('轻度黑臭') ? '轻度黑臭' : 'none';
+  const grade = indicators.reduce<BlackOdorousGrade>(
+    (worst, i) => (BLACK_ODOROUS_GRADES.indexOf(i.grade) > BLACK_ODOROUS_GRADES.indexOf(worst) ? i.grade : worst),
+    'none',
+  );
   return { grade, indicators };
 }
 

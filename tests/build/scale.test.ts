@@ -13,7 +13,7 @@
  * small enough to build in well under a minute.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
@@ -138,6 +138,26 @@ describe('a city-like data folder', () => {
     expect(await page.locator('station-table section[data-group]').first().locator('tbody tr th').allTextContents()).toEqual(before);
     expect(await page.locator('station-table th[aria-sort]').count()).toBe(1);
     expect(await page.locator('station-table [data-status]').textContent()).toMatch(/的断面已按“本月水质”升序排列/);
+    await page.close();
+  });
+
+  it('every month with results has a page, and the month selector offers all of them and fits a phone', async () => {
+    const readings = JSON.parse(readFileSync(join(built.outDir, 'data', 'readings.json'), 'utf8')) as { date: string }[];
+    const months = [...new Set(readings.map((r) => r.date.slice(0, 7)))].sort();
+    expect(months.length).toBe(60);
+    expect(months.filter((m) => !existsSync(join(built.outDir, 'quality', m, 'index.html')))).toEqual([]);
+    const page = await open('/quality/');
+    const options = await page.locator('month-select select option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    expect([...options].sort()).toEqual(months);
+    expect(await page.locator('month-select optgroup').count()).toBe(new Set(months.map((m) => m.slice(0, 4))).size);
+    expect(await page.locator('month-select nav a').count()).toBe(months.length);
+    // Sixty links wrap by year: nothing sticks out sideways on the phone.
+    expect(await page.locator('month-select').evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+    const oldest = months[0]!;
+    await page.locator('month-select select').selectOption(oldest);
+    await page.locator('month-select button[type="submit"]').click();
+    await page.waitForURL(`**/quality/${oldest}/`);
+    expect(await page.locator('station-table tbody tr').count()).toBe(stations.length);
     await page.close();
   });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ReadingItem } from '../../src/lib/enums.ts';
 import { parseMeasurement } from '../../src/lib/measurement.ts';
 import type { ReadingValues } from '../../src/lib/gb3838.ts';
-import { standardFor } from '../../src/lib/gb3838.ts';
+import { classifyReading, standardFor } from '../../src/lib/gb3838.ts';
 import {
   axisRange,
   bandsFor,
@@ -18,6 +18,7 @@ import {
   monthLabel,
   percentText,
   plainNumber,
+  pollutantText,
   shareByMonth,
   shareChartSpec,
   shareSummary,
@@ -66,6 +67,23 @@ describe('formatting', () => {
     expect(classLimitText('tp', 'lake', 'III')).toBe('≤ 0.05');
     expect(classLimitText('tp', 'river', 'III')).toBe('≤ 0.2');
     expect(classLimitText('temp', 'river', 'III')).toBeNull();
+  });
+});
+
+describe('pollutantText', () => {
+  const texts = (v: Partial<Record<ReadingItem, string>>, waterbody: 'river' | 'lake' = 'river') =>
+    classifyReading(values(v), waterbody).mainPollutants.map(pollutantText);
+
+  it('gives the multiple over the class III limit, to two decimals', () => {
+    expect(texts({ tp: '0.44', cod: '30.1' })).toEqual(['总磷（超Ⅲ类标准 1.2 倍）', '化学需氧量（超Ⅲ类标准 0.51 倍）']);
+    expect(texts({ hg: '0.00012' })).toEqual(['汞（超Ⅲ类标准 0.2 倍）']);
+    expect(texts({ tp: '0.12' }, 'lake')).toEqual(['总磷（超Ⅲ类标准 1.4 倍）']);
+  });
+
+  it('describes pH and DO, which have no multiple, in plain words', () => {
+    expect(texts({ do: '0.9' })).toEqual(['溶解氧（0.9 mg/L，低于Ⅲ类标准 5 mg/L）']);
+    expect(texts({ ph: '9.46' })).toEqual(['pH（9.46，超出 6–9 范围）']);
+    expect(texts({ ph: '5.5', do: '1.5', nh3n: '2.2' })).toEqual(['氨氮（超Ⅲ类标准 1.2 倍）', 'pH（5.5，超出 6–9 范围）', '溶解氧（1.5 mg/L，低于Ⅲ类标准 5 mg/L）']);
   });
 });
 

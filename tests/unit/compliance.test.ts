@@ -92,12 +92,12 @@ describe('monthly and yearly results', () => {
   const station: DatedReading[] = [
     reading('2026-01-15', { cod: '12', nh3n: '0.3' }), // I/II → II: meets III
     reading('2026-02-14', { cod: '25' }), // IV
-    reading('2026-03-03', { cod: '18' }), // III alone …
-    reading('2026-03-20', { cod: '24' }), // … but the month's mean is 21: IV
+    reading('2026-03-03', { cod: '14' }), // I …
+    reading('2026-03-20', { cod: '22' }), // … and IV: the month is IV (their mean, 18, would be III)
     reading('2026-04', { cod: '35' }), // a monthly value: V
   ];
 
-  it('classes each month by its mean', () => {
+  it('classes each month by the worst of its results', () => {
     expect(monthlyResults(station, 'river', 'III')).toEqual([
       { month: '2026-01', class: 'II', meets: true },
       { month: '2026-02', class: 'IV', meets: false },
@@ -105,6 +105,25 @@ describe('monthly and yearly results', () => {
       { month: '2026-04', class: 'V', meets: false },
     ]);
     expect(consecutiveMisses(monthlyResults(station, 'river', 'III'))).toEqual({ length: 3, from: '2026-02', to: '2026-04' });
+  });
+
+  it('one bad result makes the month miss, whatever order the results come in', () => {
+    const month = [
+      reading('2026-05-28', { cod: '12' }),
+      reading('2026-05-02', { cod: '12', ph: '9.4' }), // 劣V by pH
+      reading('2026-05-15', { cod: '16' }),
+    ];
+    expect(monthlyResults(month, 'river', 'III')).toEqual([{ month: '2026-05', class: '劣V', meets: false }]);
+    expect(monthlyResults([...month].reverse(), 'river', 'IV')).toEqual([{ month: '2026-05', class: '劣V', meets: false }]);
+    // a dated sample and the month's own value are both results of the month
+    expect(monthlyResults([reading('2026-06', { cod: '12' }), reading('2026-06-10', { cod: '24' })], 'river', 'IV')).toEqual([
+      { month: '2026-06', class: 'IV', meets: true },
+    ]);
+  });
+
+  it('a result without a deciding item does not change the month', () => {
+    const r = monthlyResults([reading('2026-05-02', { temp: '21' }), reading('2026-05-20', { cod: '12' })], 'river', 'III');
+    expect(r).toEqual([{ month: '2026-05', class: 'I', meets: true }]);
   });
 
   it('a month with only non-deciding items has no result', () => {

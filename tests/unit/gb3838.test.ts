@@ -24,6 +24,7 @@ import {
   worstClass,
 } from '../../src/lib/gb3838.ts';
 import type { ReadingValues } from '../../src/lib/gb3838.ts';
+import { BLACK_ODOROUS_LABEL, BLACK_ODOROUS_RANGES, blackOdorousIndicatorGrade } from '../../src/lib/gb3838.ts';
 
 /** "1.23" or "0.004L" as a measurement. */
 function m(text: string): Measurement {
@@ -339,32 +340,32 @@ describe('exceedance multiples (超标倍数)', () => {
   // cod 30 (IV), nh3n 2.5 (劣V), tp 0.5 (劣V, river), do 3 (IV), tn 3 (reported only on a lake: not here)
   const values = reading({ do: '3', cod: '30', nh3n: '2.5', tp: '0.5', codmn: '5' });
 
-  it('over class III: (value − limit) / limit, DO as (limit − value) / limit', () => {
+  it('over class III: value / limit − 1; DO, a lower limit, has none', () => {
     const r = classifyReading(values, 'river');
     const over = Object.fromEntries(r.overClassIII.map((e) => [e.item, e]));
     expect(Object.keys(over)).toEqual(['do', 'cod', 'nh3n', 'tp']); // codmn 5 is III: not over
-    expect(over.do!.multiple).toBeCloseTo(0.4, 12); // (5 − 3) / 5
-    expect(over.cod!.multiple).toBeCloseTo(0.5, 12); // (30 − 20) / 20
-    expect(over.nh3n!.multiple).toBeCloseTo(1.5, 12); // (2.5 − 1.0) / 1.0
-    expect(over.tp!.multiple).toBeCloseTo(1.5, 12); // (0.5 − 0.2) / 0.2
+    expect(over.do).toMatchObject({ class: 'IV', limit: 5, multiple: null });
+    expect(over.cod!.multiple).toBeCloseTo(0.5, 12); // 30 / 20 − 1
+    expect(over.nh3n!.multiple).toBeCloseTo(1.5, 12); // 2.5 / 1.0 − 1
+    expect(over.tp!.multiple).toBeCloseTo(1.5, 12); // 0.5 / 0.2 − 1
     expect(over.cod).toMatchObject({ limit: 20, reference: 'III', class: 'IV', value: 30 });
   });
 
   it('over the target', () => {
     const r = classifyReading(values, 'river', 'II');
     const over = Object.fromEntries(r.overTarget.map((e) => [e.item, e.multiple]));
-    expect(over.do).toBeCloseTo(0.5, 12); // (6 − 3) / 6
-    expect(over.codmn).toBeCloseTo(0.25, 12); // (5 − 4) / 4
-    expect(over.cod).toBeCloseTo(1.0, 12); // (30 − 15) / 15
-    expect(over.nh3n).toBeCloseTo(4.0, 12); // (2.5 − 0.5) / 0.5
-    expect(over.tp).toBeCloseTo(4.0, 12); // (0.5 − 0.1) / 0.1
+    expect(over.do).toBeNull();
+    expect(over.codmn).toBeCloseTo(0.25, 12); // 5 / 4 − 1
+    expect(over.cod).toBeCloseTo(1.0, 12); // 30 / 15 − 1
+    expect(over.nh3n).toBeCloseTo(4.0, 12); // 2.5 / 0.5 − 1
+    expect(over.tp).toBeCloseTo(4.0, 12); // 0.5 / 0.1 − 1
     expect(exceedances(r, 'V').map((e) => e.item)).toEqual(['nh3n', 'tp']);
-    expect(exceedances(r, 'V')[0]!.multiple).toBeCloseTo(0.25, 12); // (2.5 − 2.0) / 2.0
+    expect(exceedances(r, 'V')[0]!.multiple).toBeCloseTo(0.25, 12); // 2.5 / 2.0 − 1
   });
 
   it('an `L` value is compared at half its limit', () => {
     const r = classifyReading(reading({ hg: '0.0004L' }), 'river'); // 0.0002: IV
-    expect(r.overClassIII[0]!.multiple).toBeCloseTo(1.0, 12); // (0.0002 − 0.0001) / 0.0001
+    expect(r.overClassIII[0]!.multiple).toBeCloseTo(1.0, 12); // 0.0002 / 0.0001 − 1
   });
 
   it('pH has no multiple', () => {
@@ -377,45 +378,104 @@ describe('exceedance multiples (超标倍数)', () => {
     expect(exceedances(r, 'III')).toEqual([]);
     const all = exceedances(r, 'III', { includeReported: true });
     expect(all.map((e) => [e.item, e.multiple])).toEqual([
-      ['tn', 2], // (3 − 1) / 1
-      ['fecal_coliform', 2], // (30000 − 10000) / 10000
+      ['tn', 2], // 3 / 1 − 1
+      ['fecal_coliform', 2], // 30000 / 10000 − 1
     ]);
   });
 });
 
 describe('main pollutants (主要污染指标)', () => {
-  it('top three over the target, ties in table order', () => {
-    const r = classifyReading(reading({ do: '3', cod: '30', nh3n: '2.5', tp: '0.5', codmn: '5' }), 'river', 'II');
-    // nh3n 4.0 and tp 4.0 tie → table order; then cod 1.0; DO 0.5 and codmn 0.25 left out
-    expect(r.mainPollutants.map((e) => e.item)).toEqual(['nh3n', 'tp', 'cod']);
-    expect(mainPollutants(r, 'II')).toEqual(r.mainPollutants);
-  });
+  const main = (values: Partial<Record<ReadingItem, string>>, waterbody: Waterbody = 'river', target: TargetClass | null = null) =>
+    classifyReading(reading(values), waterbody, target).mainPollutants.map((e) => e.item);
 
-  it('over class III when that is the reference', () => {
-    const r = classifyReading(reading({ do: '3', cod: '30', nh3n: '2.5', tp: '0.5', codmn: '5' }), 'river');
-    // nh3n 1.5, tp 1.5 (tie → table order), cod 0.5, do 0.4
-    expect(mainPollutants(r, 'III').map((e) => e.item)).toEqual(['nh3n', 'tp', 'cod']);
-  });
-
-  it('fewer than three when fewer fail; none when the target is met', () => {
-    const r = classifyReading(reading({ cod: '25', bod5: '3.5', nh3n: '0.2' }), 'river', 'III');
-    expect(r.mainPollutants.map((e) => e.item)).toEqual(['cod']);
-    expect(classifyReading(reading({ cod: '12' }), 'river', 'III').mainPollutants).toEqual([]);
-  });
-
-  it('pH ranks after items with a multiple', () => {
-    const r = classifyReading(reading({ ph: '5.5', cod: '22' }), 'river', 'III');
-    expect(r.mainPollutants.map((e) => e.item)).toEqual(['cod', 'ph']);
-    const full = classifyReading(reading({ ph: '5.5', cod: '22', bod5: '5', nh3n: '1.2' }), 'river', 'III');
-    expect(full.mainPollutants.map((e) => e.item)).toEqual(['bod5', 'nh3n', 'cod']); // 0.25, 0.2, 0.1
-  });
-
-  it('a DO shortfall can rank', () => {
-    const r = classifyReading(reading({ do: '1', cod: '22' }), 'river', 'III');
-    expect(r.mainPollutants.map((e) => [e.item, e.multiple])).toEqual([
-      ['do', 0.8], // (5 − 1) / 5
-      ['cod', 0.1], // (22 − 20) / 20
+  it('orders by class first: a 劣V item before a V item with a larger multiple', () => {
+    // tp 0.45: 劣V, 1.25 over III; oil 0.9: V, 17 over III
+    expect(main({ tp: '0.45', oil: '0.9' })).toEqual(['tp', 'oil']);
+    // the sample's 东门沟入河口 on 2024-07-11: NH3-N, TP and DO are 劣V; oil (V) has the largest multiple of all
+    const dongmen = classifyReading(
+      reading({ ph: '7.55', do: '0.9', codmn: '11.5', cod: '39', bod5: '8.3', nh3n: '9.905', tp: '0.497', oil: '0.87', phenol: '0.0092', s2: '0.465' }),
+      'river',
+      'IV',
+    );
+    expect(dongmen.class).toBe('劣V');
+    expect(dongmen.mainPollutants.map((e) => [e.item, e.class])).toEqual([
+      ['nh3n', '劣V'],
+      ['tp', '劣V'],
+      ['do', '劣V'],
     ]);
+    expect(dongmen.mainPollutants[0]!.multiple).toBeCloseTo(8.905, 12);
+    expect(dongmen.mainPollutants[1]!.multiple).toBeCloseTo(1.485, 12);
+    expect(dongmen.mainPollutants[2]!.multiple).toBeNull();
+  });
+
+  it('within a class, the larger multiple first', () => {
+    // cod 35: V, 0.75; bod5 9: V, 1.25; codmn 14: V, 1.333…
+    expect(main({ cod: '35', bod5: '9', codmn: '14' })).toEqual(['codmn', 'bod5', 'cod']);
+  });
+
+  it('ties in multiple go in the order of Table 1', () => {
+    // nh3n 1.4 and tp 0.28 are both IV and 0.4 over class III (up to floating-point rounding)
+    expect(main({ tp: '0.28', nh3n: '1.4' })).toEqual(['nh3n', 'tp']);
+    // cod 24 (IV) and bod5 4.8 (IV): both 0.2 over III
+    expect(main({ bod5: '4.8', cod: '24' })).toEqual(['cod', 'bod5']);
+  });
+
+  it('pH and DO come after the items of their class that have a multiple, pH before DO', () => {
+    // all 劣V: pH 5.5, DO 1.5, cod 45 (1.25), nh3n 2.2 (1.2)
+    expect(main({ ph: '5.5', do: '1.5', cod: '45', nh3n: '2.2' })).toEqual(['cod', 'nh3n', 'ph']);
+    expect(main({ ph: '5.5', do: '1.5', cod: '45' })).toEqual(['cod', 'ph', 'do']);
+    expect(main({ do: '1.5', ph: '9.5' })).toEqual(['ph', 'do']);
+    // DO IV (4.5) after a IV item with a multiple …
+    expect(main({ do: '4.5', cod: '22' })).toEqual(['cod', 'do']);
+    expect(main({ do: '4.5', cod: '35' })).toEqual(['cod', 'do']); // cod V, DO IV
+    expect(main({ do: '2.5', cod: '22' })).toEqual(['do', 'cod']); // DO V before cod IV
+  });
+
+  it('names at most three of more candidates', () => {
+    const r = classifyReading(reading({ ph: '5', do: '1', cod: '45', bod5: '12', nh3n: '2.5', tp: '0.5' }), 'river');
+    // all six are 劣V; multiples: cod 1.25, bod5 2, nh3n 1.5, tp 1.5 → bod5, nh3n (tie with tp, table order), tp
+    expect(r.mainPollutants.map((e) => e.item)).toEqual(['bod5', 'nh3n', 'tp']);
+    expect(r.overClassIII).toHaveLength(6);
+  });
+
+  it('none when the result is class III or better', () => {
+    expect(main({ cod: '20', nh3n: '1.0', do: '5', tp: '0.2' })).toEqual([]); // every item exactly at the class III limit
+    expect(main({ cod: '12' })).toEqual([]);
+    expect(main({})).toEqual([]);
+  });
+
+  it('is judged against class III, not the target', () => {
+    // a class IV target met by a class IV result still has main pollutants
+    const r = classifyReading(reading({ cod: '25', nh3n: '0.5' }), 'river', 'IV');
+    expect(r.meetsTarget).toBe(true);
+    expect(r.failing).toEqual([]);
+    expect(r.mainPollutants.map((e) => [e.item, e.reference])).toEqual([['cod', 'III']]);
+    // a class II target missed by a class III result has none
+    const ii = classifyReading(reading({ cod: '18' }), 'river', 'II');
+    expect(ii.meetsTarget).toBe(false);
+    expect(ii.mainPollutants).toEqual([]);
+    // the same with and without a target
+    expect(main({ cod: '25', tp: '0.5' }, 'river', 'II')).toEqual(main({ cod: '25', tp: '0.5' }));
+    expect(mainPollutants(r)).toEqual(r.mainPollutants);
+  });
+
+  it('never names an item that does not decide the class', () => {
+    // lake: TN 5 and fecal coliform 50000 are far beyond class V but only reported; temp has no class
+    expect(main({ tn: '5', fecal_coliform: '50000', temp: '30', cod: '22' }, 'lake')).toEqual(['cod']);
+    expect(main({ tn: '5', fecal_coliform: '50000' }, 'lake')).toEqual([]);
+  });
+
+  it('uses the lake limits of TP on a lake', () => {
+    // tp 0.12 on a lake: V (≤ 0.2 lake), 1.4 over the lake class III limit 0.05; on a river it is III
+    const r = classifyReading(reading({ tp: '0.12' }), 'lake');
+    expect(r.mainPollutants.map((e) => [e.item, e.class])).toEqual([['tp', 'V']]);
+    expect(r.mainPollutants[0]!.multiple).toBeCloseTo(1.4, 12);
+    expect(main({ tp: '0.12' }, 'river')).toEqual([]);
+  });
+
+  it('takes an `L` value at half its limit', () => {
+    // hg 0.0004L → 0.0002: IV, 1.0 over III; cod 22: IV, 0.1 over III
+    expect(main({ cod: '22', hg: '0.0004L' })).toEqual(['hg', 'cod']);
   });
 });
 
@@ -482,53 +542,86 @@ describe('black-odorous grading', () => {
     expect(grade({ cod: '80', tp: '2' })).toBeNull();
   });
 
+  it('is computed from any one of the four items', () => {
+    expect(grade({ nh3n: '0.5' })).toBe('none');
+    expect(grade({ do: '1.5', cod: '80' })).toBe('light');
+    expect(grade({ orp_mv: '-250' })).toBe('heavy');
+  });
+
   it.each([
     ['transparency_cm', '25.01', 'none'],
-    ['transparency_cm', '25', '轻度黑臭'],
-    ['transparency_cm', '10', '轻度黑臭'],
-    ['transparency_cm', '9.99', '重度黑臭'],
+    ['transparency_cm', '25', 'light'],
+    ['transparency_cm', '10', 'light'],
+    ['transparency_cm', '9.99', 'heavy'],
     ['do', '2.01', 'none'],
-    ['do', '2.0', '轻度黑臭'],
-    ['do', '0.2', '轻度黑臭'],
-    ['do', '0.19', '重度黑臭'],
+    ['do', '2.0', 'light'],
+    ['do', '0.2', 'light'],
+    ['do', '0.19', 'heavy'],
     ['orp_mv', '50.1', 'none'],
-    ['orp_mv', '50', '轻度黑臭'],
-    ['orp_mv', '-200', '轻度黑臭'],
-    ['orp_mv', '-200.1', '重度黑臭'],
+    ['orp_mv', '50', 'light'],
+    ['orp_mv', '0', 'light'],
+    ['orp_mv', '-200', 'light'],
+    ['orp_mv', '-200.1', 'heavy'],
     ['nh3n', '7.99', 'none'],
-    ['nh3n', '8.0', '轻度黑臭'],
-    ['nh3n', '15', '轻度黑臭'],
-    ['nh3n', '15.01', '重度黑臭'],
+    ['nh3n', '8.0', 'light'],
+    ['nh3n', '15', 'light'],
+    ['nh3n', '15.01', 'heavy'],
   ] as const)('%s %s → %s', (item, value, expected) => {
     expect(grade({ [item]: value })).toBe(expected);
   });
 
+  it('takes a value below the detection limit as half the limit', () => {
+    expect(grade({ do: '0.3L' })).toBe('heavy'); // 0.15 < 0.2
+    expect(grade({ do: '0.4L' })).toBe('light'); // 0.2: the end of the light range
+    expect(grade({ nh3n: '20L' })).toBe('light'); // 10
+    expect(grade({ nh3n: '32L' })).toBe('heavy'); // 16
+  });
+
   it('any heavy indicator makes it heavy, else any light one light', () => {
-    expect(grade({ transparency_cm: '60', do: '5', orp_mv: '120', nh3n: '16' })).toBe('重度黑臭');
-    expect(grade({ transparency_cm: '20', do: '5', orp_mv: '120', nh3n: '1' })).toBe('轻度黑臭');
-    expect(grade({ transparency_cm: '20', do: '0.1' })).toBe('重度黑臭');
+    expect(grade({ transparency_cm: '60', do: '5', orp_mv: '120', nh3n: '16' })).toBe('heavy');
+    expect(grade({ transparency_cm: '20', do: '5', orp_mv: '120', nh3n: '1' })).toBe('light');
+    expect(grade({ transparency_cm: '20', do: '0.1' })).toBe('heavy');
     expect(grade({ transparency_cm: '60', do: '5', orp_mv: '120', nh3n: '1' })).toBe('none');
+    // the sample's 东门沟入河口 on 2024-07-11: all four in the light range
+    expect(grade({ transparency_cm: '21', do: '0.9', orp_mv: '-85', nh3n: '9.905' })).toBe('light');
     const a = blackOdorousAssessment(reading({ transparency_cm: '20', nh3n: '16' }));
     expect(a).toEqual({
-      grade: '重度黑臭',
+      grade: 'heavy',
       indicators: [
-        { item: 'transparency_cm', value: 20, grade: '轻度黑臭' },
-        { item: 'nh3n', value: 16, grade: '重度黑臭' },
+        { item: 'transparency_cm', value: 20, grade: 'light' },
+        { item: 'nh3n', value: 16, grade: 'heavy' },
       ],
     });
   });
 
+  it('publishes the guide\'s table, which the grading follows at both ends of every range', () => {
+    expect(BLACK_ODOROUS_RANGES.map((r) => [r.item, r.min, r.max, r.worse])).toEqual([
+      ['transparency_cm', 10, 25, 'below'],
+      ['do', 0.2, 2.0, 'below'],
+      ['orp_mv', -200, 50, 'below'],
+      ['nh3n', 8.0, 15, 'above'],
+    ]);
+    for (const r of BLACK_ODOROUS_RANGES) {
+      const step = (r.max - r.min) / 1000;
+      expect(blackOdorousIndicatorGrade(r.item, r.min)).toBe('light');
+      expect(blackOdorousIndicatorGrade(r.item, r.max)).toBe('light');
+      expect(blackOdorousIndicatorGrade(r.item, r.min - step)).toBe(r.worse === 'below' ? 'heavy' : 'none');
+      expect(blackOdorousIndicatorGrade(r.item, r.max + step)).toBe(r.worse === 'below' ? 'none' : 'heavy');
+    }
+    expect(BLACK_ODOROUS_LABEL).toEqual({ none: '无黑臭', light: '轻度黑臭', heavy: '重度黑臭' });
+  });
+
   it('in water shallower than 25 cm, the transparency limits are 40 % of the depth', () => {
     // depth 20 cm → both limits 8 cm
-    expect(grade({ transparency_cm: '12' }, 20)).toBe('none'); // would be 轻度 in deeper water
+    expect(grade({ transparency_cm: '12' }, 20)).toBe('none'); // would be light in deeper water
     expect(grade({ transparency_cm: '8.01' }, 20)).toBe('none');
-    expect(grade({ transparency_cm: '8' }, 20)).toBe('轻度黑臭');
-    expect(grade({ transparency_cm: '7.99' }, 20)).toBe('重度黑臭');
+    expect(grade({ transparency_cm: '8' }, 20)).toBe('light');
+    expect(grade({ transparency_cm: '7.99' }, 20)).toBe('heavy');
     // 25 cm or deeper, or no depth: the usual limits
-    expect(grade({ transparency_cm: '12' }, 25)).toBe('轻度黑臭');
-    expect(grade({ transparency_cm: '12' }, 80)).toBe('轻度黑臭');
-    expect(grade({ transparency_cm: '12' })).toBe('轻度黑臭');
+    expect(grade({ transparency_cm: '12' }, 25)).toBe('light');
+    expect(grade({ transparency_cm: '12' }, 80)).toBe('light');
+    expect(grade({ transparency_cm: '12' })).toBe('light');
     // depth changes only transparency
-    expect(grade({ nh3n: '9' }, 20)).toBe('轻度黑臭');
+    expect(grade({ nh3n: '9' }, 20)).toBe('light');
   });
 });

@@ -10,7 +10,18 @@ import { classifyReading, type ReadingValues } from '../../src/lib/gb3838.ts';
 import { consecutiveMisses, consecutiveYearMisses, monthlyResults, yearlyResults } from '../../src/lib/compliance.ts';
 import type { Db, StationView } from '../../src/data/query.ts';
 import type { Action } from '../../src/schemas/tables.ts';
-import { groupByTownship, monthRows, qualityIndex, stationCsv, stationQuality } from '../../src/data/quality.ts';
+import {
+  READING_COLUMNS,
+  blackOdorousSummary,
+  groupByTownship,
+  monthRows,
+  qualityIndex,
+  readingRecord,
+  stationCsv,
+  stationQuality,
+  worstInMonth,
+} from '../../src/data/quality.ts';
+import { DATASETS } from '../../src/data/opendata.ts';
 import type { StationMonthRow } from '../../src/data/quality.ts';
 
 const RULE = { monthly: { 2: '约谈', 3: '通报批评' }, yearly: { 2: '警告', 3: '免职' } };
@@ -98,9 +109,18 @@ describe('qualityIndex', () => {
     const q = qualityIndex(d);
     expect(q.months).toEqual(['2026-07', '2026-08', '2026-09', '2026-10']);
     expect(q.latestMonth).toBe('2026-10');
-    expect(q.pageMonths).toHaveLength(12);
-    expect(q.pageMonths[0]).toBe('2026-10');
-    expect(q.pageMonths.at(-1)).toBe('2025-11');
+  });
+  it('gives every month with a result a page, newest first, and no month without one', () => {
+    const q = qualityIndex(d);
+    expect(q.pageMonths).toEqual(['2026-10', '2026-09', '2026-08', '2026-07']);
+    // three years of monthly results: 36 pages, not the last 12
+    const long = Array.from({ length: 36 }, (_, i) => [`${2024 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}-10`, good] as [string, typeof good]);
+    const gap = station('g', '丁断面', [...long.slice(0, 20), ...long.slice(21)]);
+    const pages = qualityIndex(db([gap])).pageMonths;
+    expect(pages).toHaveLength(35);
+    expect(pages[0]).toBe('2026-12');
+    expect(pages.at(-1)).toBe('2024-01');
+    expect(pages).not.toContain('2025-09');
   });
   it('computes the share meeting target per month', () => {
     const q = qualityIndex(d);
@@ -128,15 +148,46 @@ describe('qualityIndex', () => {
     expect(july.find((r) => r.station.id === 'b')).toMatchObject({ class: null, meets: null, failing: [] });
     expect(monthRows(d, '2026-10')).toBe(rows);
   });
-  it('judges a month with several readings on their mean', () => {
+  it('judges a month with several readings on the worst of them, and describes that one', () => {
     const c = station('c', '丙断面', [
       ['2026-10-01', { nh3n: '0.6' }],
-      ['2026-10-15', { nh3n: '1.8' }],
+      ['2026-10-15', { nh3n: '1.8', tp: '0.25' }],
+      ['2026-10-28', { nh3n: '0.9' }],
     ]);
     const rows = monthRows(db([c]), '2026-10');
-    // Mean 1.2 → class IV, 0.2 over the class III limit.
-    expect(rows[0]).toMatchObject({ class: 'IV', meets: false });
-    expect(rows[0]!.failing[0]!.text).toBe('超标 0.2 倍');
+    // The mean (NH3-N 1.1) would be IV too, but 0.1 over; the worst result is V (NH3-N 1.8).
+    expect(rows[0]).toMatchObject({ class: 'V', meets: false, date: '2026-10-15', results: 3 });
+    expect(rows[0]!.failing.map((f) => [f.item, f.text])).toEqual([
+      ['nh3n', '超标 0.8 倍'],
+      ['tp', '超标 0.25 倍'],
+    ]);
+    expect(rows[0]!.pollutants.map((p) => p.text)).toEqual(['氨氮（超Ⅲ类标准 0.8 倍）', '总磷（超Ⅲ类标准 0.25 倍）']);
+  });
+  it('a month that meets its target on a worst result still shows main pollutants worse than class III', () => {
+    const e = station('e', '戊断面', [
+      ['2026-10-03', { cod: '16' }],
+      ['2026-10-20', { cod: '26', do: '4' }],
+    ], { target: 'IV' });
+    const [row] = monthRows(db([e]), '2026-10');
+    expect(row).toMatchObject({ class: 'IV', meets: true, date: '2026-10-20', failing: [] });
+    expect(row!.pollutants.map((p) => p.text)).toEqual(['化学需氧量（超Ⅲ类标准 0.3 倍）', '溶解氧（4 mg/L，低于Ⅲ类标准 5 mg/L）']);
+  });
+});
+
+describe('worstInMonth', () => {
+  it('takes the worst class of the month, the latest of them on a tie', () => {
+    const s = station('w', '己断面', [
+      ['2026-09-30', { nh3n: '1.9' }],
+      ['2026-10-02', { nh3n: '1.2' }],
+      ['2026-10-09', { nh3n: '0.2' }],
+      ['2026-10-20', { nh3n: '1.4' }],
+      ['2026-10-30', { temp: '14' }],
+    ]);
+    expect(worstInMonth(s, '2026-10')?.date).toBe('2026-10-20');
+    expect(worstInMonth(s, '2026-09')?.date).toBe('2026-09-30');
+    expect(worstInMonth(s, '2026-08')).toBeNull();
+    // the month's class is the class of that result
+    expect(s.monthly.find((m) => m.month === '2026-10')).toMatchObject({ class: worstInMonth(s, '2026-10')!.result.class });
   });
 });
 
@@ -188,9 +239,10 @@ describe('stationQuality', () => {
     expect(q.unclassed).toEqual(['temp']);
     expect(q.charts[2]!.spec.series[0]!.flagged).toEqual([0]);
   });
-  it('gives the last 12 months up to as_of and the record over them', () => {
+  it('gives the last 12 months up to as_of and the record over them, linking months that have a page', () => {
     expect(q.recent).toHaveLength(12);
-    expect(q.recent.at(-1)).toMatchObject({ month: '2026-10', class: 'IV', meets: false });
+    expect(q.recent.at(-1)).toMatchObject({ month: '2026-10', class: 'IV', meets: false, href: '/quality/2026-10/' });
+    expect(q.recent.at(-3)).toMatchObject({ month: '2026-08', class: null, href: null });
     expect(q.recentSummary.text).toBe('近12个月0次达标（2个月有监测结果）');
     // The year's mean (DO 5.15, NH3-N 0.85) is class III although no single month was.
     expect(q.yearly).toEqual([{ year: '2026', class: 'III', meets: true, readings: 2 }]);
@@ -201,11 +253,73 @@ describe('stationCsv', () => {
   it('writes a BOM, the open-data columns and values as written', () => {
     const s = station('a', '甲', [['2026-10-10', { nh3n: '1.4', hg: '0.00004L' }]]);
     const csv = stationCsv(s);
-    expect(csv.startsWith('\uFEFFstation,date,class,meets_target,failing_items,main_pollutants,ph,do,')).toBe(true);
+    expect(csv.startsWith('\uFEFFstation,date,class,meets_target,failing_items,main_pollutants,black_odorous,ph,do,')).toBe(true);
     const [, row] = csv.slice(1).split('\r\n');
     const cells = row!.split(',');
-    expect(cells.slice(0, 6)).toEqual(['a', '2026-10-10', 'IV', 'false', 'nh3n', 'nh3n']);
+    expect(cells.slice(0, 7)).toEqual(['a', '2026-10-10', 'IV', 'false', 'nh3n', 'nh3n', 'none']);
     expect(cells).toContain('0.00004L');
     expect(cells).toContain('1.4');
+  });
+
+  it('lists main pollutants worst first, `;`-joined, as readings.json does', () => {
+    // target IV: TP 0.45 (劣V) and COD 26 (IV) are main pollutants although only TP fails the target
+    const s = station('b', '乙', [['2026-10-10', { cod: '26', tp: '0.45' }]], { target: 'IV' });
+    const [, row] = stationCsv(s).slice(1).split('\r\n');
+    const cells = row!.split(',');
+    expect(cells.slice(0, 7)).toEqual(['b', '2026-10-10', '劣V', 'false', 'tp', 'tp;cod', '']);
+    expect(readingRecord(s.readings[0]!)).toMatchObject({ failing_items: ['tp'], main_pollutants: ['tp', 'cod'], black_odorous: null });
+  });
+
+  it('has the columns of the readings dataset of the open data', () => {
+    const readings = DATASETS.find((d) => d.name === 'readings')!;
+    expect(readings.fields.map((f) => f.name)).toEqual([...READING_COLUMNS]);
+  });
+});
+
+describe('blackOdorousSummary', () => {
+  const four = (t: string, d: string, o: string, n: string) => ({ transparency_cm: t, do: d, orp_mv: o, nh3n: n });
+
+  it('is null unless the results measure all four items', () => {
+    const s = station('a', '甲', [['2026-07-10', { transparency_cm: '20', do: '1.5', nh3n: '9' }]]);
+    expect(blackOdorousSummary(s.readings)).toBeNull();
+    expect(stationQuality(db([s]), 'a').blackOdorous).toBeNull();
+  });
+
+  it('counts light and heavy results and names the latest one, newest first', () => {
+    const s = station('a', '甲', [
+      ['2024-07-10', four('21', '0.9', '-85', '9.9')],
+      ['2024-08-10', four('8', '0.5', '-150', '11')],
+      ['2025-07-10', four('22', '1.2', '-60', '8.5')],
+      ['2025-12-10', four('60', '7', '150', '0.5')],
+      ['2026-01-10', { transparency_cm: '55', do: '8' }],
+    ]);
+    const b = blackOdorousSummary(s.readings)!;
+    expect(b.rows.map((r) => [r.date, r.grade])).toEqual([
+      ['2026-01-10', 'none'],
+      ['2025-12-10', 'none'],
+      ['2025-07-10', 'light'],
+      ['2024-08-10', 'heavy'],
+      ['2024-07-10', 'light'],
+    ]);
+    expect(b.rows[0]!.values).toEqual({ transparency_cm: '55', do: '8', orp_mv: '', nh3n: '' });
+    expect([b.light, b.heavy]).toEqual([2, 1]);
+    expect(b.text).toBe('2024年以来 5 次监测中，有 2 次达到轻度黑臭，1 次达到重度黑臭；最近一次为2025年7月10日（轻度黑臭）。最近一次监测（2026年1月10日）为无黑臭。');
+  });
+
+  it('says so when no result was black-odorous', () => {
+    const s = station('a', '甲', [['2025-07-10', four('60', '7', '150', '0.5')]]);
+    expect(blackOdorousSummary(s.readings)!.text).toBe('2025年以来 1 次监测中，没有一次达到黑臭水体的标准。');
+  });
+
+  it('gives each result of the station page its grade and main pollutants', () => {
+    const s = station('a', '甲', [
+      ['2024-07-10', { ...four('21', '0.9', '-85', '9.9'), tp: '0.5' }],
+      ['2024-08-10', { cod: '12' }],
+    ], { target: 'IV' });
+    const q = stationQuality(db([s]), 'a');
+    expect(q.results.map((r) => [r.date, r.class, r.blackOdorous, r.pollutants.map((p) => p.text)])).toEqual([
+      ['2024-08-10', 'I', null, []],
+      ['2024-07-10', '劣V', 'light', ['氨氮（超Ⅲ类标准 8.9 倍）', '总磷（超Ⅲ类标准 1.5 倍）', '溶解氧（0.9 mg/L，低于Ⅲ类标准 5 mg/L）']],
+    ]);
   });
 });
