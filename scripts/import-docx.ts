@@ -11,6 +11,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import mammoth from 'mammoth';
+import { checkOfficeZip } from '../src/office/zip-guard.ts';
 import { htmlToMarkdown } from '../src/lib/markdown.ts';
 import { dataDir } from '../src/loader/index.ts';
 
@@ -116,7 +117,13 @@ async function main(): Promise<number> {
     console.error(`找不到文件：${file}`);
     return 1;
   }
-  const res = await convertDocx(readFileSync(file), file, args.slug);
+  const bytes = readFileSync(file);
+  const zip = checkOfficeZip(bytes, 'docx');
+  if (!zip.ok) {
+    console.error(`无法转换 ${file}：${zip.zh}\n  cannot convert ${file}: ${zip.en}`);
+    return 1;
+  }
+  const res = await convertDocx(bytes, file, args.slug);
   const dir = resolve(args.out ?? join(dataDir(), 'documents'));
   const target = join(dir, `${res.slug}.md`);
   if (existsSync(target) && !args.force) {

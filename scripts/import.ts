@@ -11,6 +11,7 @@ import { basename, resolve } from 'node:path';
 import { dataDir } from '../src/loader/index.ts';
 import { formatImportProblem, importSheets } from '../src/office/importer.ts';
 import { readCsvSheet, readWorkbook, type Sheet } from '../src/office/sheets.ts';
+import { checkOfficeZip } from '../src/office/zip-guard.ts';
 
 const args = process.argv.slice(2);
 const inputs: string[] = [];
@@ -30,7 +31,14 @@ const sheets: Sheet[] = [];
 const syntax: string[] = [];
 for (const input of inputs) {
   const bytes = readFileSync(input);
-  if (/\.xlsx$/i.test(input)) sheets.push(...(await readWorkbook(bytes)));
+  if (/\.xlsx$/i.test(input)) {
+    const zip = checkOfficeZip(bytes, 'xlsx');
+    if (!zip.ok) {
+      console.error(`无法导入 ${input}：${zip.zh}\n  cannot import ${input}: ${zip.en}`);
+      process.exit(1);
+    }
+    sheets.push(...(await readWorkbook(bytes)));
+  }
   else if (/\.csv$/i.test(input)) {
     const { sheet, errors } = readCsvSheet(bytes, basename(input));
     sheets.push(sheet);

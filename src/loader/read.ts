@@ -7,9 +7,9 @@
  * Cross-file checks (references, duplicates, case histories) are in
  * validate.ts; loadDataFolder() in index.ts runs both.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { LineCounter, parseDocument, isMap, isSeq, type Document } from 'yaml';
+import { LineCounter, parseDocument, isMap, isSeq, visit, type Document } from 'yaml';
 import type { z } from 'astro/zod';
 import { decodeText, invalidByteMessages, parseCsv, type Encoding } from '../lib/csv.ts';
 import { TABLES, type TableName } from '../schemas/tables.ts';
@@ -85,15 +85,77 @@ function mapHeader(table: TableDef, header: string[]): (string | null)[] {
   });
 }
 
-/** A text file (YAML, Markdown, GeoJSON) decoded; each bad byte is a problem at its line and character column. */
-function decodeFile(path: string, file: string, problems: Problem[]): string {
-  const { text, invalid } = decodeText(readFileSync(path));
+/**
+ * The largest file of each kind that is read. A data folder comes from
+ * clerks and contractors: a runaway export must be a message, not the
+ * build machine's memory. A city's readings file of five years is some
+ * 20 MB; the limits leave ten times that.
+ */
+export const MAX_BYTES = { csv: 200 * 1024 * 1024, yaml: 1024 * 1024, document: 2 * 1024 * 1024, geojson: 100 * 1024 * 1024 } as const;
+
+const mb = (n: number) => `${(n / 1048576).toFixed(n < 1048576 ? 2 : 0)} MB`;
+
+/**
+ * A file's bytes, or null with a problem: not there (also a link to
+ * nothing), a link loop, a directory, too large, or unreadable. Nothing a
+ * data folder holds may end the check with a stack trace.
+ */
+function readDataFile(path: string, file: string, max: number, problems: Problem[]): Buffer | null {
+  try {
+    const st = statSync(path);
+    if (!st.isFile()) {
+      problems.push({ file, zh: `${file} 不是普通文件（可能是文件夹）`, en: `${file} is not a regular file (a folder?)` });
+      return null;
+    }
+    if (st.size > max) {
+      problems.push({ file, zh: `文件过大（${mb(st.size)}）：不能超过 ${mb(max)}`, en: `file too large (${mb(st.size)}): at most ${mb(max)}` });
+      return null;
+    }
+    return readFileSync(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why =
+      code === 'ENOENT' ? { zh: '文件不存在（或是指向不存在文件的链接）', en: 'not found (or a link to nothing)' }
+      : code === 'ELOOP' ? { zh: '链接指向自身，形成循环', en: 'a link that points to itself (a loop)' }
+      : code === 'EACCES' || code === 'EPERM' ? { zh: '没有读取权限', en: 'permission denied' }
+      : { zh: `无法读取（${code ?? (e as Error).message}）`, en: `unreadable (${code ?? (e as Error).message})` };
+    problems.push({ file, zh: `无法读取 ${file}：${why.zh}`, en: `cannot read ${file}: ${why.en}` });
+    return null;
+  }
+}
+
+/** Whether a path exists as anything, a dangling link included (existsSync says no to those). */
+function present(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The names in a folder of the data folder, or [] with a problem when it cannot be listed. */
+function listFolder(base: string, folder: string, problems: Problem[]): string[] {
+  try {
+    return readdirSync(base).sort();
+  } catch (e) {
+    problems.push({ file: `${folder}/`, zh: `无法读取文件夹 ${folder}/（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）`, en: `cannot list ${folder}/ (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` });
+    return [];
+  }
+}
+
+/** A text file (YAML, Markdown, GeoJSON) decoded; each bad byte is a problem at its line and character column. Null when unreadable. */
+function decodeFile(path: string, file: string, problems: Problem[], max: number): string | null {
+  const bytes = readDataFile(path, file, max, problems);
+  if (!bytes) return null;
+  const { text, invalid } = decodeText(bytes);
   for (const m of invalidByteMessages(invalid)) problems.push({ file, line: m.line, column: m.column, zh: m.zh, en: m.en });
   return text;
 }
 
 function readCsvTable<T>(dir: string, file: string, table: TableDef, problems: Problem[], encodings: Record<string, Encoding>, rejected?: Set<string>): Row<T>[] {
-  const bytes = readFileSync(join(dir, file));
+  const bytes = readDataFile(join(dir, file), file, MAX_BYTES.csv, problems);
+  if (!bytes) return [];
   const { text, encoding, invalid } = decodeText(bytes);
   encodings[file] = encoding;
   for (const m of invalidByteMessages(invalid)) problems.push({ file, line: m.line, column: m.cell, zh: m.zh, en: m.en });
@@ -193,6 +255,18 @@ function yamlLine(doc: Document, counter: LineCounter, path: readonly PropertyKe
 function parseYaml(text: string, file: string, problems: Problem[], offsetLines = 0) {
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
+  // Aliases (*name) can expand a small file into gigabytes (a "billion
+  // laughs"); the contract's YAML never needs them, so any alias is refused.
+  let aliases = 0;
+  visit(doc, {
+    Alias(_, node) {
+      if (aliases++ > 0) return visit.BREAK;
+      const pos = node.range ? counter.linePos(node.range[0]) : undefined;
+      problems.push({ file, line: pos ? pos.line + offsetLines : undefined, column: pos?.col, value: `*${node.source}`, zh: 'YAML 中不能使用别名（*名称）：请把内容直接写出', en: 'YAML aliases (*name) are not allowed: expected the value written out' });
+      return undefined;
+    },
+  });
+  if (aliases > 0) return { doc, counter, ok: false };
   for (const err of doc.errors) {
     // err.linePos is only filled in with prettyErrors; compute it from the offset.
     const pos = err.linePos?.[0] ?? (err.pos ? counter.linePos(err.pos[0]) : undefined);
@@ -221,11 +295,13 @@ function topLevelLines(doc: Document, counter: LineCounter, offsetLines: number)
 function readSite(dir: string, problems: Problem[]): { site: Site | null; lines: Record<string, number> } {
   const file = 'site.yaml';
   const path = join(dir, file);
-  if (!existsSync(path)) {
+  if (!present(path)) {
     problems.push({ file, zh: '缺少 site.yaml', en: 'site.yaml is missing' });
     return { site: null, lines: {} };
   }
-  const { doc, counter, ok } = parseYaml(decodeFile(path, file, problems), file, problems);
+  const text = decodeFile(path, file, problems, MAX_BYTES.yaml);
+  if (text === null) return { site: null, lines: {} };
+  const { doc, counter, ok } = parseYaml(text, file, problems);
   if (!ok) return { site: null, lines: {} };
   const result = siteSchema.safeParse(doc.toJS());
   if (!result.success) {
@@ -242,14 +318,18 @@ function readSite(dir: string, problems: Problem[]): { site: Site | null; lines:
 
 function readDocuments(dir: string, problems: Problem[], rejected: Set<string>): DocumentFile[] {
   const base = join(dir, 'documents');
-  if (!existsSync(base)) return [];
+  if (!present(base)) return [];
   const docs: DocumentFile[] = [];
-  for (const name of readdirSync(base).sort()) {
+  for (const name of listFolder(base, 'documents', problems)) {
     const m = /^(.+)\.(md|mdx)$/.exec(name);
     if (!m) continue;
     const file = `documents/${name}`;
     const id = m[1];
-    const text = decodeFile(join(base, name), file, problems);
+    const text = decodeFile(join(base, name), file, problems, MAX_BYTES.document);
+    if (text === null) {
+      rejected.add(id);
+      continue;
+    }
     if (!/^[a-z0-9-]+$/.test(id)) {
       problems.push({ file, value: id, zh: '文件名（即文件编号）只能含小写字母、数字和连字符', en: 'the file name (the document id) must be [a-z0-9-]+' });
     }
@@ -288,8 +368,9 @@ function readDocuments(dir: string, problems: Problem[], rejected: Set<string>):
 function readGeo(dir: string, problems: Problem[]): GeoFeature[] {
   const file = 'geo/waters.geojson';
   const path = join(dir, file);
-  if (!existsSync(path)) return [];
-  const text = decodeFile(path, file, problems);
+  if (!present(path)) return [];
+  const text = decodeFile(path, file, problems, MAX_BYTES.geojson);
+  if (text === null) return [];
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -345,8 +426,8 @@ export function readFolder(dir: string, problems: Problem[]): RawFolder {
     if (name === 'readings') {
       const base = join(dir, 'readings');
       const rows: Row<unknown>[] = [];
-      if (existsSync(base)) {
-        for (const f of readdirSync(base).filter((f) => f.toLowerCase().endsWith('.csv')).sort()) {
+      if (present(base)) {
+        for (const f of listFolder(base, 'readings', problems).filter((f) => f.toLowerCase().endsWith('.csv'))) {
           rows.push(...readCsvTable(dir, `readings/${f}`, table, problems, encodings));
         }
       }
@@ -354,7 +435,7 @@ export function readFolder(dir: string, problems: Problem[]): RawFolder {
       continue;
     }
     const path = join(dir, table.file);
-    if (!existsSync(path)) {
+    if (!present(path)) {
       if (REQUIRED_FILES.has(table.file)) problems.push({ file: table.file, zh: `缺少文件 ${table.file}`, en: `${table.file} is missing` });
       (out as unknown as Record<string, unknown>)[name] = [];
       continue;

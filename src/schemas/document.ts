@@ -5,9 +5,10 @@
 import { z } from 'astro/zod';
 import { DOC_KIND, DOC_STATUS } from '../lib/enums.ts';
 import { isValidDate } from '../lib/dates.ts';
-import { expect, ID_PATTERN } from './fields.ts';
+import { expect, ID_PATTERN, SHORT_TEXT_MAX } from './fields.ts';
 
-const text = z.string({ error: expect('必填，应为文字', 'a non-empty text') }).trim().min(1, { error: expect('必填，不能为空', 'a value (required)') });
+const text = z.string({ error: expect('必填，应为文字', 'a non-empty text') }).trim().min(1, { error: expect('必填，不能为空', 'a value (required)') })
+  .max(SHORT_TEXT_MAX, { error: (iss) => expect(`文字过长（${String(iss.input).length} 字）：不能超过 ${SHORT_TEXT_MAX} 字`, `text too long (${String(iss.input).length} characters): at most ${SHORT_TEXT_MAX}`) });
 const idRef = z.string({ error: expect('应为编码', 'an id') }).regex(ID_PATTERN, { error: expect('编码只能含小写字母、数字和连字符', 'an id [a-z0-9-]+') });
 
 /** Astro's frontmatter parser turns an unquoted date into a Date; accept both. */

@@ -36,8 +36,25 @@ export function id() {
 /** A reference to an id of another file; checked against that file later. */
 export const ref = id;
 
-export function text() {
-  return required(z.string());
+/** The longest a short text cell may be (names, titles, units, places), in characters. */
+export const SHORT_TEXT_MAX = 200;
+/** The longest a long text cell may be (descriptions, duties, reasons, notes), in characters. */
+export const LONG_TEXT_MAX = 5000;
+
+/**
+ * A text cell of at most `max` characters. The limits keep a pasted
+ * document or a runaway export (a 50 MB title once passed) from reaching
+ * every page that shows the cell; the clerks' guide states them.
+ */
+export function text(max = SHORT_TEXT_MAX) {
+  return required(
+    z.string().max(max, { error: (iss) => expect(`文字过长（${String(iss.input).length} 字）：不能超过 ${max} 字`, `text too long (${String(iss.input).length} characters): at most ${max}`) }),
+  );
+}
+
+/** A long text cell (descriptions, duties, reasons, notes): at most LONG_TEXT_MAX characters. */
+export function longText() {
+  return text(LONG_TEXT_MAX);
 }
 
 export function date() {

@@ -5,11 +5,12 @@
  */
 import { z } from 'astro/zod';
 import { isValidDate } from '../lib/dates.ts';
-import { expect, ID_PATTERN } from './fields.ts';
+import { expect, ID_PATTERN, SHORT_TEXT_MAX } from './fields.ts';
 import { ROLE, type Role } from '../lib/enums.ts';
 import { sharedThresholds } from '../lib/inspections.ts';
 
-const nonEmpty = z.string({ error: expect('必填，应为文字', 'a non-empty text') }).trim().min(1, { error: expect('必填，不能为空', 'a value (required)') });
+const nonEmpty = z.string({ error: expect('必填，应为文字', 'a non-empty text') }).trim().min(1, { error: expect('必填，不能为空', 'a value (required)') })
+  .max(SHORT_TEXT_MAX, { error: (iss) => expect(`文字过长（${String(iss.input).length} 字）：不能超过 ${SHORT_TEXT_MAX} 字`, `text too long (${String(iss.input).length} characters): at most ${SHORT_TEXT_MAX}`) });
 /** YAML may give a date unquoted; the `yaml` core schema keeps it a string. */
 const isoDate = z.string({ error: expect('应为日期 YYYY-MM-DD', 'a date as YYYY-MM-DD') }).refine(isValidDate, { error: expect('应为 YYYY-MM-DD 格式的真实日期', 'a real date as YYYY-MM-DD') });
 const phone = z.union([z.string(), z.number()], { error: expect('应为电话号码', 'a phone number') }).transform(String);

@@ -24,7 +24,7 @@ import {
   WATER_KIND,
   type ReadingItem,
 } from '../lib/enums.ts';
-import { date, dateOrMonth, id, idList, latitude, longitude, measurement, metric, month, number, oneOf, ref, text, textList } from './fields.ts';
+import { date, dateOrMonth, id, idList, latitude, longitude, measurement, metric, month, number, oneOf, ref, longText, text, textList } from './fields.ts';
 import { column, defineTable, optional, type ColumnDef } from './table.ts';
 
 export const regions = defineTable({
@@ -54,7 +54,7 @@ export const waters = defineTable({
     area_km2: optional('面积', number({ min: 0 }), '水面面积（平方公里）'),
     target_class: column('水质目标', oneOf(TARGET_CLASS.values), '水质目标：I | II | III | IV | V'),
     plan: optional('一河一策文件编号', ref(), '一河一策文件编号（documents 中的文件名）'),
-    description: optional('简介', text(), '简介'),
+    description: optional('简介', longText(), '简介'),
   },
 });
 
@@ -98,7 +98,7 @@ export const assignments = defineTable({
     role: column('角色', oneOf(ROLE.values), '角色：general_chief | deputy_general_chief | chief | deputy_chief | segment_chief | keeper | patroller | civic_chief'),
     start: column('任职日期', date(), '任职日期'),
     end: optional('离任日期', date(), '离任日期；现任留空'),
-    duties: optional('职责', text(), '职责'),
+    duties: optional('职责', longText(), '职责'),
   },
 });
 
@@ -150,7 +150,7 @@ export const cases = defineTable({
     found: column('发现日期', date(), '发现日期'),
     source: column('来源', oneOf(CASE_SOURCE.values), '来源：patrol | inspection | report | media | audit | other'),
     category: column('类别', oneOf(CASE_CATEGORY.values), '类别：encroachment | sand_mining | dumping | illegal_building | sewage_outlet | pollution | garbage | black_odorous | livestock | sign_outdated | other'),
-    description: optional('描述', text(), '问题描述'),
+    description: optional('描述', longText(), '问题描述'),
     responsible: column('责任单位', text(), '责任单位'),
     deadline: column('整改时限', date(), '整改时限'),
     report_ref: optional('举报受理编号', text(), '群众举报的受理编号，如 JB-20260312-4K7Q2M'),
@@ -168,7 +168,7 @@ export const caseEvents = defineTable({
     case: column('问题编号', ref(), '问题编号'),
     date: column('日期', date(), '日期'),
     status: column('状态', oneOf(CASE_STATUS.values), '状态：reported | assigned | rectifying | submitted | closed | rejected'),
-    note: optional('说明', text(), '说明'),
+    note: optional('说明', longText(), '说明'),
     by: optional('办理单位', text(), '办理单位'),
   },
 });
@@ -187,7 +187,7 @@ export const inspections = defineTable({
     rank: optional('排名', number({ min: 1, integer: true }), '排名'),
     result: column('结果', text(), '结果，如 优秀、良好、合格、不合格'),
     document: optional('通报文件', ref(), '通报文件编号（documents 中的文件名）'),
-    note: optional('备注', text(), '备注'),
+    note: optional('备注', longText(), '备注'),
   },
 });
 
@@ -212,7 +212,7 @@ export const actions = defineTable({
     date: column('日期', date(), '日期'),
     chief: column('河长编码', ref(), '被问责河长编码'),
     kind: column('类型', oneOf(ACTION_KIND.values), '类型：约谈 | 通报批评 | 警告 | 免职 | other'),
-    reason: column('事由', text(), '事由'),
+    reason: column('事由', longText(), '事由'),
     document: optional('文件', ref(), '文件编号（documents 中的文件名）'),
   },
 });
