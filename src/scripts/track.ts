@@ -1,0 +1,120 @@
+/**
+ * The follow-your-report page's behaviour (<track-lookup> on /track/): read
+ * the reference number (typed, or ?ref= on load), fetch the one shard
+ * /track/<key>.json it hashes to, and draw the case found, or say why not.
+ * Data is set as text only.
+ */
+import { normaliseRef, shardKey, shardPath } from '../lib/track.ts';
+import { formatDateZh } from '../lib/format.ts';
+// The shape of the shard files, as src/data/ledger.ts writes them (type only: nothing of it is bundled).
+import type { TrackCase } from '../data/ledger.ts';
+
+/** Build an element with text only: data never becomes markup. */
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, cls?: string): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  if (text !== undefined) e.textContent = text;
+  if (cls) e.className = cls;
+  return e;
+}
+
+function render(c: TrackCase): HTMLElement {
+  const box = el('article', undefined, 'found');
+  box.append(el('h2', `受理编号 ${c.ref}`));
+  const title = el('p', undefined, 'case-title');
+  const a = el('a', c.title);
+  a.href = c.url;
+  title.append(a);
+  box.append(title);
+  const state = el('p', undefined, c.overdue ? 'state overdue' : 'state');
+  state.append('当前状态：', el('strong', c.status_label));
+  box.append(state, el('p', c.deadline_text, c.overdue ? 'deadline overdue' : 'deadline'));
+  const facts = el('p', `位置：${c.water}（${c.township}）；发现日期：${formatDateZh(c.found)}。`);
+  box.append(facts);
+  box.append(el('h3', '办理过程'));
+  const ol = el('ol', undefined, 'timeline');
+  for (const e of c.events) {
+    const li = el('li');
+    const t = el('time', formatDateZh(e.date));
+    t.dateTime = e.date;
+    li.append(t, ' ', el('strong', e.status_label));
+    if (e.note) li.append(el('span', `：${e.note}`));
+    if (e.by) li.append(el('span', `（${e.by}）`, 'by'));
+    ol.append(li);
+  }
+  box.append(ol);
+  const more = el('p');
+  const link = el('a', '查看这个问题的完整页面');
+  link.href = c.url;
+  more.append(link);
+  box.append(more);
+  return box;
+}
+
+export class TrackLookup extends HTMLElement {
+  connectedCallback() {
+    const form = this.querySelector('form')!;
+    const input = this.querySelector<HTMLInputElement>('#ref')!;
+    const error = this.querySelector<HTMLElement>('#ref-error')!;
+    const result = this.querySelector<HTMLElement>('[data-result]')!;
+    const length = Number(this.dataset.keyLength);
+    // Hidden by CSS already where (scripting: enabled) is understood.
+    this.querySelector<HTMLElement>('[data-nojs]')!.hidden = true;
+    const template = (name: string) => (document.querySelector<HTMLTemplateElement>(`template[data-template="${name}"]`)!.content.cloneNode(true) as DocumentFragment);
+
+    const showError = (msg: string | null) => {
+      error.hidden = msg === null;
+      error.textContent = msg ?? '';
+      input.setAttribute('aria-invalid', msg ? 'true' : 'false');
+      input.setAttribute('aria-describedby', msg ? 'ref-error ref-hint' : 'ref-hint');
+      document.title = document.title.replace(/^错误：/, '');
+      if (msg) document.title = `错误：${document.title}`;
+    };
+
+    const lookup = async (typed: string) => {
+      const key = normaliseRef(typed);
+      if (!key) {
+        showError('请输入受理编号');
+        result.replaceChildren();
+        input.focus();
+        return;
+      }
+      showError(null);
+      result.replaceChildren(el('p', '正在查询……'));
+      let cases: TrackCase[];
+      try {
+        const res = await fetch(shardPath(shardKey(key, length)));
+        if (!res.ok) throw new Error(String(res.status));
+        cases = ((await res.json()) as { cases: TrackCase[] }).cases;
+      } catch {
+        result.replaceChildren(template('error'));
+        result.focus();
+        return;
+      }
+      const hits = cases.filter((c) => c.key === key);
+      if (hits.length === 0) {
+        const frag = template('not-found');
+        frag.querySelector('[data-slot="ref"]')!.textContent = typed.trim();
+        result.replaceChildren(frag);
+      } else {
+        result.replaceChildren(...hits.map(render));
+      }
+      result.focus();
+    };
+
+    form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      const typed = input.value;
+      const url = new URL(location.href);
+      if (typed.trim()) url.searchParams.set('ref', typed.trim());
+      else url.searchParams.delete('ref');
+      history.replaceState(null, '', url);
+      void lookup(typed);
+    });
+
+    const initial = new URLSearchParams(location.search).get('ref');
+    if (initial) {
+      input.value = initial;
+      void lookup(initial);
+    }
+  }
+}
