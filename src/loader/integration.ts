@@ -68,7 +68,11 @@ export default function riverData(): AstroIntegration {
         if (command === 'build' || command === 'sync') {
           // Print the whole list first: Astro may shorten a thrown message.
           console.error(report);
-          throw new Error(`数据检查未通过，共 ${problems.length} 个问题 / the data folder has ${problems.length} problem(s); see the list above.`);
+          const err = new Error(`数据检查未通过，共 ${problems.length} 个问题 / the data folder has ${problems.length} problem(s); see the list above.`);
+          // The list above says where each problem is; a stack trace of this
+          // hook would only bury it (and read as a crash of the program).
+          err.stack = undefined;
+          throw err;
         }
         logger.error(report);
       },
