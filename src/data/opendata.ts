@@ -7,7 +7,7 @@
 import { CASE_CATEGORY, CASE_SOURCE, CASE_STATUS, READING_ITEM_KEYS, ROLE, STATION_KIND, WATER_KIND } from '../lib/enums.ts';
 import { toCsv } from '../lib/csv.ts';
 import { parsePeriod } from '../lib/inspections.ts';
-import { inspectionIndex, subjectHref, type RankedRow } from './ledger.ts';
+import { inspectionIndex, subjectHref, type RankedRow } from './inspections.ts';
 import { readingRecord } from './quality.ts';
 import type { Inspection } from '../schemas/tables.ts';
 import { accountabilityIndex } from './accountability.ts';

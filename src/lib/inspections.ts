@@ -1,7 +1,7 @@
 /**
  * Inspection and assessment results (督查考核, inspections.csv): assessment
  * periods, ranking tables and each subject's change between periods (a
- * subject's history across periods is built from these in src/data/ledger.ts).
+ * subject's history across periods is built from these in src/data/inspections.ts).
  *
  * Periods are written `2026` (year), `2026-H1`/`2026-H2` (half), `2026-Q1` …
  * `2026-Q4` (quarter) or `2026-03` (month); `q`/`h` are accepted in lower case.

@@ -6,7 +6,7 @@
  */
 import type { APIRoute } from 'astro';
 import { getDb } from '../data/query.ts';
-import { feedEntries } from '../data/ledger.ts';
+import { feedEntries } from '../data/feed.ts';
 import { atomFeed } from '../lib/feed.ts';
 
 export const GET: APIRoute = async () => {

@@ -7,7 +7,7 @@
 import { normaliseRef, shardKey, shardPath } from '../lib/track.ts';
 import { formatDateZh } from '../lib/format.ts';
 // The shape of the shard files, as src/data/ledger.ts writes them (type only: nothing of it is bundled).
-import type { TrackCase } from '../data/ledger.ts';
+import type { TrackCase } from '../data/track.ts';
 
 /** Build an element with text only: data never becomes markup. */
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, cls?: string): HTMLElementTagNameMap[K] {

@@ -1,7 +1,7 @@
 /** Wording shared by the inspection components and pages. */
 import type { RankingChange } from '../../lib/inspections.ts';
 
-export { KIND_TITLE } from '../../data/ledger.ts';
+export { KIND_TITLE } from '../../data/inspections.ts';
 
 /** Change since the previous period, in words (never by colour or arrow alone). */
 export function changeText(r: RankingChange): string {

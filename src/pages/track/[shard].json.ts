@@ -6,7 +6,7 @@
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getDb } from '../../data/query.ts';
-import { trackIndex } from '../../data/ledger.ts';
+import { trackIndex } from '../../data/track.ts';
 
 export const getStaticPaths = (async () => {
   const db = await getDb();

@@ -1,0 +1,83 @@
+/**
+ * The report lookup (办理进度查询, /track/): the cases that carry a report
+ * reference or a case id, split into small JSON shards by key, so the
+ * lookup fetches only the shard of what was typed. Built once per Db.
+ */
+import { CASE_STATUS, type CaseStatus } from '../lib/enums.ts';
+import { compare } from '../lib/dates.ts';
+import { allShardKeys, keyLength, normaliseRef, shardKey } from '../lib/track.ts';
+import type { Db } from './query.ts';
+import { memo } from './memo.ts';
+import { deadlineText, statusLabel } from '../lib/case-wording.ts';
+import { ledger } from './ledger.ts';
+
+export interface TrackEvent {
+  date: string;
+  status: CaseStatus;
+  status_label: string;
+  note: string | null;
+  by: string | null;
+}
+
+export interface TrackCase {
+  /** The reference as the data writes it. */
+  ref: string;
+  /** normaliseRef(ref): what the lookup compares. */
+  key: string;
+  id: string;
+  title: string;
+  url: string;
+  water: string;
+  township: string;
+  found: string;
+  deadline: string;
+  status: CaseStatus;
+  status_label: string;
+  closed: boolean;
+  overdue: boolean;
+  overdue_days: number;
+  /** One plain sentence: overdue, closed on time or late, time left. */
+  deadline_text: string;
+  events: TrackEvent[];
+}
+
+export interface TrackShard {
+  as_of: string;
+  cases: TrackCase[];
+}
+
+export interface TrackIndex {
+  keyLength: number;
+  refs: number;
+  shards: Map<string, TrackShard>;
+}
+
+export const trackIndex = memo((db: Db): TrackIndex => {
+  const { rows } = ledger(db);
+  const withRef = [...db.cases.values()].filter((c) => c.report_ref && normaliseRef(c.report_ref) !== '');
+  const length = keyLength(withRef.length);
+  const shards = new Map<string, TrackShard>(allShardKeys(length).map((k) => [k, { as_of: db.asOf, cases: [] }]));
+  for (const c of withRef.sort((a, b) => compare(normaliseRef(a.report_ref!), normaliseRef(b.report_ref!)) || compare(a.id, b.id))) {
+    const key = normaliseRef(c.report_ref!);
+    const row = rows.get(c.id)!;
+    shards.get(shardKey(key, length))!.cases.push({
+      ref: c.report_ref!,
+      key,
+      id: c.id,
+      title: c.title,
+      url: `/cases/${c.id}/`,
+      water: row.waterName,
+      township: row.townshipName,
+      found: c.found,
+      deadline: c.deadline,
+      status: c.state.status,
+      status_label: statusLabel(c.state.status),
+      closed: c.state.closed,
+      overdue: c.state.overdue,
+      overdue_days: c.state.overdueDays,
+      deadline_text: deadlineText(c.state),
+      events: c.events.map((e) => ({ date: e.date, status: e.status, status_label: CASE_STATUS.labels[e.status], note: e.note ?? null, by: e.by ?? null })),
+    });
+  }
+  return { keyLength: length, refs: withRef.length, shards };
+});
