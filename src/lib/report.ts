@@ -157,6 +157,8 @@ const reportFields = z.strictObject({
   photos: z.optional(z.array(photoSchema).check(z.maxLength(REPORT_LIMITS.photos, MESSAGES.photosMax))),
 });
 
+export type ContactChoice = 'anonymous' | 'named';
+
 /** Anonymous, or named with a phone and the consent to process it (个人信息保护法 art. 13–14). */
 const contactFields = z.discriminatedUnion(
   'contact',
@@ -201,10 +203,10 @@ export const REPORT_FIELD_DOCS: Record<string, string> = {
   seen_date: '发现日期 YYYY-MM-DD，不晚于当天。',
   seen_time: '发现时间 HH:MM（可选）。',
   photos: `照片，最多 ${REPORT_LIMITS.photos} 张，浏览器已缩小至长边不超过 ${REPORT_LIMITS.photoEdge} 像素的 JPEG，data 为 base64（不含 data: 前缀）。纯 HTML 提交时为 multipart 文件字段 photos（原图）。`,
-  contact: 'anonymous = 匿名反映；named = 留下联系方式。',
-  name: '姓名（可选，仅 named）。',
-  phone: '联系电话，仅数字：11位手机号码或 0 开头的固定电话（仅 named）。',
-  consent: '反映人同意为处理本次反映而处理其个人信息（仅 named，必须为 true）。',
+  contact: 'anonymous = 匿名反映，不含 name、phone、consent；named = 留下联系方式。纯 HTML 提交时由所用的表决定：/report/ 为 anonymous，/report/named/ 为 named。',
+  name: '姓名（可选，仅 named；匿名反映不含此字段）。',
+  phone: '联系电话，仅数字：11位手机号码或 0 开头的固定电话（仅 named；匿名反映不含此字段）。',
+  consent: '反映人同意为处理本次反映而处理其个人信息（仅 named，必须为 true；纯 HTML 提交时为复选框的值 "on"）。',
 };
 
 type JsonNode = { type?: string; properties?: Record<string, JsonNode & { description?: string }>; additionalProperties?: boolean; items?: JsonNode; oneOf?: JsonNode[]; anyOf?: JsonNode[]; allOf?: JsonNode[] };
@@ -239,7 +241,8 @@ export function reportJsonSchema(id: string): Record<string, unknown> {
     title: '群众反映河湖问题',
     description:
       '反映表单提交的 JSON（POST，Content-Type: application/json）。与 /report/ 页面在浏览器中校验所用的是同一个 zod 模式。' +
-      '未启用 JavaScript 时，同一表单以 multipart/form-data 提交同名字段（照片为文件字段 photos，没有 ref）。',
+      '未启用 JavaScript 时，同一表单以 multipart/form-data 提交同名字段（照片为文件字段 photos，没有 ref）。' +
+      '匿名反映（contact 为 anonymous）不含 name、phone、consent：浏览器不会发送这些字段，接收系统应拒绝带有这些字段的匿名反映。',
     ...rest,
   };
 }

@@ -339,6 +339,10 @@ describe('the published JSON Schema', () => {
     }
     const named = branches.find((b) => 'phone' in b.properties)!;
     expect(named.required).toEqual(expect.arrayContaining(['phone', 'consent']));
+    // an anonymous report has no place for a name, phone or consent (and refuses them: additionalProperties false)
+    const anonymous = branches.find((b) => b !== named)!;
+    expect((anonymous.properties.contact as { const?: string }).const).toBe('anonymous');
+    for (const k of ['name', 'phone', 'consent']) expect(anonymous.properties, k).not.toHaveProperty(k);
   });
 
   it('agrees with the zod schema on valid and invalid reports (checked with ajv when installed)', async () => {
@@ -359,6 +363,8 @@ describe('the published JSON Schema', () => {
       formToReport({ ...FORM, category: 'noise' }),
       formToReport({ ...FORM, contact: 'named' }),
       { ...formToReport(FORM), name: '张三' },
+      { ...formToReport(FORM), phone: '13800138000' },
+      { ...formToReport(FORM), consent: true },
       { ...formToReport(FORM), extra: 1 },
       formToReport({ ...NAMED, phone: '123' }),
       { ...formToReport(NAMED), consent: false },
