@@ -157,6 +157,8 @@ const reportFields = z.strictObject({
   photos: z.optional(z.array(photoSchema).check(z.maxLength(REPORT_LIMITS.photos, MESSAGES.photosMax))),
 });
 
+export type ContactChoice = 'anonymous' | 'named';
+
 /** Anonymous, or named with a phone and the consent to process it (个人信息保护法 art. 13–14). */
 const contactFields = z.discriminatedUnion(
   'contact',
@@ -201,10 +203,10 @@ export const REPORT_FIELD_DOCS: Record<string, string> = {
   seen_date: '发现日期 YYYY-MM-DD，不晚于当天。',
   seen_time: '发现时间 HH:MM（可选）。',
   photos: `照片，最多 ${REPORT_LIMITS.photos} 张，浏览器已缩小至长边不超过 ${REPORT_LIMITS.photoEdge} 像素的 JPEG，data 为 base64（不含 data: 前缀）。纯 HTML 提交时为 multipart 文件字段 photos（原图）。`,
-  contact: 'anonymous = 匿名反映；named = 留下联系方式。',
-  name: '姓名（可选，仅 named）。',
-  phone: '联系电话，仅数字：11位手机号码或 0 开头的固定电话（仅 named）。',
-  consent: '反映人同意为处理本次反映而处理其个人信息（仅 named，必须为 true）。',
+  contact: 'anonymous = 匿名反映，不含 name、phone、consent；named = 留下联系方式。纯 HTML 提交时由所用的表决定：/report/ 为 anonymous，/report/named/ 为 named。',
+  name: '姓名（可选，仅 named；匿名反映不含此字段）。',
+  phone: '联系电话，仅数字：11位手机号码或 0 开头的固定电话（仅 named；匿名反映不含此字段）。',
+  consent: '反映人同意为处理本次反映而处理其个人信息（仅 named，必须为 true；纯 HTML 提交时为复选框的值 "on"）。',
 };
 
 type JsonNode = { type?: string; properties?: Record<string, JsonNode & { description?: string }>; additionalProperties?: boolean; items?: JsonNode; oneOf?: JsonNode[]; anyOf?: JsonNode[]; allOf?: JsonNode[] };
@@ -239,7 +241,8 @@ export function reportJsonSchema(id: string): Record<string, unknown> {
     title: '群众反映河湖问题',
     description:
       '反映表单提交的 JSON（POST，Content-Type: application/json）。与 /report/ 页面在浏览器中校验所用的是同一个 zod 模式。' +
-      '未启用 JavaScript 时，同一表单以 multipart/form-data 提交同名字段（照片为文件字段 photos，没有 ref）。',
+      '未启用 JavaScript 时，同一表单以 multipart/form-data 提交同名字段（照片为文件字段 photos，没有 ref）。' +
+      '匿名反映（contact 为 anonymous）不含 name、phone、consent：浏览器不会发送这些字段，接收系统应拒绝带有这些字段的匿名反映。',
     ...rest,
   };
 }
@@ -314,6 +317,41 @@ export function formToReport(values: Readonly<Record<string, string | undefined>
   if (photos?.length) out.photos = photos;
   return out;
 }
+
+/* -------------------------------------------------------------------- draft */
+
+/** How long a draft stays on the device after its last change (days); older drafts are deleted, not restored. */
+export const DRAFT_DAYS = 30;
+const DRAFT_MS = DRAFT_DAYS * 24 * 3600 * 1000;
+
+/**
+ * Fields of the form a draft keeps only while "named" is chosen: who the
+ * person is (name, phone, their consent) and the position the browser's
+ * geolocation gave. The coordinates go too: they are where the person stood
+ * at a given moment, to a few metres — for someone who chose to stay
+ * anonymous (perhaps reporting a neighbour) that trail should not sit on a
+ * shared or lost phone for weeks. The place they typed ("青石桥下游约100米")
+ * describes the problem, not the person, and the report cannot be restored
+ * without it, so it stays. Coordinates still go with the report when it is
+ * sent; only keeping them on the device is refused.
+ */
+export const NAMED_ONLY_DRAFT_FIELDS = ['name', 'phone', 'consent', 'lat', 'lon'] as const;
+
+/** The form values a draft may keep: without the fields of NAMED_ONLY_DRAFT_FIELDS unless "named" is chosen. */
+export function draftValues(values: Readonly<Record<string, string>>): Record<string, string> {
+  const out = { ...values };
+  if (out.contact !== 'named') for (const k of NAMED_ONLY_DRAFT_FIELDS) delete out[k];
+  return out;
+}
+
+/** Whether a draft last saved at `saved` (ISO) is past DRAFT_DAYS at `now` (ms); an unreadable time counts as expired. */
+export function draftExpired(saved: string | undefined, now: number): boolean {
+  const t = saved ? Date.parse(saved) : NaN;
+  return !Number.isFinite(t) || now - t > DRAFT_MS;
+}
+
+/** The date (ms) after which a draft saved at `saved` (ISO) is deleted. */
+export const draftExpiry = (saved: string): number => Date.parse(saved) + DRAFT_MS;
 
 /** Check the files a person picks, before resizing: which to take and why the others were refused. */
 export function checkPhotoFiles<F extends { name: string; size: number; type: string }>(

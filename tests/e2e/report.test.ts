@@ -10,80 +10,27 @@ import type { BrowserContext, Page, Request } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { openSite, type Session } from '../helpers/browser.ts';
 import { siteDist } from '../helpers/site.ts';
+import { draft, fillReport, firstWater, openReport, PNG, REF, storedPhotos, submit, type Water } from '../helpers/report.ts';
 
 const DIST = siteDist();
-const REF = /^JB-\d{8}-[2-9A-HJ-NP-Z]{6}$/;
-/** A 1×1 PNG. */
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 
 let site: Session;
-let water: { id: string; name: string };
+let water: Water;
 let endpoint: string;
 
 beforeAll(async () => {
   site = await openSite(DIST);
   endpoint = site.url('/api/reports');
-  const list = (await (await fetch(site.url('/report/waters.json'))).json()) as { waters: string[][] };
-  const [id, name] = list.waters[0]!;
-  water = { id: id!, name: name! };
+  water = await firstWater(site);
 });
 
 afterAll(async () => {
   await site?.close();
 });
 
-async function open(opts: { endpoint?: boolean; path?: string; context?: BrowserContext } = {}): Promise<{ page: Page; context: BrowserContext }> {
-  const context = opts.context ?? (await site.context({ permissions: ['clipboard-read', 'clipboard-write'] }));
-  const page = await context.newPage();
-  if (opts.endpoint) {
-    await page.route(/\/report\/(\?.*)?$/, async (route) => {
-      const res = await route.fetch();
-      const html = (await res.text()).replace('<report-form ', `<report-form data-endpoint="${endpoint}" `);
-      await route.fulfill({ response: res, body: html });
-    });
-  }
-  await page.goto(site.url(opts.path ?? '/report/'));
-  await page.waitForFunction(() => customElements.get('report-form') !== undefined && !document.querySelector('report-form form')?.hasAttribute('hidden'));
-  return { page, context };
-}
-
-const submit = (page: Page) => page.click('report-form button[type=submit]');
-const draft = (page: Page) => page.evaluate(() => localStorage.getItem('hz-report-draft:v1'));
-
-/** Fill in a complete, valid report (a pollution case, anonymous unless named). */
-async function fill(page: Page, named = false) {
-  await page.fill('#r-water', water.name.slice(0, 1));
-  await page.click(`#r-water-list li:has-text("${water.name}")`);
-  await page.fill('#r-place', '青石桥下游约100米左岸');
-  await page.check('#r-category-pollution');
-  await page.fill('#r-description', '水面有一层油污，闻起来有柴油味，已经两天了');
-  await page.fill('#r-seen-date', '2026-10-30');
-  await page.fill('#r-seen-time', '14:30');
-  if (named) {
-    await page.check('#r-contact-named');
-    await page.fill('#r-name', '张三');
-    await page.fill('#r-phone', '138 0013 8000');
-    await page.check('#r-consent');
-  } else await page.check('#r-contact-anonymous');
-  // The draft is written 300 ms after the last change: wait until it holds the last answer.
-  const last = named ? 'consent' : 'contact';
-  await expect.poll(() => page.evaluate((k) => JSON.parse(localStorage.getItem('hz-report-draft:v1') ?? '{"values":{}}').values[k] ?? null, last)).not.toBeNull();
-}
-
-/** How many photos the draft holds in IndexedDB. */
-const storedPhotos = (page: Page) =>
-  page.evaluate(
-    () =>
-      new Promise<number>((resolve) => {
-        const req = indexedDB.open('hz-report', 1);
-        req.onsuccess = () => {
-          const count = req.result.transaction('photos', 'readonly').objectStore('photos').count();
-          count.onsuccess = () => resolve(count.result);
-          count.onerror = () => resolve(-1);
-        };
-        req.onerror = () => resolve(-1);
-      }),
-  );
+const open = (opts: { endpoint?: boolean; path?: string; context?: BrowserContext } = {}): Promise<{ page: Page; context: BrowserContext }> =>
+  openReport(site, { ...opts, endpoint: opts.endpoint ? endpoint : undefined });
+const fill = (page: Page, named = false) => fillReport(page, water, named);
 
 describe('report form: errors (GOV.UK pattern)', () => {
   it('on an empty submit shows the summary, focuses it, links each field and prefixes the title', async () => {
@@ -319,17 +266,7 @@ describe('report form: sending to an endpoint', () => {
     expect(await panel.locator('[data-track]').getAttribute('href')).toBe(`/track/?ref=${ref}`);
     expect(await page.evaluate(() => document.activeElement?.closest('[data-success]') !== null)).toBe(true);
     expect(await draft(page)).toBeNull();
-    const photosLeft = await page.evaluate(
-      () =>
-        new Promise<number>((resolve) => {
-          const req = indexedDB.open('hz-report', 1);
-          req.onsuccess = () => {
-            const count = req.result.transaction('photos').objectStore('photos').count();
-            count.onsuccess = () => resolve(count.result);
-          };
-        }),
-    );
-    expect(photosLeft).toBe(0);
+    expect(await storedPhotos(page)).toBe(0);
     await context.close();
   });
 });

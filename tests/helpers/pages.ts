@@ -89,6 +89,7 @@ export function pagesOfEveryType(dist: string): PageOfType[] {
   add('document', doc && `/documents/${doc}/`);
   add('search', '/search/?q=清溪', 'search');
   add('report', '/report/', 'report');
+  add('report named', '/report/named/', 'report');
   add('report channels', '/report/channels/');
   add('data', '/data/');
   if (existsSync(join(dist, '404.html'))) out.push({ type: '404', path: '/404.html' });

@@ -3,6 +3,9 @@ import { CASE_CATEGORY } from '../../src/lib/enums.ts';
 import {
   CATEGORY_CHOICES,
   checkPhotoFiles,
+  DRAFT_DAYS,
+  draftExpired,
+  draftValues,
   FIELDS,
   formToReport,
   mailtoHref,
@@ -277,6 +280,50 @@ describe('matchWaters', () => {
   });
 });
 
+describe('the draft kept on the device', () => {
+  const GEO = { lat: '30.123456', lon: '120.654321' };
+
+  it('keeps name, phone, consent and coordinates only while "named" is chosen', () => {
+    expect(draftValues({ ...NAMED, ...GEO })).toEqual({ ...NAMED, ...GEO });
+    const anonymous = draftValues({ ...NAMED, ...GEO, contact: 'anonymous' });
+    expect(anonymous).toEqual({ ...FORM, contact: 'anonymous' });
+    // no choice made yet (no radio checked, so no `contact` value): nothing personal either
+    const undecided: Record<string, string> = { ...NAMED, ...GEO };
+    const expected: Record<string, string> = { ...FORM };
+    delete undecided.contact;
+    delete expected.contact;
+    expect(draftValues(undecided)).toEqual(expected);
+  });
+
+  it('keeps the place the person typed, which describes the problem', () => {
+    expect(draftValues({ ...FORM, ...GEO }).place).toBe(FORM.place);
+  });
+
+  it('does not change the values it is given', () => {
+    const values = { ...NAMED, contact: 'anonymous' };
+    draftValues(values);
+    expect(values.phone).toBe(NAMED.phone);
+  });
+
+  it(`expires ${DRAFT_DAYS} days after its last save`, () => {
+    const now = Date.parse('2026-11-30T12:00:00Z');
+    const ago = (days: number) => new Date(now - days * 24 * 3600 * 1000).toISOString();
+    expect(DRAFT_DAYS).toBe(30);
+    expect(draftExpired(ago(0), now)).toBe(false);
+    expect(draftExpired(ago(29.9), now)).toBe(false);
+    expect(draftExpired(ago(30), now)).toBe(false);
+    expect(draftExpired(ago(30.01), now)).toBe(true);
+    expect(draftExpired(ago(31), now)).toBe(true);
+  });
+
+  it('treats a draft without a readable time as expired', () => {
+    const now = Date.now();
+    expect(draftExpired(undefined, now)).toBe(true);
+    expect(draftExpired('', now)).toBe(true);
+    expect(draftExpired('gestern', now)).toBe(true);
+  });
+});
+
 describe('the published JSON Schema', () => {
   const schema = reportJsonSchema('https://hzz.example.org/data/report-schema.json');
 
@@ -292,6 +339,10 @@ describe('the published JSON Schema', () => {
     }
     const named = branches.find((b) => 'phone' in b.properties)!;
     expect(named.required).toEqual(expect.arrayContaining(['phone', 'consent']));
+    // an anonymous report has no place for a name, phone or consent (and refuses them: additionalProperties false)
+    const anonymous = branches.find((b) => b !== named)!;
+    expect((anonymous.properties.contact as { const?: string }).const).toBe('anonymous');
+    for (const k of ['name', 'phone', 'consent']) expect(anonymous.properties, k).not.toHaveProperty(k);
   });
 
   it('agrees with the zod schema on valid and invalid reports (checked with ajv when installed)', async () => {
@@ -312,6 +363,8 @@ describe('the published JSON Schema', () => {
       formToReport({ ...FORM, category: 'noise' }),
       formToReport({ ...FORM, contact: 'named' }),
       { ...formToReport(FORM), name: '张三' },
+      { ...formToReport(FORM), phone: '13800138000' },
+      { ...formToReport(FORM), consent: true },
       { ...formToReport(FORM), extra: 1 },
       formToReport({ ...NAMED, phone: '123' }),
       { ...formToReport(NAMED), consent: false },

@@ -4,7 +4,15 @@
  * the resized photos in IndexedDB (blobs are too big for localStorage). Both
  * survive a reload, a closed tab and going offline. When storage is refused
  * (private mode, full disk) the form still works; only the draft is lost.
+ *
+ * What is kept is limited (lib/report.ts draftValues): no name, phone,
+ * consent or coordinates unless "named" is chosen, and nothing past
+ * DRAFT_DAYS after the last change: openDraft deletes an older draft, text
+ * and photos, instead of restoring it. The draft is also deleted after the
+ * endpoint confirmed the report and when the person says they sent it by
+ * another channel (clearDraft).
  */
+import { draftExpired, draftValues } from '../../lib/report.ts';
 
 const TEXT_KEY = 'hz-report-draft:v1';
 const DB_NAME = 'hz-report';
@@ -19,22 +27,50 @@ export interface TextDraft {
   saved: string;
 }
 
-export function loadText(): TextDraft | null {
+function loadText(): TextDraft | null {
   try {
     const raw = localStorage.getItem(TEXT_KEY);
     const d = raw ? (JSON.parse(raw) as TextDraft) : null;
-    return d && typeof d.values === 'object' ? d : null;
+    return d && typeof d.values === 'object' && d.values !== null ? d : null;
   } catch {
     return null;
   }
 }
 
-export function saveText(values: Record<string, string>, ref?: string): void {
+function writeText(draft: TextDraft): void {
   try {
-    localStorage.setItem(TEXT_KEY, JSON.stringify({ values, ref, saved: new Date().toISOString() } satisfies TextDraft));
+    localStorage.setItem(TEXT_KEY, JSON.stringify({ ...draft, values: draftValues(draft.values) } satisfies TextDraft));
   } catch {
     /* storage refused: nothing to keep it in */
   }
+}
+
+/** Keep the form's values (only those draftValues allows) and the reference, saved now. */
+export const saveText = (values: Record<string, string>, ref?: string): void => writeText({ values, ref, saved: new Date().toISOString() });
+
+export interface OpenedDraft {
+  /** The draft to restore, or null. */
+  text: TextDraft | null;
+  /** A draft was found past DRAFT_DAYS and deleted. */
+  expired: boolean;
+  /** Settles once expired or orphaned photos are deleted: load photos only after it. */
+  ready: Promise<void>;
+}
+
+/**
+ * The saved draft, checked on page load. One last saved more than
+ * DRAFT_DAYS ago is deleted with its photos, not restored. Photos without
+ * any text draft (its text was refused by storage or removed) belong to no
+ * report the page could restore, and are deleted too.
+ */
+export function openDraft(now: number = Date.now()): OpenedDraft {
+  const text = loadText();
+  if (text && draftExpired(text.saved, now)) return { text: null, expired: true, ready: clearDraft() };
+  if (!text) return { text: null, expired: false, ready: run('readwrite', (s) => s.clear()).then(() => undefined) };
+  // A draft written before these limits may still hold a name while anonymous: drop it now (its time unchanged).
+  const values = draftValues(text.values);
+  if (Object.keys(values).length !== Object.keys(text.values).length) writeText({ ...text, values });
+  return { text: { ...text, values }, expired: false, ready: Promise.resolve() };
 }
 
 export interface StoredPhoto {
@@ -84,7 +120,7 @@ export async function loadPhotos(): Promise<StoredPhoto[]> {
 export const savePhoto = (p: StoredPhoto) => run('readwrite', (s) => s.put(p));
 export const deletePhoto = (id: string) => run('readwrite', (s) => s.delete(id));
 
-/** Forget the whole draft: only after a confirmed submission, or when the person asks. */
+/** Forget the whole draft: after a confirmed submission, when the person asks, or when it expired. */
 export async function clearDraft(): Promise<void> {
   try {
     localStorage.removeItem(TEXT_KEY);

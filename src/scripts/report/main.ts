@@ -5,15 +5,18 @@
  * and kept in IndexedDB, geolocation on request, validation with the
  * GOV.UK error pattern, sending with timeout and retries, and the other
  * channels (email, phone, copy) when there is no endpoint or sending fails.
- * The draft is cleared only after the endpoint confirmed the report.
+ * The draft (draft.ts) keeps no name, phone or coordinates unless "named"
+ * is chosen, expires DRAFT_DAYS after its last change, and is cleared once
+ * the endpoint confirmed the report or the person says they sent it by
+ * another channel; a failed submission keeps it.
  *
  * Attributes: data-endpoint (site.yaml report.endpoint; empty = none),
  * data-config (JSON ChannelConfig), data-waters-url (list to fetch when the
  * page has no <select> of waters).
  */
 import { z } from 'zod/mini';
-import { checkPhotoFiles, FIELDS, formToReport, newReference, UNKNOWN_WATER, validateReport, type Report, type WaterChoice } from '../../lib/report.ts';
-import { clearDraft, deletePhoto, loadPhotos, loadText, savePhoto, saveText, type StoredPhoto } from './draft.ts';
+import { checkPhotoFiles, draftExpiry, FIELDS, formToReport, newReference, UNKNOWN_WATER, validateReport, type Report, type WaterChoice } from '../../lib/report.ts';
+import { clearDraft, deletePhoto, loadPhotos, openDraft, savePhoto, saveText, type OpenedDraft, type StoredPhoto } from './draft.ts';
 import { resizePhoto, toReportPhoto } from './photos.ts';
 import { failureText, sendReport } from './submit.ts';
 import { setFieldError, showErrors, wireSummary } from './errors.ts';
@@ -49,10 +52,11 @@ class ReportForm extends HTMLElement {
     const today = new Date();
     $<HTMLInputElement>(this.form, '[name=seen_date]').max = `${today.getFullYear()}-${pad(today.getMonth() + 1)}-${pad(today.getDate())}`;
     this.setupWater();
-    this.restore();
+    const opened = openDraft();
+    this.restore(opened);
     this.setupContact();
     this.setupGeo();
-    void this.setupPhotos();
+    void this.setupPhotos(opened.ready);
     wireSummary(this);
     this.form.addEventListener('input', () => this.saveSoon());
     this.form.addEventListener('change', () => this.saveSoon());
@@ -62,7 +66,7 @@ class ReportForm extends HTMLElement {
       void this.submit();
     });
     $(this, '[data-retry-button]').addEventListener('click', () => this.form.requestSubmit());
-    $(this, '[data-forget]').addEventListener('click', () => void this.forget('已清除本机保存的内容。'));
+    $(this, '[data-forget]').addEventListener('click', () => void this.forget('已清除这个浏览器中保存的草稿（文字和照片），可以填写新的反映。'));
     $(this, '[data-draft-clear]').addEventListener('click', () => void this.forget('已清空，可以重新填写。'));
     addEventListener('online', () => {
       if (!$(this, '[data-retry]').hidden) $(this, '[data-fallback-status]').textContent = '网络已恢复，可以点击“重新提交”。';
@@ -119,18 +123,33 @@ class ReportForm extends HTMLElement {
     return out;
   }
 
+  /**
+   * Whether the person changed anything since the page loaded or the draft
+   * was cleared. Only then is the draft written: leaving the page does not
+   * renew an untouched draft's 30 days, nor write an empty one after "clear".
+   */
+  dirty = false;
+
+  /** Keep a change 300 ms after the last keystroke. */
   saveSoon() {
+    this.dirty = true;
     clearTimeout(this.saveTimer);
     this.saveTimer = window.setTimeout(() => this.save(), 300);
   }
 
-  save() {
-    clearTimeout(this.saveTimer);
-    if (!this.form.hidden) saveText(this.values(), this.ref);
+  /** Keep a change at once. */
+  saveNow() {
+    this.dirty = true;
+    this.save();
   }
 
-  restore() {
-    const draft = loadText();
+  save() {
+    clearTimeout(this.saveTimer);
+    if (this.dirty && !this.form.hidden) saveText(this.values(), this.ref);
+  }
+
+  restore({ text: draft, expired }: OpenedDraft) {
+    $(this, '[data-draft-expired]').hidden = !expired;
     if (draft) {
       this.ref = draft.ref;
       for (const el of this.form.elements as unknown as Iterable<HTMLInputElement>) {
@@ -140,8 +159,9 @@ class ReportForm extends HTMLElement {
         else if (v !== undefined) el.value = v;
       }
       const when = new Date(draft.saved);
+      const until = new Date(draftExpiry(draft.saved));
       const notice = $(this, '[data-draft-notice]');
-      $(notice, '[data-draft-time]').textContent = isNaN(+when) ? '' : `（${when.getMonth() + 1}月${when.getDate()}日 ${pad(when.getHours())}:${pad(when.getMinutes())} 保存）`;
+      $(notice, '[data-draft-time]').textContent = `（${when.getMonth() + 1}月${when.getDate()}日 ${pad(when.getHours())}:${pad(when.getMinutes())} 保存，保留到 ${until.getMonth() + 1}月${until.getDate()}日）`;
       notice.hidden = false;
     }
     // ?water=<id> from a water's page wins over the draft (the URL follows the field, so a reload agrees).
@@ -150,6 +170,8 @@ class ReportForm extends HTMLElement {
   }
 
   async forget(message: string) {
+    clearTimeout(this.saveTimer);
+    this.dirty = false;
     await clearDraft();
     this.ref = undefined;
     this.form.reset();
@@ -160,6 +182,7 @@ class ReportForm extends HTMLElement {
     this.syncContact();
     showErrors(this, [], FIELDS);
     $(this, '[data-draft-notice]').hidden = true;
+    $(this, '[data-draft-expired]').hidden = true;
     $(this, '[data-fallback]').hidden = true;
     const url = new URL(location.href);
     url.searchParams.delete('water');
@@ -170,13 +193,24 @@ class ReportForm extends HTMLElement {
 
   /* ---- contact: name and phone only when "named" is chosen ---- */
 
+  /** Show and enable the name, phone and consent only for "named": a disabled fieldset's fields are not in FormData, so not in the draft or the report. */
   syncContact = () => {
     const named = (this.form.elements.namedItem('contact') as RadioNodeList).value === 'named';
-    $(this, '[data-conditional]').hidden = !named;
+    const details = $<HTMLFieldSetElement>(this, '[data-conditional]');
+    details.hidden = !named;
+    details.disabled = !named;
   };
 
   setupContact() {
-    for (const r of this.form.querySelectorAll('[name=contact]')) r.addEventListener('change', this.syncContact);
+    const radios = this.form.querySelectorAll<HTMLInputElement>('[name=contact]');
+    // The page of the plain form for named reports (/report/named/) starts at "named" unless the draft says otherwise.
+    const preset = $(this, '[data-field=contact]').dataset.contact;
+    if (preset && ![...radios].some((r) => r.checked)) for (const r of radios) r.checked = r.value === preset;
+    for (const r of radios)
+      r.addEventListener('change', () => {
+        this.syncContact();
+        this.saveNow(); // at once: choosing "anonymous" removes the name, phone and position already kept
+      });
     this.syncContact();
   }
 
@@ -206,7 +240,7 @@ class ReportForm extends HTMLElement {
         this.accuracy = r.accuracy;
         this.setupGeoDisplay();
         setFieldError(this, 'geo', null);
-        this.save();
+        this.saveNow();
       } else status.textContent = r.message;
     });
     $(this, '[data-geo-clear]').addEventListener('click', () => {
@@ -214,7 +248,7 @@ class ReportForm extends HTMLElement {
       $<HTMLInputElement>(this.form, '[name=lon]').value = '';
       this.accuracy = undefined;
       this.setupGeoDisplay();
-      this.save();
+      this.saveNow();
       btn.focus();
     });
     this.setupGeoDisplay();
@@ -222,8 +256,9 @@ class ReportForm extends HTMLElement {
 
   /* ---- photos: resized, kept in IndexedDB ---- */
 
-  async setupPhotos() {
+  async setupPhotos(ready: Promise<void>) {
     const input = $<HTMLInputElement>(this.form, '#r-photos');
+    await ready; // an expired draft's photos are deleted first
     this.photos = await loadPhotos();
     this.renderPhotos();
     input.addEventListener('change', async () => {
@@ -340,7 +375,7 @@ class ReportForm extends HTMLElement {
     $(panel, 'h2').textContent = reason ? '没有提交成功，内容已保存在本机' : '请用以下方式发送您的反映';
     $(panel, '[data-fallback-reason]').textContent = reason
       ? `${reason}您填写的内容和照片已保存在这个浏览器中，关闭页面或断网也不会丢失。可以稍后重新提交，也可以用下面的方式反映。`
-      : '本站暂未开通在线提交。请用邮件、电话或微信把下面的内容发给我们，并说明编号。您填写的内容已保存在这个浏览器中。';
+      : '本站暂未开通在线提交。请用邮件、电话或微信把下面的内容发给我们，并说明编号。您填写的内容仍保存在这个浏览器中，发送后请点击本框最下面的按钮清除。';
     $(panel, '[data-retry]').hidden = !reason;
     $(panel, '[data-fallback-status]').textContent = '';
     const copy = $<HTMLButtonElement>(panel, '[data-copy]');
