@@ -86,6 +86,8 @@ export interface Ledger {
   months: CaseMonth[];
   categories: { category: string; summary: CaseSummary }[];
   townships: { code: string; name: string; summary: CaseSummary }[];
+  /** Per township with any, the cases of category sign_outdated (公示牌信息有误): which signs are out of date. */
+  signs: { code: string; name: string; summary: CaseSummary }[];
   sources: { source: string; summary: CaseSummary }[];
   years: { year: string; summary: CaseSummary }[];
   selections: Map<string, Selection>;
@@ -191,6 +193,10 @@ export const ledger = memo((db: Db): Ledger => {
     months,
     categories: byCategory(all.map((c) => ({ category: c.category, state: c.state }))),
     townships: townshipCodes.map((code) => ({ code, name: name(code), summary: summary(byTownship.get(code)!.map((c) => c.state)) })),
+    signs: townshipCodes
+      .map((code) => ({ code, name: name(code), cases: byTownship.get(code)!.filter((c) => c.category === 'sign_outdated') }))
+      .filter((t) => t.cases.length > 0)
+      .map(({ code, name: n, cases }) => ({ code, name: n, summary: summary(cases.map((c) => c.state)) })),
     sources: CASE_SOURCE.values.filter((s) => bySource.has(s)).map((s) => ({ source: s, summary: summary(bySource.get(s)!.map((c) => c.state)) })),
     years: [...byYear.keys()].sort().map((year) => ({ year, summary: summary(byYear.get(year)!.map((c) => c.state)) })),
     selections,

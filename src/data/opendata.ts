@@ -174,6 +174,19 @@ export const DATASETS: Dataset[] = [
       })),
   },
   {
+    name: 'regions',
+    title: '行政区划',
+    fields: [f('code', '区划代码'), f('name', '名称'), f('level', '级别 county|township|village'), f('parent', '上级区划代码')],
+    rows: (db) => [...db.regions.values()].map((r) => ({ code: r.code, name: r.name, level: r.level, parent: r.parent ?? null })),
+  },
+  {
+    name: 'segments',
+    title: '河段',
+    fields: [f('id', '河段编码'), f('water', '水体编码'), f('name', '河段名称'), f('region', '区划代码'), f('start', '起点'), f('end', '终点'), f('length_km', '长度（公里）')],
+    rows: (db) =>
+      [...db.segments.values()].map((x) => ({ id: x.id, water: x.water, name: x.name, region: x.region, start: x.start, end: x.end, length_km: x.length_km ?? null })),
+  },
+  {
     name: 'actions',
     title: '问责记录',
     fields: [f('date', '日期'), f('chief', '河长编码'), f('kind', '措施'), f('reason', '事由'), f('document', '文件编号')],

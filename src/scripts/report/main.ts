@@ -165,8 +165,16 @@ class ReportForm extends HTMLElement {
       notice.hidden = false;
     }
     // ?water=<id> from a water's page wins over the draft (the URL follows the field, so a reload agrees).
-    const id = new URLSearchParams(location.search).get('water');
+    const params = new URLSearchParams(location.search);
+    const id = params.get('water');
     if (id && id !== this.waterId.value) void this.water.choose(id);
+    // ?category=<value> (e.g. sign_outdated from "号码打不通或信息有误？") chooses the category the same way.
+    const category = params.get('category');
+    const radio = category ? this.form.querySelector<HTMLInputElement>(`input[name=category][value="${CSS.escape(category)}"]`) : null;
+    if (radio && !radio.checked) {
+      radio.checked = true;
+      radio.dispatchEvent(new Event('change', { bubbles: true }));
+    }
   }
 
   async forget(message: string) {
