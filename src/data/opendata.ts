@@ -6,11 +6,13 @@
  */
 import { CASE_CATEGORY, CASE_SOURCE, CASE_STATUS, READING_ITEM_KEYS, ROLE, STATION_KIND, WATER_KIND } from '../lib/enums.ts';
 import { toCsv } from '../lib/csv.ts';
+import { formatDateZh } from '../lib/format.ts';
 import { parsePeriod } from '../lib/inspections.ts';
 import { inspectionIndex, subjectHref, type RankedRow } from './inspections.ts';
 import { readingRecord } from './quality.ts';
 import type { Inspection } from '../schemas/tables.ts';
 import { accountabilityIndex } from './accountability.ts';
+import { memo } from './memo.ts';
 import type { Db } from './query.ts';
 import { targetViews } from './targets.ts';
 import { TARGET_STATE_LABEL } from '../lib/targets.ts';
@@ -285,11 +287,24 @@ export function datasetCsv(ds: Dataset, rows: Record_[]): string {
   return '\uFEFF' + toCsv(header, cells, { safe: true });
 }
 
+/**
+ * A line to cite a download by: who published it, what, where, as of which
+ * date, under which licence. Journalists asked for one; a date of the data
+ * (not of the page) is what makes a figure checkable later.
+ */
+export function citation(db: Db, title: string, path: string): string {
+  const url = new URL(path.replace(/^\//, ''), db.site.url).href;
+  return `${db.site.office.name}：《${db.site.name}》${title}，数据截至${formatDateZh(db.asOf)}，${db.site.license.name}，${url}`;
+}
+
 export function datasetIndex(db: Db) {
   return {
     name: db.site.name,
     url: db.site.url,
     as_of: db.asOf,
+    /** Who publishes the data. */
+    source: db.site.office.name,
+    license: { name: db.site.license.name, url: db.site.license.url ?? null },
     datasets: DATASETS.map((ds) => ({
       name: ds.name,
       title: ds.title,
@@ -297,8 +312,68 @@ export function datasetIndex(db: Db) {
       csv: `/data/${ds.name}.csv`,
       rows: rowsOf(db, ds).length,
       fields: ds.fields,
+      citation: citation(db, `开放数据“${ds.title}”`, `/data/${ds.name}.csv`),
     })),
     /** Formats the site publishes for others to validate against. */
     schemas: [{ name: 'report', title: '群众反映问题提交格式（JSON Schema）', url: '/data/report-schema.json' }],
   };
+}
+
+// ---------------------------------------------------------------------------
+// Per water and year: the readings of its stations and its cases, as CSV
+// (/waters/<id>/readings-<year>.csv, /waters/<id>/cases-<year>.csv), with the
+// columns of /data/readings.csv and /data/cases.csv. Only water-years with
+// rows have a file, so a city builds files for its data, not for every water.
+
+export type WaterFileKind = 'readings' | 'cases';
+
+export interface WaterFile {
+  water: string;
+  kind: WaterFileKind;
+  year: string;
+  rows: Record_[];
+}
+
+const waterFiles = memo((db: Db): Map<string, WaterFile[]> => {
+  const byWater = new Map<string, Map<string, WaterFile>>();
+  const add = (water: string, kind: WaterFileKind, year: string, row: Record_) => {
+    let files = byWater.get(water);
+    if (!files) byWater.set(water, (files = new Map()));
+    const key = `${kind}-${year}`;
+    let f = files.get(key);
+    if (!f) files.set(key, (f = { water, kind, year, rows: [] }));
+    f.rows.push(row);
+  };
+  for (const row of rowsOf(db, datasetNamed('readings'))) {
+    const station = db.stations.get(String(row.station));
+    if (station) add(station.water, 'readings', String(row.date).slice(0, 4), row);
+  }
+  for (const row of rowsOf(db, datasetNamed('cases'))) add(String(row.water), 'cases', String(row.found).slice(0, 4), row);
+  const out = new Map<string, WaterFile[]>();
+  for (const [water, files] of byWater) out.set(water, [...files.values()].sort((a, b) => a.kind.localeCompare(b.kind) || a.year.localeCompare(b.year)));
+  return out;
+});
+
+function datasetNamed(name: string): Dataset {
+  return DATASETS.find((d) => d.name === name)!;
+}
+
+/** The per-year files of a water, readings first, each by year. */
+export function waterFilesOf(db: Db, water: string): WaterFile[] {
+  return waterFiles(db).get(water) ?? [];
+}
+
+/** Every water's per-year files (for getStaticPaths). */
+export function allWaterFiles(db: Db): WaterFile[] {
+  return [...waterFiles(db).values()].flat();
+}
+
+/** A water's file as CSV text, with the columns of its /data/ dataset. */
+export function waterFileCsv(f: WaterFile): string {
+  return datasetCsv(datasetNamed(f.kind), f.rows);
+}
+
+/** Where a water's file is published. */
+export function waterFilePath(f: Pick<WaterFile, 'water' | 'kind' | 'year'>): string {
+  return `/waters/${f.water}/${f.kind}-${f.year}.csv`;
 }

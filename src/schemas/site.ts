@@ -40,6 +40,9 @@ export function secureEndpoint(u: string): boolean {
   return url.protocol === 'https:' || ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
 }
 
+/** The licence stated when site.yaml names none: published under the government information disclosure rules. */
+export const DEFAULT_LICENSE = '政府信息公开';
+
 const count = z.number({ error: expect('应为次数（整数）', 'a whole number') }).int().min(0);
 const positive = z.number({ error: expect('应为正整数', 'a positive whole number') }).int().min(1, { error: expect('应为正整数', 'a positive whole number') });
 
@@ -91,6 +94,13 @@ export const siteSchema = z.object({
       email: z.email({ error: expect('应为电子邮箱地址', 'an email address') }).optional(),
     })
     .default({ endpoint: null }),
+  /** Licence of the open data (contract v2): shown on /data/ and in /data/index.json. */
+  license: z
+    .object({
+      name: nonEmpty,
+      url: z.url({ protocol: /^https?$/, hostname: HOST, error: expect('应为 http(s) 网址', 'an http(s) URL') }).optional(),
+    })
+    .default({ name: DEFAULT_LICENSE }),
   rules: z
     .object({
       escalation: z
