@@ -19,7 +19,7 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, cls?: 
 
 function render(c: TrackCase): HTMLElement {
   const box = el('article', undefined, 'found');
-  box.append(el('h2', `受理编号 ${c.ref}`));
+  box.append(el('h2', c.ref ? `受理编号 ${c.ref}` : `问题编号 ${c.id}`));
   const title = el('p', undefined, 'case-title');
   const a = el('a', c.title);
   a.href = c.url;

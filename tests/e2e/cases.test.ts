@@ -193,6 +193,19 @@ describe('cases, ledger and report lookup (built site)', () => {
     await ctx.close();
   }, 120_000);
 
+  it('finds a case by the case id its page shows, also one that came without a reference', async () => {
+    const ctx = await session.context();
+    const page = await ctx.newPage();
+    const sampleCases = [...cases.filter((c) => c.report_ref).slice(0, 2), ...cases.filter((c) => !c.report_ref).slice(0, 2)];
+    for (const c of sampleCases) {
+      await page.goto(session.url(`/track/?ref=${encodeURIComponent(c.id!.toUpperCase())}`));
+      const result = page.locator('[data-result]');
+      await expect.poll(() => result.locator('article').count()).toBe(1);
+      expect(await result.getByRole('link', { name: c.title, exact: true }).getAttribute('href')).toBe(`/cases/${c.id}/`);
+    }
+    await ctx.close();
+  });
+
   it('says plainly when a reference is not registered, and what to do', async () => {
     const ctx = await session.context();
     const page = await ctx.newPage();

@@ -49,6 +49,8 @@ export function site(over: Record<string, unknown> = {}) {
     name: '示例县河长制信息公开',
     url: 'https://hzz.example.org/',
     as_of: AS_OF,
+    office: { name: '示例县河长制办公室' },
+    license: { name: '政府信息公开' },
     rules: {
       escalation: { monthly: { 2: '约谈', 3: '通报批评' }, yearly: { 2: '警告', 3: '免职' } },
       accountable_roles: ['chief', 'segment_chief'],

@@ -144,6 +144,8 @@ describe('datasetIndex and rowsOf', () => {
     expect(index.datasets.map((x) => x.name)).toEqual(DATASETS.map((x) => x.name));
     expect(index.datasets.find((x) => x.name === 'cases')).toMatchObject({ json: '/data/cases.json', csv: '/data/cases.csv', rows: 2 });
     expect(index.datasets.find((x) => x.name === 'actions')!.fields).toBe(ds('actions').fields);
+    expect(index).toMatchObject({ source: '示例县河长制办公室', license: { name: '政府信息公开', url: null } });
+    expect(index.datasets.find((x) => x.name === 'cases')!.citation).toBe('示例县河长制办公室：《示例县河长制信息公开》开放数据“问题台账（含办理状态）”，数据截至2026年10月31日，政府信息公开，https://hzz.example.org/data/cases.csv');
   });
   it('computes a dataset once per Db', () => {
     const d = db();

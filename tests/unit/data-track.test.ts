@@ -69,11 +69,13 @@ describe('the report lookup', () => {
     ]);
     expect(lookup(d, 'jb-20260801-q3d8tm')[0]).toMatchObject({ id: 'wt-2026-032', status_label: '已销号', closed: true, overdue: false });
   });
-  it('a case without a reference is in no shard, and an unknown reference finds nothing', () => {
+  it('every case is found by its id too, one without a reference included; an unknown reference finds nothing', () => {
     const t = trackIndex(d);
-    expect(t.refs).toBe(2);
-    const ids = [...t.shards.values()].flatMap((s) => s.cases.map((c) => c.id));
-    expect(ids.sort()).toEqual(['wt-2026-031', 'wt-2026-032']);
+    // Two references and three case ids.
+    expect(t.refs).toBe(5);
+    expect(lookup(d, patrol.id).map((c) => [c.id, c.ref])).toEqual([[patrol.id, null]]);
+    for (const typed of ['wt-2026-031', 'WT 2026 031', 'ｗｔ－２０２６－０３１']) expect(lookup(d, typed).map((c) => c.id), typed).toEqual(['wt-2026-031']);
+    expect(lookup(d, 'wt-2026-031')[0]!.ref).toBe('JB-20260902-7XK2PA');
     expect(lookup(d, 'JB-20260902-7XK2PB')).toEqual([]);
   });
   it('two cases written with the same reference are both found', () => {
@@ -90,8 +92,8 @@ describe('shards', () => {
     expect([...t.shards.values()].every((s) => s.as_of === AS_OF)).toBe(true);
     expect([...t.shards.values()].filter((s) => s.cases.length > 0)).toHaveLength(1);
   });
-  it('more references than 16 shards hold at about four each: two-digit keys, each case in the shard of its key', () => {
-    const cases = Array.from({ length: 65 }, (_, i) =>
+  it('more lookup keys than 16 shards hold at about four each: two-digit keys, each case in the shard of its key', () => {
+    const cases = Array.from({ length: 33 }, (_, i) =>
       caseView({ id: `wt-2026-${String(100 + i)}`, found: '2026-09-01', deadline: '2026-12-31', report_ref: `JB-20260901-${String(i).padStart(6, 'A')}` }),
     );
     const d = db(cases);
@@ -99,11 +101,12 @@ describe('shards', () => {
     expect(t.keyLength).toBe(2);
     expect(t.shards.size).toBe(256);
     for (const [key, shard] of t.shards) for (const c of shard.cases) expect(shardKey(c.key, 2)).toBe(key);
-    expect([...t.shards.values()].reduce((n, s) => n + s.cases.length, 0)).toBe(65);
+    // 33 references and 33 case ids: 66 keys.
+    expect([...t.shards.values()].reduce((n, s) => n + s.cases.length, 0)).toBe(66);
     for (const c of cases) expect(lookup(d, c.report_ref!).map((x) => x.id)).toEqual([c.id]);
   });
-  it('sixty-four references still fit in one-digit keys', () => {
-    const cases = Array.from({ length: 64 }, (_, i) => caseView({ id: `c${i}`, found: '2026-09-01', deadline: '2026-12-31', report_ref: `JB-${i}` }));
+  it('sixty-four keys (32 references and 32 ids) still fit in one-digit keys', () => {
+    const cases = Array.from({ length: 32 }, (_, i) => caseView({ id: `c${i}`, found: '2026-09-01', deadline: '2026-12-31', report_ref: `JB-${i}` }));
     expect(trackIndex(db(cases)).keyLength).toBe(1);
   });
 });
