@@ -30,12 +30,37 @@ export interface AccountabilityIndex {
   /** Township code ('' for stations outside every township) → rows. */
   byTownship: Map<string, AccountabilityRow[]>;
   counts: { recorded: number; missing: number; pending: number };
+  /** More than SPLIT_ROWS_ABOVE rows: each township's rows are on a page of their own. */
+  split: boolean;
   /** Every row of actions.csv, newest first, with its anchor id on /accountability/. */
   actions: { action: Action; key: string }[];
   actionKey: Map<Action, string>;
 }
 
 const STATUS_ORDER = { missing: 0, pending: 1, recorded: 2 } as const;
+
+/**
+ * Above this many rows, /accountability/ keeps the per-township summary, the
+ * rule and the record of actions, and each township's rows get a page of
+ * their own (/accountability/<township>/). A city's 1,000 stations give some
+ * 3,500 rows, 4–5 MB in one page; a county's few dozen read best on one.
+ */
+export const SPLIT_ROWS_ABOVE = 300;
+
+/** The township key of the pages: a township code, or 'county' for stations outside every township. */
+export function townshipSlug(code: string): string {
+  return code === '' ? 'county' : code;
+}
+
+/** The page that lists a row: the area page, or its township's page when the ledger is split. */
+export function rowPage(index: Pick<AccountabilityIndex, 'split'>, db: Db, row: AccountabilityRow): string {
+  return index.split ? `/accountability/${townshipSlug(db.townshipOf(db.stations.get(row.station)!.region) ?? '')}/` : '/accountability/';
+}
+
+/** The address of a row: its page and its anchor. */
+export function rowHref(db: Db, row: AccountabilityRow): string {
+  return `${rowPage(accountabilityIndex(db), db, row)}#${row.key}`;
+}
 
 /** Whether region `inner` is `outer` or lies inside it. */
 function within(db: Db, inner: string, outer: string): boolean {
@@ -128,5 +153,6 @@ export const accountabilityIndex = memo((db: Db): AccountabilityIndex => {
   }
   actions.reverse();
   const actionKey = new Map(actions.map((a) => [a.action, a.key]));
-  return { rows: [...byTownship.values()].flat(), byStation, byChief, byTownship, counts, actions, actionKey };
+  const rows = [...byTownship.values()].flat();
+  return { rows, byStation, byChief, byTownship, counts, split: rows.length > SPLIT_ROWS_ABOVE, actions, actionKey };
 });

@@ -8,7 +8,7 @@ import { addDays, compare } from '../lib/dates.ts';
 import { formatDateZh } from '../lib/format.ts';
 import { tagUri, type FeedEntry } from '../lib/feed.ts';
 import type { Db } from './query.ts';
-import { accountabilityIndex } from './accountability.ts';
+import { accountabilityIndex, rowHref } from './accountability.ts';
 import { ledger } from './ledger.ts';
 import { inspectionIndex, KIND_TITLE } from './inspections.ts';
 
@@ -115,7 +115,7 @@ export function feedEntries(db: Db): FeedEntry[] {
       const names = r.responsible.map((c) => db.chiefs.get(c)?.name ?? c).join('、') || '（数据中没有当时的责任河长）';
       return {
         title: `问责未见记录：${station.name}连续${r.length}${unit}未达标应${r.required}`,
-        link: abs(`/accountability/#${r.key}`),
+        link: abs(rowHref(db, r)),
         summary: `${station.name}${r.rule === 'yearly' ? '年均值' : ''}自${r.from}起连续${r.length}${unit}未达到水质目标，按规定应${r.required}。当时的责任河长：${names}。${formatDateZh(r.opens)}至${formatDateZh(r.closes)}期间问责记录中没有相应记录。`,
         categories: [{ term: 'accountability', label: '问责对照' }, { term: 'missing', label: '未见记录' }],
       };

@@ -13,6 +13,7 @@
  * small enough to build in well under a minute.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SPLIT_ROWS_ABOVE } from '../../src/data/accountability.ts';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -69,6 +70,21 @@ describe('a city-like data folder', () => {
   it('is big enough to split every long table', () => {
     expect(stations.length).toBeGreaterThan(GROUP_STATIONS_ABOVE);
     expect(townships.length).toBeGreaterThan(2);
+  });
+
+  it('the accountability ledger is one page per township, each row once, and the feed links each missing row to its page', () => {
+    const rows = JSON.parse(readFileSync(join(built.outDir, 'data', 'accountability.json'), 'utf8')) as { station: string; rule: string; from: string; length: number; status: string }[];
+    expect(rows.length).toBeGreaterThan(SPLIT_ROWS_ABOVE);
+    const main = readFileSync(join(built.outDir, 'accountability', 'index.html'), 'utf8');
+    expect(main.length).toBeLessThan(200_000);
+    const dir = join(built.outDir, 'accountability');
+    const pages = readdirSync(dir).filter((d) => d !== 'index.html');
+    const ids = pages.flatMap((p) => [...readFileSync(join(dir, p, 'index.html'), 'utf8').matchAll(/<tr id="(acc-[^"]+)"/g)].map((m) => `${p} ${m[1]}`));
+    expect(ids.length).toBe(rows.length);
+    const feed = readFileSync(join(built.outDir, 'feed.xml'), 'utf8');
+    for (const m of feed.matchAll(/href="https?:\/\/[^"/]+(\/accountability\/[^"#]*)#(acc-[^"]+)"/g)) {
+      expect(ids, `${m[1]}#${m[2]}`).toContain(`${m[1]!.split('/')[2]} ${m[2]}`);
+    }
   });
 
   it('/quality/ has a summary per township and a table per township, with every station once', async () => {
