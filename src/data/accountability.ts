@@ -8,7 +8,7 @@
 import { countedYears, nextPeriod, requiredActions, type Post, type RequiredAction } from '../lib/accountability.ts';
 import type { Action, Assignment } from '../schemas/tables.ts';
 import type { WaterClass } from '../lib/enums.ts';
-import { push } from './indexes.ts';
+import { push } from '../lib/collections.ts';
 import { memo } from './memo.ts';
 import type { Db, StationView } from './query.ts';
 

@@ -6,8 +6,7 @@ import type { Assignment, Chief, Region, Segment, Water } from '../schemas/table
 import type { RegionLevel, Role } from '../lib/enums.ts';
 import { ROLE } from '../lib/enums.ts';
 import { isCurrent, publicPhone } from '../lib/roster.ts';
-
-export { isCurrent };
+import { push } from '../lib/collections.ts';
 
 export interface RosterInput {
   regions: Region[];
@@ -28,12 +27,6 @@ export function compareAssignments(regionLevel: (chief: string) => RegionLevel |
     ROLE_ORDER.indexOf(a.role as Role) - ROLE_ORDER.indexOf(b.role as Role) ||
     a.start.localeCompare(b.start) ||
     a.chief.localeCompare(b.chief);
-}
-
-export function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
 }
 
 export function buildIndexes(input: RosterInput) {

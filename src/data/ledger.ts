@@ -7,6 +7,7 @@
 import { CASE_CATEGORY, CASE_SOURCE, CASE_STATUS } from '../lib/enums.ts';
 import { byCategory, groupByMonth, summary, type CaseMonth, type CaseSummary } from '../lib/cases.ts';
 import { addMonths, compare, listMonths, monthOf } from '../lib/dates.ts';
+import { push } from '../lib/collections.ts';
 import type { CaseView, Db } from './query.ts';
 import { memo } from './memo.ts';
 
@@ -128,12 +129,7 @@ export const ledger = memo((db: Db): Ledger => {
 
   const groups = <K extends string>(key: (c: CaseView) => K) => {
     const m = new Map<K, CaseView[]>();
-    for (const c of all) {
-      const k = key(c);
-      const list = m.get(k);
-      if (list) list.push(c);
-      else m.set(k, [c]);
-    }
+    for (const c of all) push(m, key(c), c);
     return m;
   };
   const byTownship = groups((c) => rows.get(c.id)!.township);
@@ -154,9 +150,7 @@ export const ledger = memo((db: Db): Ledger => {
   const add = (s: Omit<Selection, 'pages' | 'key' | 'path'> & { key: string }) => {
     const sel: Selection = { ...s, path: `/cases/${s.key}/`, pages: Math.max(1, Math.ceil(s.cases.length / PAGE_SIZE)) };
     selections.set(sel.key, sel);
-    const list = byDimension.get(sel.dim);
-    if (list) list.push(sel);
-    else byDimension.set(sel.dim, [sel]);
+    push(byDimension, sel.dim, sel);
   };
 
   for (const f of STATUS_FILTERS) {

@@ -16,6 +16,7 @@ import type { ReadingItem, TargetClass, WaterClass } from '../lib/enums.ts';
 import { BLACK_ODOROUS_ITEMS, BLACK_ODOROUS_LABEL, blackOdorous, compareClasses, isDecidingItem, limitOf, standardFor } from '../lib/gb3838.ts';
 import type { BlackOdorousGrade, Exceedance, ItemClassification } from '../lib/gb3838.ts';
 import { monthOf } from '../lib/compliance.ts';
+import { push } from '../lib/collections.ts';
 import { accountabilityIndex, type AccountabilityRow } from './accountability.ts';
 import {
   complianceSummary,
@@ -165,12 +166,7 @@ function readingsInMonth(s: StationView, month: string): ClassedReading[] {
   let m = byStationMonth.get(s);
   if (!m) {
     m = new Map();
-    for (const r of s.readings) {
-      const k = monthOf(r.date);
-      const list = m.get(k);
-      if (list) list.push(r);
-      else m.set(k, [r]);
-    }
+    for (const r of s.readings) push(m, monthOf(r.date), r);
     byStationMonth.set(s, m);
   }
   return m.get(month) ?? [];

@@ -18,7 +18,8 @@ import { countedYears } from '../lib/accountability.ts';
 import { patrolCompliance, patrolTerms, monthsServed, type PatrolCell, type PatrolCompliance } from '../lib/patrols.ts';
 import { addMonths, listMonths, monthOf } from '../lib/dates.ts';
 import { decodeEvents, decodePatrols, decodeReadings } from '../loader/compact.ts';
-import { buildIndexes, push, type Indexed } from './indexes.ts';
+import { push } from '../lib/collections.ts';
+import { buildIndexes, type Indexed } from './indexes.ts';
 
 export interface ClassedReading {
   station: string;
@@ -118,11 +119,7 @@ async function build(): Promise<Db> {
 
   // Water quality: every reading classed once, against its station's target.
   const readingsByStation = new Map<string, Reading[]>();
-  for (const r of readings) {
-    const list = readingsByStation.get(r.station);
-    if (list) list.push(r);
-    else readingsByStation.set(r.station, [r]);
-  }
+  for (const r of readings) push(readingsByStation, r.station, r);
   const stationViews = new Map<string, StationView>();
   for (const s of [...stations].sort((a, b) => a.id.localeCompare(b.id))) {
     const water = idx.waters.get(s.water)!;

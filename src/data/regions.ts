@@ -4,7 +4,7 @@
  */
 import type { Chief, Inspection } from '../schemas/tables.ts';
 import { holdsCurrentPost } from '../lib/roster.ts';
-import { push } from './indexes.ts';
+import { push } from '../lib/collections.ts';
 import type { Db } from './query.ts';
 
 export interface RegionIndex {

@@ -31,6 +31,7 @@
 import { CASE_CATEGORY, CASE_STATUS } from './enums.ts';
 import type { CaseStatus } from './enums.ts';
 import { daysBetween, isValidDate, lastDayOfMonth, listMonths, monthOf } from './dates.ts';
+import { push } from './collections.ts';
 
 /** The columns of cases.csv this module needs; other columns pass through. */
 export interface CaseLike {
@@ -88,11 +89,7 @@ export function orderEvents<E extends { date: string }>(events: readonly E[]): E
 /** Events grouped by case id, each list in file order. */
 export function eventsByCase<E extends { case: string }>(events: readonly E[]): Map<string, E[]> {
   const map = new Map<string, E[]>();
-  for (const e of events) {
-    const list = map.get(e.case);
-    if (list) list.push(e);
-    else map.set(e.case, [e]);
-  }
+  for (const e of events) push(map, e.case, e);
   return map;
 }
 
@@ -412,12 +409,7 @@ export function summaryBy<T>(
   order?: readonly string[],
 ): { key: string; summary: CaseSummary }[] {
   const groups = new Map<string, CaseState[]>();
-  for (const r of rows) {
-    const k = key(r);
-    const g = groups.get(k);
-    if (g) g.push(state(r));
-    else groups.set(k, [state(r)]);
-  }
+  for (const r of rows) push(groups, key(r), state(r));
   let keys = [...groups.keys()];
   if (order) {
     const known = order.filter((k) => groups.has(k));

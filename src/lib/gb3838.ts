@@ -10,6 +10,7 @@
 import { READING_ITEM_KEYS, WATER_CLASSES } from './enums.ts';
 import type { ReadingItem, TargetClass, WaterClass, Waterbody } from './enums.ts';
 import type { Measurement } from './measurement.ts';
+import { push } from './collections.ts';
 
 // ---------------------------------------------------------------------------
 // Table 1 as data
@@ -469,12 +470,7 @@ export interface PeriodMean extends MeanValues {
 /** Means of readings grouped by a key of their date, in ascending order of the key. */
 export function meansBy(readings: readonly DatedReading[], keyOf: (date: string) => string): PeriodMean[] {
   const groups = new Map<string, ReadingValues[]>();
-  for (const r of readings) {
-    const key = keyOf(r.date);
-    const group = groups.get(key);
-    if (group) group.push(r.values);
-    else groups.set(key, [r.values]);
-  }
+  for (const r of readings) push(groups, keyOf(r.date), r.values);
   return [...groups.keys()].sort().map((period) => ({ period, ...meanValues(groups.get(period)!) }));
 }
 

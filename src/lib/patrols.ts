@@ -22,6 +22,7 @@
  */
 import type { RegionLevel, Role } from './enums.ts';
 import { firstDayOfMonth, isValidDate, lastDayOfMonth, addDays } from './dates.ts';
+import { push } from './collections.ts';
 
 /**
  * Roles whose holders owe patrols under rules.patrol_per_month (data contract
@@ -36,10 +37,7 @@ export function patrolTerms(assignments: readonly { chief: string; role: string;
   const out = new Map<string, Term[]>();
   for (const a of assignments) {
     if (!(PATROL_ROLES as readonly string[]).includes(a.role)) continue;
-    const list = out.get(a.chief);
-    const term = { start: a.start, end: a.end ?? null };
-    if (list) list.push(term);
-    else out.set(a.chief, [term]);
+    push(out, a.chief, { start: a.start, end: a.end ?? null });
   }
   return out;
 }
