@@ -14,6 +14,7 @@ import type { ReadingItem, TargetClass, WaterClass, Waterbody } from './enums.ts
 import { classOfStandard, limitOf, meetsLimit, standardFor, valueUsed } from './gb3838.ts';
 import type { ClassLimit, Exceedance, ItemStandard, ReadingValues } from './gb3838.ts';
 import { formatMeasurement } from './measurement.ts';
+import { formatDateZh, formatPercent } from './format.ts';
 
 // ---------------------------------------------------------------------------
 // Formatting shared by tables and charts
@@ -27,18 +28,6 @@ export function plainNumber(n: number, digits = 4): string {
   // Small limits (mercury 0.00005) keep their significant digits.
   const decimals = abs >= 1 ? digits : Math.min(12, digits + Math.max(0, -Math.floor(Math.log10(abs)) - 1));
   return String(Number(n.toFixed(decimals)));
-}
-
-/** '2026-03' → '2026年3月'; a date keeps its day. */
-export function monthLabel(month: string): string {
-  const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(month);
-  if (!m) return month;
-  return m[3] ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : `${m[1]}年${Number(m[2])}月`;
-}
-
-/** A share 0–1 as a whole or one-decimal percentage: 0.8 → '80%', 0.8333 → '83.3%'. */
-export function percentText(share: number): string {
-  return `${Number((share * 100).toFixed(1))}%`;
 }
 
 /** How a limit reads: '≤ 0.2' for an upper bound, '≥ 5' for DO, '6–9' for pH. */
@@ -444,7 +433,7 @@ export function shareSummary(shares: readonly MonthShare[]): string {
   const reported = shares.filter((s) => s.share !== null);
   const last = reported.at(-1);
   if (!last) return '没有监测结果';
-  let text = `${monthLabel(last.month)}${last.reported}个断面中${last.meeting}个达到水质目标（${percentText(last.share!)}）`;
+  let text = `${formatDateZh(last.month)}${last.reported}个断面中${last.meeting}个达到水质目标（${formatPercent(last.share!)}）`;
   const yearBefore = lastMonths(last.month, 13)[0]!;
   const before = shares.find((s) => s.month === yearBefore && s.share !== null);
   if (before) {
@@ -454,7 +443,7 @@ export function shareSummary(shares: readonly MonthShare[]): string {
   if (reported.length > 1) {
     const lo = reported.reduce((a, b) => (b.share! < a.share! ? b : a));
     const hi = reported.reduce((a, b) => (b.share! > a.share! ? b : a));
-    text += `；${reported.length}个月中最低${percentText(lo.share!)}（${monthLabel(lo.month)}），最高${percentText(hi.share!)}（${monthLabel(hi.month)}）`;
+    text += `；${reported.length}个月中最低${formatPercent(lo.share!)}（${formatDateZh(lo.month)}），最高${formatPercent(hi.share!)}（${formatDateZh(hi.month)}）`;
   }
   return text;
 }
@@ -465,7 +454,7 @@ export function itemSummary(points: readonly SeriesPoint[], item: ReadingItem, t
   const last = points.at(-1);
   if (!last) return `${info.label}：没有监测数据`;
   const unit = info.unit === '无量纲' ? '' : ` ${info.unit}`;
-  const lastText = `最近一次（${monthLabel(last.date)}）${last.written}${unit}${last.class ? `，${WATER_CLASS_LABEL[last.class]}` : ''}`;
+  const lastText = `最近一次（${formatDateZh(last.date)}）${last.written}${unit}${last.class ? `，${WATER_CLASS_LABEL[last.class]}` : ''}`;
   if (reportedOnly || target === null) return `${info.label}：共${points.length}次监测；${lastText}`;
   const failed = points.filter((p) => p.meetsTarget === false).length;
   const judged = failed === 0 ? `均达到${WATER_CLASS_LABEL[target]}目标` : `${failed}次劣于${WATER_CLASS_LABEL[target]}目标`;

@@ -15,8 +15,6 @@ import {
   itemSummary,
   lastMonths,
   limitText,
-  monthLabel,
-  percentText,
   plainNumber,
   pollutantText,
   shareByMonth,
@@ -53,12 +51,6 @@ describe('formatting', () => {
     expect(plainNumber(15)).toBe('15');
     expect(plainNumber(0.45, 2)).toBe('0.45');
     expect(plainNumber(0)).toBe('0');
-  });
-  it('writes months, dates and shares in Chinese', () => {
-    expect(monthLabel('2026-03')).toBe('2026年3月');
-    expect(monthLabel('2026-03-05')).toBe('2026年3月5日');
-    expect(percentText(0.8)).toBe('80%');
-    expect(percentText(5 / 6)).toBe('83.3%');
   });
   it('writes limits by bound', () => {
     expect(limitText(standardFor('nh3n', 'river')!, 1)).toBe('≤ 1');
