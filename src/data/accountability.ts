@@ -5,7 +5,8 @@
  * responsible chiefs, judged by src/lib/accountability.ts against
  * actions.csv. Built once per Db; O(readings + assignments + actions).
  */
-import { countedYears, nextPeriod, requiredActions, type Post, type RequiredAction } from '../lib/accountability.ts';
+import { countedYears, requiredActions, type Post, type RequiredAction } from '../lib/accountability.ts';
+import { addPeriods } from '../lib/dates.ts';
 import type { Action, Assignment } from '../schemas/tables.ts';
 import type { WaterClass } from '../lib/enums.ts';
 import { push } from '../lib/collections.ts';
@@ -88,7 +89,7 @@ export function stationRows(db: Db, s: StationView): AccountabilityRow[] {
   const classes = new Map<string, WaterClass | null>([...s.monthly.map((m) => [m.month, m.class] as const), ...s.yearly.map((y) => [y.year, y.class] as const)]);
   return rows.map((r) => {
     const evidence: AccountabilityRow['evidence'] = [];
-    for (let p = r.from; p <= r.to; p = nextPeriod(p)) evidence.push({ period: p, class: classes.get(p) ?? null });
+    for (let p = r.from; p <= r.to; p = addPeriods(p, 1)) evidence.push({ period: p, class: classes.get(p) ?? null });
     return { ...r, station: s.id, key: `acc-${s.id}-${r.rule === 'monthly' ? 'm' : 'y'}-${r.from}-${r.length}`, evidence };
   });
 }

@@ -6,7 +6,7 @@
  */
 import { CASE_CATEGORY, CASE_SOURCE, CASE_STATUS } from '../lib/enums.ts';
 import { byCategory, groupByMonth, summary, type CaseMonth, type CaseSummary } from '../lib/cases.ts';
-import { addMonths, compare, listMonths, monthOf } from '../lib/dates.ts';
+import { compare, lastMonths, yearOf } from '../lib/dates.ts';
 import { push } from '../lib/collections.ts';
 import type { CaseView, Db } from './query.ts';
 import { memo } from './memo.ts';
@@ -120,12 +120,11 @@ export const ledger = memo((db: Db): Ledger => {
       township: t,
       townshipName: db.regions.get(t)?.name ?? t,
       waterName: db.waters.get(c.water)?.name ?? c.water,
-      year: c.found.slice(0, 4),
+      year: yearOf(c.found),
     });
   }
   const states = all.map((c) => c.state);
-  const lastMonth = monthOf(db.asOf);
-  const months = groupByMonth(states, listMonths(addMonths(lastMonth, -(CHART_MONTHS - 1)), lastMonth));
+  const months = groupByMonth(states, lastMonths(db.asOf, CHART_MONTHS));
 
   const groups = <K extends string>(key: (c: CaseView) => K) => {
     const m = new Map<K, CaseView[]>();

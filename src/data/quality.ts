@@ -15,7 +15,7 @@ import { formatDateZh } from '../lib/format.ts';
 import type { ReadingItem, TargetClass, WaterClass } from '../lib/enums.ts';
 import { BLACK_ODOROUS_ITEMS, BLACK_ODOROUS_LABEL, blackOdorous, compareClasses, isDecidingItem, limitOf, standardFor } from '../lib/gb3838.ts';
 import type { BlackOdorousGrade, Exceedance, ItemClassification } from '../lib/gb3838.ts';
-import { monthOf } from '../lib/compliance.ts';
+import { lastMonths, listMonths, monthOf, yearOf } from '../lib/dates.ts';
 import { push } from '../lib/collections.ts';
 import { accountabilityIndex, type AccountabilityRow } from './accountability.ts';
 import {
@@ -24,7 +24,6 @@ import {
   itemChartSpec,
   itemSeries,
   itemSummary,
-  lastMonths,
   limitText,
   pollutantText,
   shareByMonth,
@@ -72,10 +71,7 @@ export function qualityIndex(db: Db): QualityIndex {
       }
     }
   }
-  const months: string[] = [];
-  if (first !== null && latest !== null) {
-    for (let m = first; m <= latest; m = nextMonth(m)) months.push(m);
-  }
+  const months = first !== null && latest !== null ? listMonths(first, latest) : [];
   const shares = shareByMonth([...db.stations.values()].map((s) => s.monthly), months);
   const index: QualityIndex = {
     months,
@@ -100,12 +96,6 @@ export function monthPages(db: Db): ReadonlySet<string> {
 /** The address of a month's overview page. */
 export function monthHref(month: string): string {
   return `/quality/${month}/`;
-}
-
-function nextMonth(month: string): string {
-  const y = Number(month.slice(0, 4));
-  const m = Number(month.slice(5, 7));
-  return m === 12 ? `${String(y + 1).padStart(4, '0')}-01` : `${month.slice(0, 4)}-${String(m + 1).padStart(2, '0')}`;
 }
 
 /** A failing item of a result, with how far it is from the target. */
@@ -357,7 +347,7 @@ export function blackOdorousSummary(readings: readonly ClassedReading[]): BlackO
   const light = rows.filter((r) => r.grade === 'light').length;
   const heavy = rows.filter((r) => r.grade === 'heavy').length;
   const latestBad = rows.find((r) => r.grade !== 'none') ?? null;
-  const since = `${rows.at(-1)!.date.slice(0, 4)}年以来 ${rows.length} 次监测中`;
+  const since = `${yearOf(rows.at(-1)!.date)}年以来 ${rows.length} 次监测中`;
   let text: string;
   if (latestBad === null) {
     text = `${since}，没有一次达到黑臭水体的标准。`;
@@ -431,7 +421,10 @@ export function stationQuality(db: Db, id: string): StationQuality {
   const pages = monthPages(db);
 
   const yearCounts = new Map<string, number>();
-  for (const r of s.readings) yearCounts.set(r.date.slice(0, 4), (yearCounts.get(r.date.slice(0, 4)) ?? 0) + 1);
+  for (const r of s.readings) {
+    const y = yearOf(r.date);
+    yearCounts.set(y, (yearCounts.get(y) ?? 0) + 1);
+  }
 
   const charts: ItemChart[] = [];
   const belowDetection: ReadingItem[] = [];

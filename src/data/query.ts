@@ -16,7 +16,7 @@ import { caseState, eventsByCase, orderEvents, type CaseState } from '../lib/cas
 import { consecutiveMisses, consecutiveYearMisses, monthlyResults, yearlyResults, type MissRun } from '../lib/compliance.ts';
 import { countedYears } from '../lib/accountability.ts';
 import { patrolCompliance, patrolTerms, monthsServed, type PatrolCell, type PatrolCompliance } from '../lib/patrols.ts';
-import { addMonths, listMonths, monthOf } from '../lib/dates.ts';
+import { lastMonths } from '../lib/dates.ts';
 import { decodeEvents, decodePatrols, decodeReadings } from '../loader/compact.ts';
 import { push } from '../lib/collections.ts';
 import { buildIndexes, type Indexed } from './indexes.ts';
@@ -198,7 +198,7 @@ async function build(): Promise<Db> {
     }
     return hit;
   };
-  const compliance = patrolsOver(listMonths(addMonths(monthOf(asOf), -11), monthOf(asOf)));
+  const compliance = patrolsOver(lastMonths(asOf, 12));
   const patrolCellsByChief = new Map<string, PatrolCell[]>();
   for (const c of compliance.cells) push(patrolCellsByChief, c.chief, c);
   const actionsByChief = new Map<string, Action[]>();

@@ -14,6 +14,7 @@ import type { ReadingItem, TargetClass, WaterClass, Waterbody } from './enums.ts
 import { classOfStandard, limitOf, meetsLimit, standardFor, valueUsed } from './gb3838.ts';
 import type { ClassLimit, Exceedance, ItemStandard, ReadingValues } from './gb3838.ts';
 import { formatMeasurement } from './measurement.ts';
+import { addMonths, lastMonths } from './dates.ts';
 import { formatDateZh, formatPercent } from './format.ts';
 
 // ---------------------------------------------------------------------------
@@ -385,19 +386,6 @@ export function shareChartSpec(shares: readonly MonthShare[], label: string): Li
 // One-line summaries
 // ---------------------------------------------------------------------------
 
-/** The last `n` months ending at `end` (`YYYY-MM`), oldest first. */
-export function lastMonths(end: string, n: number): string[] {
-  const m = /^(\d{4})-(\d{2})$/.exec(end);
-  if (!m) throw new RangeError(`not a month: ${end}`);
-  const index = Number(m[1]) * 12 + Number(m[2]) - 1;
-  const out: string[] = [];
-  for (let i = n - 1; i >= 0; i--) {
-    const k = index - i;
-    out.push(`${String(Math.floor(k / 12)).padStart(4, '0')}-${String((k % 12) + 1).padStart(2, '0')}`);
-  }
-  return out;
-}
-
 /** A station's record over the last months: how many months had a result, how many met the target. */
 export interface ComplianceSummary {
   months: string[];
@@ -434,7 +422,7 @@ export function shareSummary(shares: readonly MonthShare[]): string {
   const last = reported.at(-1);
   if (!last) return '没有监测结果';
   let text = `${formatDateZh(last.month)}${last.reported}个断面中${last.meeting}个达到水质目标（${formatPercent(last.share!)}）`;
-  const yearBefore = lastMonths(last.month, 13)[0]!;
+  const yearBefore = addMonths(last.month, -12);
   const before = shares.find((s) => s.month === yearBefore && s.share !== null);
   if (before) {
     const diff = Math.round((last.share! - before.share!) * 1000) / 10;

@@ -11,6 +11,7 @@ import { READING_ITEM_KEYS, WATER_CLASSES } from './enums.ts';
 import type { ReadingItem, TargetClass, WaterClass, Waterbody } from './enums.ts';
 import type { Measurement } from './measurement.ts';
 import { push } from './collections.ts';
+import { yearOf } from './dates.ts';
 
 // ---------------------------------------------------------------------------
 // Table 1 as data
@@ -472,12 +473,6 @@ export function meansBy(readings: readonly DatedReading[], keyOf: (date: string)
   const groups = new Map<string, ReadingValues[]>();
   for (const r of readings) push(groups, keyOf(r.date), r.values);
   return [...groups.keys()].sort().map((period) => ({ period, ...meanValues(groups.get(period)!) }));
-}
-
-/** The year `YYYY` of a date `YYYY-MM-DD` or month `YYYY-MM`. */
-export function yearOf(date: string): string {
-  if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(date)) throw new RangeError(`not a date, month or year: ${date}`);
-  return date.slice(0, 4);
 }
 
 /**
