@@ -6,7 +6,7 @@
  * actions.csv. Built once per Db; O(readings + assignments + actions).
  */
 import { countedYears, requiredActions, type Post, type RequiredAction } from '../lib/accountability.ts';
-import { addPeriods } from '../lib/dates.ts';
+import { addPeriods, compare } from '../lib/dates.ts';
 import type { Action, Assignment } from '../schemas/tables.ts';
 import type { WaterClass } from '../lib/enums.ts';
 import { push } from '../lib/collections.ts';
@@ -114,13 +114,13 @@ export const accountabilityIndex = memo((db: Db): AccountabilityIndex => {
     }
   }
   const order = (a: AccountabilityRow, b: AccountabilityRow) =>
-    STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || b.to.localeCompare(a.to) || a.station.localeCompare(b.station) || a.length - b.length;
+    STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || compare(b.to, a.to) || a.station.localeCompare(b.station) || a.length - b.length;
   for (const list of byTownship.values()) list.sort(order);
   for (const [k, list] of byTownship) if (list.length === 0) byTownship.delete(k);
   for (const list of byChief.values()) list.sort(order);
   const actions: AccountabilityIndex['actions'] = [];
   const seen = new Map<string, number>();
-  const sorted = [...db.actions].sort((a, b) => a.date.localeCompare(b.date) || a.chief.localeCompare(b.chief));
+  const sorted = [...db.actions].sort((a, b) => compare(a.date, b.date) || a.chief.localeCompare(b.chief));
   for (const action of sorted) {
     const base = `action-${action.date}-${action.chief}`;
     const n = (seen.get(base) ?? 0) + 1;

@@ -15,7 +15,7 @@ import { formatDateZh } from '../lib/format.ts';
 import type { ReadingItem, TargetClass, WaterClass } from '../lib/enums.ts';
 import { BLACK_ODOROUS_ITEMS, BLACK_ODOROUS_LABEL, blackOdorous, compareClasses, isDecidingItem, limitOf, standardFor } from '../lib/gb3838.ts';
 import type { BlackOdorousGrade, Exceedance, ItemClassification } from '../lib/gb3838.ts';
-import { lastMonths, listMonths, monthOf, yearOf } from '../lib/dates.ts';
+import { compare, lastMonths, listMonths, monthOf, yearOf } from '../lib/dates.ts';
 import { push } from '../lib/collections.ts';
 import { accountabilityIndex, type AccountabilityRow } from './accountability.ts';
 import {
@@ -343,7 +343,7 @@ export function blackOdorousSummary(readings: readonly ClassedReading[]): BlackO
     const values = Object.fromEntries(BLACK_ODOROUS_ITEMS.map((item) => [item, r.values[item] ? formatMeasurement(r.values[item]!) : ''])) as BlackOdorousRow['values'];
     rows.push({ date: r.date, values, grade });
   }
-  rows.sort((a, b) => b.date.localeCompare(a.date));
+  rows.sort((a, b) => compare(b.date, a.date));
   const light = rows.filter((r) => r.grade === 'light').length;
   const heavy = rows.filter((r) => r.grade === 'heavy').length;
   const latestBad = rows.find((r) => r.grade !== 'none') ?? null;

@@ -16,7 +16,7 @@ import { caseState, eventsByCase, orderEvents, type CaseState } from '../lib/cas
 import { consecutiveMisses, consecutiveYearMisses, monthlyResults, yearlyResults, type MissRun } from '../lib/compliance.ts';
 import { countedYears } from '../lib/accountability.ts';
 import { patrolCompliance, patrolTerms, monthsServed, type PatrolCell, type PatrolCompliance } from '../lib/patrols.ts';
-import { lastMonths } from '../lib/dates.ts';
+import { compare, lastMonths } from '../lib/dates.ts';
 import { decodeEvents, decodePatrols, decodeReadings } from '../loader/compact.ts';
 import { push } from '../lib/collections.ts';
 import { buildIndexes, type Indexed } from './indexes.ts';
@@ -124,7 +124,7 @@ async function build(): Promise<Db> {
   for (const s of [...stations].sort((a, b) => a.id.localeCompare(b.id))) {
     const water = idx.waters.get(s.water)!;
     const waterbody: Waterbody = s.waterbody ?? (water.kind === 'lake' || water.kind === 'reservoir' ? 'lake' : 'river');
-    const rows = (readingsByStation.get(s.id) ?? []).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    const rows = (readingsByStation.get(s.id) ?? []).sort((a, b) => compare(a.date, b.date));
     const classed = rows.map((r) => {
       const values = readingValues(r);
       return { station: s.id, date: r.date, values, result: classifyReading(values, waterbody, s.target_class as TargetClass) };
@@ -202,10 +202,10 @@ async function build(): Promise<Db> {
   const patrolCellsByChief = new Map<string, PatrolCell[]>();
   for (const c of compliance.cells) push(patrolCellsByChief, c.chief, c);
   const actionsByChief = new Map<string, Action[]>();
-  for (const a of [...actions].sort((x, y) => y.date.localeCompare(x.date))) push(actionsByChief, a.chief, a);
+  for (const a of [...actions].sort((x, y) => compare(y.date, x.date))) push(actionsByChief, a.chief, a);
 
   const documents = new Map<string, DocumentView>();
-  for (const d of [...docs].sort((a, b) => (b.data as DocumentMeta).date.localeCompare((a.data as DocumentMeta).date) || a.id.localeCompare(b.id))) {
+  for (const d of [...docs].sort((a, b) => compare((b.data as DocumentMeta).date, (a.data as DocumentMeta).date) || a.id.localeCompare(b.id))) {
     documents.set(d.id, { ...(d.data as DocumentMeta), id: d.id, entry: d, supersededBy: [] });
   }
   for (const d of documents.values()) if (d.supersedes) documents.get(d.supersedes)?.supersededBy.push(d.id);

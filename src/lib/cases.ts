@@ -30,7 +30,7 @@
  */
 import { CASE_CATEGORY, CASE_STATUS } from './enums.ts';
 import type { CaseStatus } from './enums.ts';
-import { daysBetween, isValidDate, lastDayOfMonth, listMonths, monthOf } from './dates.ts';
+import { compare, daysBetween, isValidDate, lastDayOfMonth, listMonths, monthOf } from './dates.ts';
 import { push } from './collections.ts';
 
 /** The columns of cases.csv this module needs; other columns pass through. */
@@ -82,7 +82,7 @@ export function effectiveStatus(status: CaseStatus): EffectiveStatus {
 export function orderEvents<E extends { date: string }>(events: readonly E[]): E[] {
   return events
     .map((event, index) => ({ event, index }))
-    .sort((a, b) => (a.event.date < b.event.date ? -1 : a.event.date > b.event.date ? 1 : a.index - b.index))
+    .sort((a, b) => compare(a.event.date, b.event.date) || a.index - b.index)
     .map((x) => x.event);
 }
 

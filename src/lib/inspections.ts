@@ -19,7 +19,8 @@
  * Plain TypeScript, no Astro imports, no clock.
  */
 import type { SubjectKind } from './enums.ts';
-import { addDays, firstDayOfMonth, lastDayOfMonth } from './dates.ts';
+import { addDays, compare, firstDayOfMonth, lastDayOfMonth } from './dates.ts';
+import { compareText } from './collections.ts';
 
 export type PeriodKind = 'year' | 'half' | 'quarter' | 'month';
 
@@ -118,13 +119,11 @@ export function comparePeriods(a: string, b: string): number {
   const pa = parsePeriod(a);
   const pb = parsePeriod(b);
   if (pa && pb) {
-    if (pa.end !== pb.end) return pa.end < pb.end ? -1 : 1;
-    if (pa.start !== pb.start) return pa.start > pb.start ? -1 : 1;
-    return pa.id < pb.id ? -1 : pa.id > pb.id ? 1 : 0;
+    return compare(pa.end, pb.end) || compare(pb.start, pa.start) || compareText(pa.id, pb.id);
   }
   if (pa) return -1;
   if (pb) return 1;
-  return a < b ? -1 : a > b ? 1 : 0;
+  return compareText(a, b);
 }
 
 /** Distinct periods in chronological order (see comparePeriods); equal forms ('2026-q1', '2026-Q1') merged. */
@@ -183,7 +182,7 @@ export function compareRanking(a: InspectionRecord, b: InspectionRecord): number
   const sb = has(b.score);
   if (sa && sb && a.score !== b.score) return b.score! - a.score!;
   if (sa !== sb) return sa ? -1 : 1;
-  return a.subject < b.subject ? -1 : a.subject > b.subject ? 1 : 0;
+  return compareText(a.subject, b.subject);
 }
 
 /** The results of one period (optionally one subject kind), in ranking order. */
