@@ -3,8 +3,7 @@
  * inspection results, accountability actions, and required actions the
  * record window closed on without a record; newest FEED_LIMIT.
  */
-import { CASE_CATEGORY, CASE_STATUS, type SubjectKind } from '../lib/enums.ts';
-import { summary } from '../lib/cases.ts';
+import { CASE_CATEGORY, CASE_STATUS } from '../lib/enums.ts';
 import { addDays, compare, yearOf } from '../lib/dates.ts';
 import { formatDateZh } from '../lib/format.ts';
 import { tagUri, type FeedEntry } from '../lib/feed.ts';

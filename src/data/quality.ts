@@ -176,12 +176,6 @@ export function worstInMonth(s: StationView, month: string): ClassedReading | nu
   return worst;
 }
 
-/** The items failing the target in a station's month: those of the month's worst result. */
-export function failingInMonth(s: StationView, month: string): FailingItem[] {
-  const worst = worstInMonth(s, month);
-  return worst ? failingOf(worst.result.failing, s) : [];
-}
-
 const rowsCache = new WeakMap<Db, Map<string, StationMonthRow[]>>();
 
 /** Every station's row for a month, ordered by station name. */

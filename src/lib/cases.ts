@@ -93,16 +93,6 @@ export function eventsByCase<E extends { case: string }>(events: readonly E[]): 
   return map;
 }
 
-/**
- * The status of the latest event by date; on the same date the later row wins.
- * Null when there are no events.
- */
-export function currentStatus(events: readonly Pick<CaseEvent, 'date' | 'status'>[]): CaseStatus | null {
-  let latest: Pick<CaseEvent, 'date' | 'status'> | null = null;
-  for (const e of events) if (latest === null || e.date >= latest.date) latest = e;
-  return latest ? latest.status : null;
-}
-
 // ---------------------------------------------------------------------------
 // Validation
 
@@ -236,8 +226,6 @@ export interface CaseState {
   closed: boolean;
   /** Number of `rejected` events. */
   rejections: number;
-  /** Date of the first `reported` event, or the found date if none. */
-  reportedOn: string;
   /** Date of the closing event, null while open. */
   closedOn: string | null;
   /** Date of the latest event, null if none. */
@@ -281,7 +269,6 @@ export function caseState(c: CaseLike, events: readonly CaseEvent[], asOf: strin
     backInRectification: status === 'rejected',
     closed,
     rejections: ordered.filter((e) => e.status === 'rejected').length,
-    reportedOn: ordered.find((e) => e.status === 'reported')?.date ?? c.found,
     closedOn,
     lastEventOn: last ? last.date : null,
     daysOpen: Math.max(0, daysBetween(c.found, end)),
@@ -429,17 +416,4 @@ export function byCategory(
     (r) => r.state,
     CASE_CATEGORY.values,
   ).map(({ key, summary }) => ({ category: key, summary }));
-}
-
-/** Summary per region code, sorted by code. */
-export function byRegion(
-  rows: readonly { region: string; state: CaseState }[],
-): { region: string; summary: CaseSummary }[] {
-  return summaryBy(
-    rows,
-    (r) => r.region,
-    (r) => r.state,
-  )
-    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
-    .map(({ key, summary }) => ({ region: key, summary }));
 }

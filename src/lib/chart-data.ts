@@ -37,12 +37,6 @@ export function limitText(standard: ItemStandard, limit: ClassLimit): string {
   return `${standard.bound === 'lower' ? '≥' : '≤'} ${plainNumber(limit)}`;
 }
 
-/** The limit of a class for an item on a waterbody, as text; null when Table 1 has no row. */
-export function classLimitText(item: ReadingItem, waterbody: Waterbody, cls: TargetClass): string | null {
-  const standard = standardFor(item, waterbody);
-  return standard ? limitText(standard, limitOf(standard, cls)) : null;
-}
-
 /**
  * How far a value is from a target class's limit, in words: '超标 0.45 倍'
  * (upper bounds: (value − limit) / limit), '低于限值 5 mg/L'
@@ -201,11 +195,6 @@ export function chartDecision(points: readonly SeriesPoint[], item: ReadingItem,
   if (!points.some((p) => !p.belowLimit)) return 'below_detection';
   if (ROUTINE_ITEMS.includes(item) || (item === 'tn' && waterbody === 'lake')) return null;
   return points.some((p) => p.meetsTarget === false) ? null : 'always_met';
-}
-
-/** True when an item gets a trend chart; see {@link chartDecision}. */
-export function isChartable(points: readonly SeriesPoint[], item: ReadingItem, waterbody: Waterbody): boolean {
-  return chartDecision(points, item, waterbody) === null;
 }
 
 /**

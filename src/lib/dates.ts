@@ -124,16 +124,6 @@ export function compare(a: string, b: string): -1 | 0 | 1 {
   return compareText(a, b);
 }
 
-/** The later of the dates given. */
-export function maxDate(first: IsoDate, ...rest: IsoDate[]): IsoDate {
-  return rest.reduce((m, d) => (d > m ? d : m), first);
-}
-
-/** The earlier of the dates given. */
-export function minDate(first: IsoDate, ...rest: IsoDate[]): IsoDate {
-  return rest.reduce((m, d) => (d < m ? d : m), first);
-}
-
 /** 'YYYY-MM' of a date ('2026-03-15' → '2026-03'); a valid month is returned as is. */
 export function monthOf(date: IsoDate | IsoMonth): IsoMonth {
   const [y, m] = monthParts(date);
@@ -214,9 +204,4 @@ export function firstDayOfPeriod(period: IsoYear | IsoMonth): IsoDate {
 /** The last day of a year 'YYYY' or a month 'YYYY-MM'. */
 export function lastDayOfPeriod(period: IsoYear | IsoMonth): IsoDate {
   return YEAR_RE.test(period) ? `${period}-12-31` : lastDayOfMonth(period);
-}
-
-/** True when `date` lies in [from, to], both included; `to` null/undefined = open-ended. */
-export function inRange(date: IsoDate, from: IsoDate, to?: IsoDate | null): boolean {
-  return date >= from && (to == null || date <= to);
 }

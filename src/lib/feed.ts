@@ -14,12 +14,6 @@
  */
 import { compareText } from './collections.ts';
 
-export interface FeedLink {
-  href: string;
-  rel?: string;
-  type?: string;
-}
-
 export interface FeedEntry {
   /** A permanent, unique IRI, e.g. tag:hzz.example.org,2026:case/wt-001/closed. */
   id: string;

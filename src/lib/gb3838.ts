@@ -252,10 +252,6 @@ export interface ReadingClassification {
   meetsTarget: boolean | null;
   /** Deciding items worse than the target; empty without a target. */
   failing: ItemClassification[];
-  /** Deciding items worse than class III, with their multiples over class III. */
-  overClassIII: Exceedance[];
-  /** Deciding items worse than the target, with their multiples over the target; empty without a target. */
-  overTarget: Exceedance[];
   /**
    * Up to three main pollutants (主要污染指标), judged against class III
    * whatever the target: see {@link mainPollutants}. Empty when the result
@@ -309,16 +305,10 @@ export function classifyReading(
     target,
     meetsTarget: cls === null || target === null ? null : meetsTarget(cls, target),
     failing: [],
-    overClassIII: [],
-    overTarget: [],
     mainPollutants: [],
   };
-  result.overClassIII = exceedances(result, 'III');
   result.mainPollutants = mainPollutants(result);
-  if (target !== null) {
-    result.failing = failingItems(result, target);
-    result.overTarget = exceedances(result, target);
-  }
+  if (target !== null) result.failing = failingItems(result, target);
   return result;
 }
 
@@ -445,15 +435,6 @@ export function meanValues(readings: readonly ReadingValues[]): MeanValues {
     }
   }
   return { values, counts, readings: readings.length };
-}
-
-/** The class of the mean of some readings (e.g. a year's), with the reading's full classification. */
-export function classOfMean(
-  readings: readonly ReadingValues[],
-  waterbody: Waterbody,
-  target: TargetClass | null = null,
-): ReadingClassification {
-  return classifyReading(meanValues(readings).values, waterbody, target);
 }
 
 /** A reading with its sampling date (`YYYY-MM-DD`) or month (`YYYY-MM`). */

@@ -19,7 +19,7 @@
  * Plain TypeScript, no Astro imports, no clock.
  */
 import type { SubjectKind } from './enums.ts';
-import { addDays, compare, firstDayOfMonth, lastDayOfMonth } from './dates.ts';
+import { compare, firstDayOfMonth, lastDayOfMonth } from './dates.ts';
 import { compareText } from './collections.ts';
 
 export type PeriodKind = 'year' | 'half' | 'quarter' | 'month';
@@ -107,10 +107,6 @@ function parse(text: string): Period | null {
   return null;
 }
 
-export function isValidPeriod(text: string): boolean {
-  return parsePeriod(text) !== null;
-}
-
 /**
  * Chronological order of two periods: by end date, then shorter first (later
  * start first), then by text. Invalid periods sort after valid ones, by text.
@@ -134,24 +130,6 @@ export function sortPeriods(periods: Iterable<string>): string[] {
     if (!seen.has(id)) seen.set(id, id);
   }
   return [...seen.values()].sort(comparePeriods);
-}
-
-/** The period of the same kind just before it ('2026-Q1' → '2025-Q4', '2026' → '2025'). */
-export function previousCalendarPeriod(period: string): string | null {
-  const p = parsePeriod(period);
-  if (!p) return null;
-  const prevEnd = addDays(p.start, -1);
-  const y = prevEnd.slice(0, 4);
-  switch (p.kind) {
-    case 'year':
-      return y;
-    case 'half':
-      return `${y}-H${p.index === 1 ? 2 : 1}`;
-    case 'quarter':
-      return `${y}-Q${p.index === 1 ? 4 : p.index - 1}`;
-    case 'month':
-      return prevEnd.slice(0, 7);
-  }
 }
 
 /** One row of inspections.csv. */

@@ -183,7 +183,6 @@ const contactFields = z.discriminatedUnion(
  */
 export const reportSchema = z.intersection(reportFields, contactFields);
 
-export type ReportInput = z.input<typeof reportSchema>;
 export type Report = z.output<typeof reportSchema>;
 export type ReportPhoto = z.output<typeof photoSchema>;
 

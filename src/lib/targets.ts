@@ -93,15 +93,3 @@ export function targetsByDocument<T extends { document?: string | null | undefin
   }
   return m;
 }
-
-const byIdCache = new WeakMap<readonly object[], Map<string, unknown>>();
-
-/** Targets by id (memoised per array). */
-export function targetsById<T extends { id: string }>(targets: readonly T[]): Map<string, T> {
-  let m = byIdCache.get(targets) as Map<string, T> | undefined;
-  if (!m) {
-    m = new Map(targets.map((t) => [t.id, t]));
-    byIdCache.set(targets, m as Map<string, unknown>);
-  }
-  return m;
-}

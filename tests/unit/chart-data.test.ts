@@ -8,7 +8,6 @@ import {
   bandsFor,
   chartDecision,
   classBands,
-  classLimitText,
   complianceSummary,
   itemChartSpec,
   itemSeries,
@@ -52,9 +51,6 @@ describe('formatting', () => {
     expect(limitText(standardFor('nh3n', 'river')!, 1)).toBe('≤ 1');
     expect(limitText(standardFor('do', 'river')!, 5)).toBe('≥ 5');
     expect(limitText(standardFor('ph', 'river')!, { min: 6, max: 9 })).toBe('6–9');
-    expect(classLimitText('tp', 'lake', 'III')).toBe('≤ 0.05');
-    expect(classLimitText('tp', 'river', 'III')).toBe('≤ 0.2');
-    expect(classLimitText('temp', 'river', 'III')).toBeNull();
   });
 });
 

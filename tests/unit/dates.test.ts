@@ -9,7 +9,6 @@ import {
   firstDayOfMonth,
   firstDayOfPeriod,
   fromDayNumber,
-  inRange,
   isLeapYear,
   isValidDate,
   isValidMonth,
@@ -17,8 +16,6 @@ import {
   lastDayOfPeriod,
   lastMonths,
   listMonths,
-  maxDate,
-  minDate,
   monthOf,
   monthsBetween,
   toDayNumber,
@@ -174,19 +171,11 @@ describe('periods: a month or a year', () => {
   });
 });
 
-describe('compare and ranges', () => {
+describe('compare', () => {
   it('orders dates and months', () => {
     expect(compare('2026-01-02', '2026-01-10')).toBe(-1);
     expect(compare('2026-01-10', '2026-01-10')).toBe(0);
     expect(compare('2026-02', '2026-01')).toBe(1);
     expect(['2026-03-01', '2025-12-31', '2026-01-15'].sort(compare)).toEqual(['2025-12-31', '2026-01-15', '2026-03-01']);
-    expect(maxDate('2026-01-01', '2026-03-01', '2025-12-31')).toBe('2026-03-01');
-    expect(minDate('2026-01-01', '2026-03-01', '2025-12-31')).toBe('2025-12-31');
-  });
-  it('inRange includes both ends; a missing end is open', () => {
-    expect(inRange('2026-01-01', '2026-01-01', '2026-01-31')).toBe(true);
-    expect(inRange('2026-01-31', '2026-01-01', '2026-01-31')).toBe(true);
-    expect(inRange('2026-02-01', '2026-01-01', '2026-01-31')).toBe(false);
-    expect(inRange('2030-02-01', '2026-01-01', null)).toBe(true);
   });
 });
