@@ -8,7 +8,7 @@ import { CASE_CATEGORY, CASE_SOURCE, CASE_STATUS, READING_ITEM_KEYS, ROLE, STATI
 import { toCsv } from '../lib/csv.ts';
 import { parsePeriod } from '../lib/inspections.ts';
 import { inspectionIndex, subjectHref, type RankedRow } from './inspections.ts';
-import { readingRecord } from './quality.ts';
+import { readingRecord } from './station.ts';
 import type { Inspection } from '../schemas/tables.ts';
 import { accountabilityIndex } from './accountability.ts';
 import type { Db } from './query.ts';
