@@ -8,8 +8,9 @@
  * Plain TypeScript: no Astro imports, usable from scripts and tests.
  */
 import type { TargetClass, WaterClass, Waterbody } from './enums.ts';
-import { annualMeans, classifyReading, meetsTarget, worstClass } from './gb3838.ts';
-import type { DatedReading, PeriodMean } from './gb3838.ts';
+import { classifyReading, meetsTarget, worstClass } from './gb3838.ts';
+import type { DatedReading } from './gb3838.ts';
+import { annualMeans, type PeriodMean } from './means.ts';
 import { addPeriods, compare, monthOf, yearOf } from './dates.ts';
 
 // ---------------------------------------------------------------------------

@@ -6,9 +6,6 @@ import type { Measurement } from '../../src/lib/measurement.ts';
 import {
   GB3838_TABLE1,
   PH_RANGE,
-  annualMeans,
-  blackOdorous,
-  blackOdorousAssessment,
   classOfItem,
   classifyReading,
   compareClasses,
@@ -16,14 +13,14 @@ import {
   failingItems,
   isDecidingItem,
   mainPollutants,
-  meanValues,
   meetsTarget,
   standardFor,
   valueUsed,
   worstClass,
 } from '../../src/lib/gb3838.ts';
 import type { ReadingValues } from '../../src/lib/gb3838.ts';
-import { BLACK_ODOROUS_LABEL, BLACK_ODOROUS_RANGES, blackOdorousIndicatorGrade } from '../../src/lib/gb3838.ts';
+import { annualMeans, meanValues } from '../../src/lib/means.ts';
+import { BLACK_ODOROUS_LABEL, BLACK_ODOROUS_RANGES, blackOdorous, blackOdorousAssessment, blackOdorousIndicatorGrade } from '../../src/lib/black-odorous.ts';
 
 /** "1.23" or "0.004L" as a measurement. */
 function m(text: string): Measurement {
