@@ -13,7 +13,8 @@ import { compareClasses } from '../lib/gb3838.ts';
 import type { Exceedance, ItemClassification } from '../lib/gb3838.ts';
 import { listMonths, monthOf } from '../lib/dates.ts';
 import { push } from '../lib/collections.ts';
-import { pollutantText, shareByMonth, shortfallText } from '../lib/chart-data.ts';
+import { shareByMonth } from '../lib/chart-data.ts';
+import { pollutantText, shortfallText } from '../lib/quality-text.ts';
 import type { MonthClass, MonthShare } from '../lib/chart-data.ts';
 import type { ClassedReading, Db, StationView } from './query.ts';
 

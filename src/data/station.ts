@@ -16,8 +16,9 @@ import { isDecidingItem, limitOf, standardFor } from '../lib/gb3838.ts';
 import { BLACK_ODOROUS_ITEMS, BLACK_ODOROUS_LABEL, blackOdorous, type BlackOdorousGrade } from '../lib/black-odorous.ts';
 import { compare, lastMonths, monthOf, yearOf } from '../lib/dates.ts';
 import { accountabilityIndex, type AccountabilityRow } from './accountability.ts';
-import { complianceSummary, chartDecision, itemChartSpec, itemSeries, itemSummary, limitText, shortfallText } from '../lib/chart-data.ts';
-import type { ComplianceSummary, LineChartSpec, SeriesPoint } from '../lib/chart-data.ts';
+import { chartDecision, itemChartSpec, itemSeries } from '../lib/chart-data.ts';
+import type { LineChartSpec, SeriesPoint } from '../lib/chart-data.ts';
+import { complianceSummary, itemSummary, limitText, shortfallText, type ComplianceSummary } from '../lib/quality-text.ts';
 import type { ClassedReading, Db, StationView } from './query.ts';
 import { monthHref, monthPages, pollutantsOf, type PollutantView } from './quality.ts';
 

@@ -3,25 +3,9 @@ import type { ReadingItem } from '../../src/lib/enums.ts';
 import { parseMeasurement } from '../../src/lib/measurement.ts';
 import type { ReadingValues } from '../../src/lib/gb3838.ts';
 import { classifyReading, standardFor } from '../../src/lib/gb3838.ts';
-import {
-  axisRange,
-  bandsFor,
-  chartDecision,
-  classBands,
-  complianceSummary,
-  itemChartSpec,
-  itemSeries,
-  itemSummary,
-  limitText,
-  plainNumber,
-  pollutantText,
-  shareByMonth,
-  shareChartSpec,
-  shareSummary,
-  shortfallText,
-  toneOf,
-} from '../../src/lib/chart-data.ts';
+import { axisRange, bandsFor, chartDecision, classBands, itemChartSpec, itemSeries, shareByMonth, shareChartSpec, toneOf } from '../../src/lib/chart-data.ts';
 import type { MonthClass } from '../../src/lib/chart-data.ts';
+import { complianceSummary, itemSummary, limitText, pollutantText, shareSummary, shortfallText } from '../../src/lib/quality-text.ts';
 import { addMonths } from '../../src/lib/dates.ts';
 
 function values(v: Partial<Record<ReadingItem, string>>): ReadingValues {
@@ -39,14 +23,7 @@ function monthly(start: string, pattern: string): MonthClass[] {
   return out;
 }
 
-describe('formatting', () => {
-  it('writes numbers without noise, keeping small limits', () => {
-    expect(plainNumber(0.00005)).toBe('0.00005');
-    expect(plainNumber(0.1 + 0.2)).toBe('0.3');
-    expect(plainNumber(15)).toBe('15');
-    expect(plainNumber(0.45, 2)).toBe('0.45');
-    expect(plainNumber(0)).toBe('0');
-  });
+describe('limitText', () => {
   it('writes limits by bound', () => {
     expect(limitText(standardFor('nh3n', 'river')!, 1)).toBe('≤ 1');
     expect(limitText(standardFor('do', 'river')!, 5)).toBe('≥ 5');

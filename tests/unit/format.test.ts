@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateZh, formatNumber, formatPercent } from '../../src/lib/format.ts';
+import { formatDateZh, formatNumber, formatPercent, plainNumber } from '../../src/lib/format.ts';
 
 describe('formatDateZh', () => {
   it('writes months and dates in Chinese, without leading zeros', () => {
@@ -28,5 +28,16 @@ describe('formatNumber', () => {
     expect(formatNumber(1234.5678)).toBe('1,234.57');
     expect(formatNumber(0.1 + 0.2)).toBe('0.3');
     expect(formatNumber(2.5, 0)).toBe('3');
+  });
+});
+
+describe('plainNumber', () => {
+  it('writes numbers without noise or grouping, keeping small limits', () => {
+    expect(plainNumber(0.00005)).toBe('0.00005');
+    expect(plainNumber(0.1 + 0.2)).toBe('0.3');
+    expect(plainNumber(15)).toBe('15');
+    expect(plainNumber(12345)).toBe('12345');
+    expect(plainNumber(0.45, 2)).toBe('0.45');
+    expect(plainNumber(0)).toBe('0');
   });
 });
