@@ -5,7 +5,7 @@
  * Built once per Db (memo.ts), so each page does O(own data) work.
  */
 import { CASE_CATEGORY, CASE_SOURCE, CASE_STATUS } from '../lib/enums.ts';
-import { byCategory, groupByMonth, summary, type CaseMonth, type CaseSummary } from '../lib/cases.ts';
+import { byCategory, groupByMonth, summary, type CaseMonth, type CaseSummary } from '../lib/case-figures.ts';
 import { compare, lastMonths, yearOf } from '../lib/dates.ts';
 import { push } from '../lib/collections.ts';
 import type { CaseView, Db } from './query.ts';

@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseStatus } from '../../src/lib/enums.ts';
+import { byCategory, groupByMonth, summary } from '../../src/lib/case-figures.ts';
 import {
-  byCategory,
   canTransition,
   caseState,
   eventsByCase,
-  groupByMonth,
   orderEvents,
-  summary,
   TRANSITIONS,
   validateCaseEvents,
   type CaseEvent,
