@@ -12,6 +12,7 @@ import { encodeEvents, encodePatrols, encodeReadings } from './loader/compact.ts
 import { TABLES } from './schemas/tables.ts';
 import { siteSchema } from './schemas/site.ts';
 import { documentSchema } from './schemas/document.ts';
+import { push } from './lib/collections.ts';
 
 /** Entries keyed by their own id column. */
 const byId = <K extends 'regions' | 'waters' | 'segments' | 'chiefs' | 'stations' | 'cases' | 'inspections' | 'targets'>(name: K, key: string) =>
@@ -35,12 +36,7 @@ const byLine = <K extends 'assignments' | 'actions'>(name: K) =>
  */
 function groupBy<T>(rows: { data: T }[], key: (d: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
-  for (const r of rows) {
-    const k = key(r.data);
-    const list = groups.get(k);
-    if (list) list.push(r.data);
-    else groups.set(k, [r.data]);
-  }
+  for (const r of rows) push(groups, key(r.data), r.data);
   return groups;
 }
 const cell = z.union([z.string(), z.number(), z.null()]);

@@ -16,7 +16,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { generate, sizes } from './generate.ts';
+import { generate } from './generate.ts';
 import { pageTypeReport, type PageTypeBytes } from './measure.ts';
 
 const root = join(import.meta.dirname, '..', '..');

@@ -15,7 +15,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CLASS_NAMES, classOfMean, classOfRow, numeric, targetNumber } from './classify.ts';
+import { CLASS_NAMES, classOfMean, classOfRow, targetNumber } from './classify.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const DIR = process.argv[2] ?? join(ROOT, 'src', 'content');
@@ -197,10 +197,6 @@ need(villages.length >= 10, 'regions.csv', 'fewer than 10 villages');
 const within = (code: string, ancestor: string): boolean => {
   for (let c: string | undefined = code; c; c = regions.get(c)?.parent) if (c === ancestor) return true;
   return false;
-};
-const townshipOf = (code: string) => {
-  for (let c: string | undefined = code; c; c = regions.get(c)?.parent) if (regions.get(c)?.level === 'township') return c;
-  return undefined;
 };
 
 // ------------------------------------------------------------------ documents (read early: waters.plan refers to them)

@@ -5,10 +5,11 @@
  * responsible chiefs, judged by src/lib/accountability.ts against
  * actions.csv. Built once per Db; O(readings + assignments + actions).
  */
-import { countedYears, nextPeriod, requiredActions, type Post, type RequiredAction } from '../lib/accountability.ts';
+import { countedYears, requiredActions, type Post, type RequiredAction } from '../lib/accountability.ts';
+import { addPeriods, compare } from '../lib/dates.ts';
 import type { Action, Assignment } from '../schemas/tables.ts';
 import type { WaterClass } from '../lib/enums.ts';
-import { push } from './indexes.ts';
+import { push } from '../lib/collections.ts';
 import { memo } from './memo.ts';
 import type { Db, StationView } from './query.ts';
 
@@ -113,7 +114,7 @@ export function stationRows(db: Db, s: StationView): AccountabilityRow[] {
   const classes = new Map<string, WaterClass | null>([...s.monthly.map((m) => [m.month, m.class] as const), ...s.yearly.map((y) => [y.year, y.class] as const)]);
   return rows.map((r) => {
     const evidence: AccountabilityRow['evidence'] = [];
-    for (let p = r.from; p <= r.to; p = nextPeriod(p)) evidence.push({ period: p, class: classes.get(p) ?? null });
+    for (let p = r.from; p <= r.to; p = addPeriods(p, 1)) evidence.push({ period: p, class: classes.get(p) ?? null });
     return { ...r, station: s.id, key: `acc-${s.id}-${r.rule === 'monthly' ? 'm' : 'y'}-${r.from}-${r.length}`, evidence };
   });
 }
@@ -138,13 +139,13 @@ export const accountabilityIndex = memo((db: Db): AccountabilityIndex => {
     }
   }
   const order = (a: AccountabilityRow, b: AccountabilityRow) =>
-    STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || b.to.localeCompare(a.to) || a.station.localeCompare(b.station) || a.length - b.length;
+    STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || compare(b.to, a.to) || a.station.localeCompare(b.station) || a.length - b.length;
   for (const list of byTownship.values()) list.sort(order);
   for (const [k, list] of byTownship) if (list.length === 0) byTownship.delete(k);
   for (const list of byChief.values()) list.sort(order);
   const actions: AccountabilityIndex['actions'] = [];
   const seen = new Map<string, number>();
-  const sorted = [...db.actions].sort((a, b) => a.date.localeCompare(b.date) || a.chief.localeCompare(b.chief));
+  const sorted = [...db.actions].sort((a, b) => compare(a.date, b.date) || a.chief.localeCompare(b.chief));
   for (const action of sorted) {
     const base = `action-${action.date}-${action.chief}`;
     const n = (seen.get(base) ?? 0) + 1;

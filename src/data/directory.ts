@@ -3,6 +3,7 @@
  * list shows and filters on, sorted by pinyin and filed under A–Z.
  */
 import { comparePinyin, fullPinyin, indexLetter, initials } from '../lib/pinyin.ts';
+import { push } from '../lib/collections.ts';
 import type { WaterClass } from '../lib/enums.ts';
 import type { Water } from '../schemas/tables.ts';
 import type { Db } from './query.ts';
@@ -48,10 +49,6 @@ export function directory(db: Db): DirectoryEntry[] {
 /** Entries grouped by letter, in A–Z order. */
 export function byLetter(entries: DirectoryEntry[]): Map<string, DirectoryEntry[]> {
   const m = new Map<string, DirectoryEntry[]>();
-  for (const e of entries) {
-    const list = m.get(e.letter);
-    if (list) list.push(e);
-    else m.set(e.letter, [e]);
-  }
+  for (const e of entries) push(m, e.letter, e);
   return new Map([...m].sort(([a], [b]) => (a === '#' ? 1 : b === '#' ? -1 : a.localeCompare(b))));
 }

@@ -4,7 +4,7 @@
  * record window closed on without a record; newest FEED_LIMIT.
  */
 import { CASE_CATEGORY, CASE_STATUS } from '../lib/enums.ts';
-import { addDays, compare } from '../lib/dates.ts';
+import { addDays, compare, yearOf } from '../lib/dates.ts';
 import { formatDateZh } from '../lib/format.ts';
 import { tagUri, type FeedEntry } from '../lib/feed.ts';
 import type { Db } from './query.ts';
@@ -14,8 +14,6 @@ import { inspectionIndex, KIND_TITLE } from './inspections.ts';
 
 /** Entries in /feed.xml. */
 export const FEED_LIMIT = 200;
-
-const yearOfDate = (d: string) => d.slice(0, 4);
 
 /** ASCII slugs of the action kinds, for feed ids that read well. */
 const ACTION_SLUG: Record<string, string> = { 约谈: 'interview', 通报批评: 'criticism', 警告: 'warning', 免职: 'removal', other: 'other' };
@@ -29,7 +27,7 @@ export function feedEntries(db: Db): FeedEntry[] {
   // 100,000 case events, and only the newest FEED_LIMIT are written out.
   const candidates: { updated: string; id: string; make: () => Omit<FeedEntry, 'id' | 'updated'> }[] = [];
   const add = (updated: string, specific: string, make: () => Omit<FeedEntry, 'id' | 'updated'>) =>
-    candidates.push({ updated, id: tagUri(site, yearOfDate(updated), specific), make });
+    candidates.push({ updated, id: tagUri(site, yearOf(updated), specific), make });
 
   for (const c of db.cases.values()) {
     const events = c.events.length ? c.events : [{ case: c.id, date: c.found, status: 'reported' as const, note: undefined, by: undefined }];

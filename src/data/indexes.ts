@@ -6,8 +6,8 @@ import type { Assignment, Chief, Region, Segment, Water } from '../schemas/table
 import type { RegionLevel, Role } from '../lib/enums.ts';
 import { ROLE } from '../lib/enums.ts';
 import { isCurrent, publicPhone } from '../lib/roster.ts';
-
-export { isCurrent };
+import { push } from '../lib/collections.ts';
+import { compare } from '../lib/dates.ts';
 
 export interface RosterInput {
   regions: Region[];
@@ -26,14 +26,8 @@ export function compareAssignments(regionLevel: (chief: string) => RegionLevel |
   return (a: Assignment, b: Assignment): number =>
     LEVEL_ORDER.indexOf(regionLevel(a.chief) ?? 'village') - LEVEL_ORDER.indexOf(regionLevel(b.chief) ?? 'village') ||
     ROLE_ORDER.indexOf(a.role as Role) - ROLE_ORDER.indexOf(b.role as Role) ||
-    a.start.localeCompare(b.start) ||
+    compare(a.start, b.start) ||
     a.chief.localeCompare(b.chief);
-}
-
-export function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
 }
 
 export function buildIndexes(input: RosterInput) {
@@ -87,8 +81,8 @@ export function buildIndexes(input: RosterInput) {
     push(byChief, a.chief, a);
   }
   for (const list of currentByWater.values()) list.sort(order);
-  for (const list of pastByWater.values()) list.sort((a, b) => (b.end ?? '').localeCompare(a.end ?? '') || order(a, b));
-  for (const list of byChief.values()) list.sort((a, b) => b.start.localeCompare(a.start));
+  for (const list of pastByWater.values()) list.sort((a, b) => compare(b.end ?? '', a.end ?? '') || order(a, b));
+  for (const list of byChief.values()) list.sort((a, b) => compare(b.start, a.start));
   /** The phone of a chief that may be published (src/lib/roster.ts publicPhone), or null: every page and dataset shows this one. */
   const publicPhoneOf = (id: string): string | null => {
     const c = chiefs.get(id);

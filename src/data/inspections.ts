@@ -6,6 +6,7 @@
 import { SUBJECT_KIND, type SubjectKind } from '../lib/enums.ts';
 import { parsePeriod, rankingWithChanges, sortPeriods, type RankingChange, type InspectionRecord } from '../lib/inspections.ts';
 import type { Db } from './query.ts';
+import { push } from '../lib/collections.ts';
 import { memo } from './memo.ts';
 
 export interface RankedRow extends RankingChange {
@@ -82,10 +83,7 @@ export const inspectionIndex = memo((db: Db): InspectionIndex => {
         seen.add(ch.record.subject);
         const row = { ...ch, name: subjectName(db, kind, ch.record.subject), href: subjectHref(db, kind, ch.record.subject) };
         rows.push(row);
-        const hk = `${kind}:${ch.record.subject}`;
-        const list = history.get(hk);
-        if (list) list.push(row);
-        else history.set(hk, [row]);
+        push(history, `${kind}:${ch.record.subject}`, row);
       }
       kinds.push({ kind, rows, previous: changes[0]?.previousPeriod ?? null });
     }

@@ -5,8 +5,9 @@
  * Built once per Db (memo.ts), so each page does O(own data) work.
  */
 import { CASE_CATEGORY, CASE_SOURCE, CASE_STATUS } from '../lib/enums.ts';
-import { byCategory, groupByMonth, summary, type CaseMonth, type CaseSummary } from '../lib/cases.ts';
-import { addMonths, compare, listMonths, monthOf } from '../lib/dates.ts';
+import { byCategory, groupByMonth, summary, type CaseMonth, type CaseSummary } from '../lib/case-figures.ts';
+import { compare, lastMonths, yearOf } from '../lib/dates.ts';
+import { push } from '../lib/collections.ts';
 import type { CaseView, Db } from './query.ts';
 import { memo } from './memo.ts';
 
@@ -121,21 +122,15 @@ export const ledger = memo((db: Db): Ledger => {
       township: t,
       townshipName: db.regions.get(t)?.name ?? t,
       waterName: db.waters.get(c.water)?.name ?? c.water,
-      year: c.found.slice(0, 4),
+      year: yearOf(c.found),
     });
   }
   const states = all.map((c) => c.state);
-  const lastMonth = monthOf(db.asOf);
-  const months = groupByMonth(states, listMonths(addMonths(lastMonth, -(CHART_MONTHS - 1)), lastMonth));
+  const months = groupByMonth(states, lastMonths(db.asOf, CHART_MONTHS));
 
   const groups = <K extends string>(key: (c: CaseView) => K) => {
     const m = new Map<K, CaseView[]>();
-    for (const c of all) {
-      const k = key(c);
-      const list = m.get(k);
-      if (list) list.push(c);
-      else m.set(k, [c]);
-    }
+    for (const c of all) push(m, key(c), c);
     return m;
   };
   const byTownship = groups((c) => rows.get(c.id)!.township);
@@ -156,9 +151,7 @@ export const ledger = memo((db: Db): Ledger => {
   const add = (s: Omit<Selection, 'pages' | 'key' | 'path'> & { key: string }) => {
     const sel: Selection = { ...s, path: `/cases/${s.key}/`, pages: Math.max(1, Math.ceil(s.cases.length / PAGE_SIZE)) };
     selections.set(sel.key, sel);
-    const list = byDimension.get(sel.dim);
-    if (list) list.push(sel);
-    else byDimension.set(sel.dim, [sel]);
+    push(byDimension, sel.dim, sel);
   };
 
   for (const f of STATUS_FILTERS) {

@@ -4,6 +4,7 @@
  * and what the overview map draws.
  */
 import { bboxOf, intersects, padBBox, type BBox, type Geometry } from '../lib/map.ts';
+import { push } from '../lib/collections.ts';
 import type { Db } from './query.ts';
 
 export interface MapFeature {
@@ -46,11 +47,7 @@ export function mapIndex(db: Db): MapIndex {
     if (!w || !bbox) continue;
     const f = { id, name: w.name, level: w.level, geometry, bbox };
     features.set(id, f);
-    for (const c of cells(bbox)) {
-      const list = grid.get(c);
-      if (list) list.push(f);
-      else grid.set(c, [f]);
-    }
+    for (const c of cells(bbox)) push(grid, c, f);
   }
   const all = [...features.values()];
   // A city's overview would be thousands of lines: draw the waters of the

@@ -9,13 +9,14 @@ import { toCsv } from '../lib/csv.ts';
 import { formatDateZh } from '../lib/format.ts';
 import { parsePeriod } from '../lib/inspections.ts';
 import { inspectionIndex, subjectHref, type RankedRow } from './inspections.ts';
-import { readingRecord } from './quality.ts';
+import { readingRecord } from './station.ts';
 import type { Inspection } from '../schemas/tables.ts';
 import { accountabilityIndex } from './accountability.ts';
 import { memo } from './memo.ts';
 import type { Db } from './query.ts';
 import { targetViews } from './targets.ts';
 import { TARGET_STATE_LABEL } from '../lib/targets.ts';
+import { compare } from '../lib/dates.ts';
 
 type Value = string | number | boolean | null | string[];
 type Record_ = Record<string, Value>;
@@ -194,7 +195,7 @@ export const DATASETS: Dataset[] = [
     fields: [f('date', '日期'), f('chief', '河长编码'), f('kind', '措施'), f('reason', '事由'), f('document', '文件编号')],
     rows: (db) =>
       [...db.actions]
-        .sort((a, b) => a.date.localeCompare(b.date) || a.chief.localeCompare(b.chief))
+        .sort((a, b) => compare(a.date, b.date) || a.chief.localeCompare(b.chief))
         .map((a) => ({ date: a.date, chief: a.chief, kind: a.kind, reason: a.reason ?? null, document: a.document ?? null })),
   },
   {
@@ -207,7 +208,7 @@ export const DATASETS: Dataset[] = [
     rows: (db) =>
       [...db.assignmentsByChief.values()]
         .flat()
-        .sort((a, b) => a.water.localeCompare(b.water) || a.start.localeCompare(b.start) || a.chief.localeCompare(b.chief))
+        .sort((a, b) => a.water.localeCompare(b.water) || compare(a.start, b.start) || a.chief.localeCompare(b.chief))
         .map((a) => ({
           chief: a.chief, water: a.water, segment: a.segment ?? null, role: a.role, role_label: ROLE.labels[a.role],
           start: a.start, end: a.end ?? null, duties: a.duties ?? null,

@@ -3,6 +3,7 @@
  * as_of, from the query module's one patrol implementation. Built once per Db.
  */
 import { compare } from '../lib/dates.ts';
+import { push } from '../lib/collections.ts';
 import type { PatrolCell } from '../lib/patrols.ts';
 import type { Db } from './query.ts';
 import { memo } from './memo.ts';
@@ -42,11 +43,7 @@ export const patrolIndex = memo((db: Db): PatrolIndex => {
     return (ia < 0 ? 1e9 : ia) - (ib < 0 ? 1e9 : ib) || compare(a.region, b.region);
   });
   const chiefsByRegion = new Map<string, typeof pc.byChief>();
-  for (const c of pc.byChief) {
-    const list = chiefsByRegion.get(c.region);
-    if (list) list.push(c);
-    else chiefsByRegion.set(c.region, [c]);
-  }
+  for (const c of pc.byChief) push(chiefsByRegion, c.region, c);
   for (const r of regionRows) {
     if (r.months === 0) continue;
     const chiefs = chiefsByRegion.get(r.region) ?? [];

@@ -16,9 +16,10 @@ import { caseState, eventsByCase, orderEvents, type CaseState } from '../lib/cas
 import { consecutiveMisses, consecutiveYearMisses, monthlyResults, yearlyResults, type MissRun } from '../lib/compliance.ts';
 import { countedYears } from '../lib/accountability.ts';
 import { patrolCompliance, patrolTerms, monthsServed, type PatrolCell, type PatrolCompliance } from '../lib/patrols.ts';
-import { addMonths, listMonths, monthOf } from '../lib/dates.ts';
+import { compare, lastMonths } from '../lib/dates.ts';
 import { decodeEvents, decodePatrols, decodeReadings } from '../loader/compact.ts';
-import { buildIndexes, push, type Indexed } from './indexes.ts';
+import { push } from '../lib/collections.ts';
+import { buildIndexes, type Indexed } from './indexes.ts';
 
 export interface ClassedReading {
   station: string;
@@ -118,16 +119,12 @@ async function build(): Promise<Db> {
 
   // Water quality: every reading classed once, against its station's target.
   const readingsByStation = new Map<string, Reading[]>();
-  for (const r of readings) {
-    const list = readingsByStation.get(r.station);
-    if (list) list.push(r);
-    else readingsByStation.set(r.station, [r]);
-  }
+  for (const r of readings) push(readingsByStation, r.station, r);
   const stationViews = new Map<string, StationView>();
   for (const s of [...stations].sort((a, b) => a.id.localeCompare(b.id))) {
     const water = idx.waters.get(s.water)!;
     const waterbody: Waterbody = s.waterbody ?? (water.kind === 'lake' || water.kind === 'reservoir' ? 'lake' : 'river');
-    const rows = (readingsByStation.get(s.id) ?? []).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    const rows = (readingsByStation.get(s.id) ?? []).sort((a, b) => compare(a.date, b.date));
     const classed = rows.map((r) => {
       const values = readingValues(r);
       return { station: s.id, date: r.date, values, result: classifyReading(values, waterbody, s.target_class as TargetClass) };
@@ -201,14 +198,14 @@ async function build(): Promise<Db> {
     }
     return hit;
   };
-  const compliance = patrolsOver(listMonths(addMonths(monthOf(asOf), -11), monthOf(asOf)));
+  const compliance = patrolsOver(lastMonths(asOf, 12));
   const patrolCellsByChief = new Map<string, PatrolCell[]>();
   for (const c of compliance.cells) push(patrolCellsByChief, c.chief, c);
   const actionsByChief = new Map<string, Action[]>();
-  for (const a of [...actions].sort((x, y) => y.date.localeCompare(x.date))) push(actionsByChief, a.chief, a);
+  for (const a of [...actions].sort((x, y) => compare(y.date, x.date))) push(actionsByChief, a.chief, a);
 
   const documents = new Map<string, DocumentView>();
-  for (const d of [...docs].sort((a, b) => (b.data as DocumentMeta).date.localeCompare((a.data as DocumentMeta).date) || a.id.localeCompare(b.id))) {
+  for (const d of [...docs].sort((a, b) => compare((b.data as DocumentMeta).date, (a.data as DocumentMeta).date) || a.id.localeCompare(b.id))) {
     documents.set(d.id, { ...(d.data as DocumentMeta), id: d.id, entry: d, supersededBy: [] });
   }
   for (const d of documents.values()) if (d.supersedes) documents.get(d.supersedes)?.supersededBy.push(d.id);

@@ -4,8 +4,9 @@
  */
 import type { Chief, Inspection } from '../schemas/tables.ts';
 import { holdsCurrentPost } from '../lib/roster.ts';
-import { push } from './indexes.ts';
+import { push } from '../lib/collections.ts';
 import type { Db } from './query.ts';
+import { compare } from '../lib/dates.ts';
 
 export interface RegionIndex {
   /** Chiefs whose region is the township or one of its villages. */
@@ -29,7 +30,7 @@ export function regionIndex(db: Db): RegionIndex {
     else countyChiefs.push(c);
   }
   const inspectionsBySubject = new Map<string, Inspection[]>();
-  for (const i of [...db.inspections].sort((a, b) => b.date.localeCompare(a.date))) push(inspectionsBySubject, `${i.subject_kind}:${i.subject}`, i);
+  for (const i of [...db.inspections].sort((a, b) => compare(b.date, a.date))) push(inspectionsBySubject, `${i.subject_kind}:${i.subject}`, i);
   const index = { chiefsByTownship, countyChiefs, inspectionsBySubject };
   cache.set(db, index);
   return index;

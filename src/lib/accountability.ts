@@ -14,7 +14,7 @@
  * Plain TypeScript: no Astro imports, no I/O.
  */
 import { ACTION_KIND } from './enums.ts';
-import { addDays, addMonths, firstDayOfMonth, lastDayOfMonth } from './dates.ts';
+import { addDays, addPeriods, compare, firstDayOfPeriod, lastDayOfPeriod, monthOf, yearOf } from './dates.ts';
 
 /** `monthly`: calendar months, each classed by its worst result; `yearly`: complete years classed by their mean. */
 export type RuleScale = 'monthly' | 'yearly';
@@ -82,21 +82,6 @@ export function satisfies(recordedKind: string, requiredKind: string): boolean {
   return rec >= 0 && req >= 0 && rec >= req;
 }
 
-/** The period after a month `YYYY-MM` or a year `YYYY`. */
-export function nextPeriod(period: string): string {
-  return period.length === 4 ? String(Number(period) + 1).padStart(4, '0') : addMonths(period, 1);
-}
-
-/** The first day of a month `YYYY-MM` or a year `YYYY`. */
-export function firstDayOf(period: string): string {
-  return period.length === 4 ? `${period}-01-01` : firstDayOfMonth(period);
-}
-
-/** The last day of a month `YYYY-MM` or a year `YYYY`. */
-export function lastDayOf(period: string): string {
-  return period.length === 4 ? `${period}-12-31` : lastDayOfMonth(period);
-}
-
 /** A maximal run of consecutive periods that miss the target. */
 export interface Run {
   from: string;
@@ -110,7 +95,7 @@ export interface Run {
  * gap) ends a run. Input order does not matter.
  */
 export function missRuns(results: readonly PeriodResult[]): Run[] {
-  const sorted = [...results].sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
+  const sorted = [...results].sort((a, b) => compare(a.period, b.period));
   const runs: Run[] = [];
   let current: Run | null = null;
   for (const r of sorted) {
@@ -118,7 +103,7 @@ export function missRuns(results: readonly PeriodResult[]): Run[] {
       current = null;
       continue;
     }
-    if (current && nextPeriod(current.to) === r.period) {
+    if (current && addPeriods(current.to, 1) === r.period) {
       current.length++;
       current.to = r.period;
     } else {
@@ -127,12 +112,6 @@ export function missRuns(results: readonly PeriodResult[]): Run[] {
     }
   }
   return runs;
-}
-
-/** The period `n − 1` periods after `from`: where a run starting at `from` reaches length n. */
-function periodAt(from: string, n: number): string {
-  if (from.length === 4) return String(Number(from) + n - 1).padStart(4, '0');
-  return addMonths(from, n - 1);
 }
 
 /**
@@ -146,8 +125,8 @@ export function responsibleFor(posts: readonly Post[], from: string, to: string)
 
 /** The posts that overlapped the periods from…to (see responsibleFor). */
 export function overlapping(posts: readonly Post[], from: string, to: string): Post[] {
-  const first = firstDayOf(from);
-  const last = lastDayOf(to);
+  const first = firstDayOfPeriod(from);
+  const last = lastDayOfPeriod(to);
   return posts.filter((p) => p.start <= last && (!p.end || p.end >= first));
 }
 
@@ -159,10 +138,10 @@ export function overlapping(posts: readonly Post[], from: string, to: string): P
 export function countedYears(monthsWithResults: Iterable<string>, asOf: string, minMonths: number): Set<string> {
   const perYear = new Map<string, Set<string>>();
   for (const m of monthsWithResults) {
-    const y = m.slice(0, 4);
+    const y = yearOf(m);
     let set = perYear.get(y);
     if (!set) perYear.set(y, (set = new Set()));
-    set.add(m.slice(0, 7));
+    set.add(monthOf(m));
   }
   const out = new Set<string>();
   for (const [y, months] of perYear) if (`${y}-12-31` <= asOf && months.size >= minMonths) out.add(y);
@@ -199,10 +178,11 @@ export function requiredActions(input: JudgeInput): RequiredAction[] {
   for (const run of missRuns(input.results)) {
     for (const level of levels) {
       if (level.length > run.length) break;
-      const to = periodAt(run.from, level.length);
+      // The period in which a run starting at `from` reaches this length.
+      const to = addPeriods(run.from, level.length - 1);
       const posts = overlapping(input.posts, run.from, to);
       const responsible = [...new Set(posts.map((p) => p.chief))];
-      const opens = firstDayOf(nextPeriod(to));
+      const opens = firstDayOfPeriod(addPeriods(to, 1));
       const closes = addDays(opens, input.windowDays - 1);
       let recorded: RecordedAction | null = null;
       for (const a of input.actions) {

@@ -1,7 +1,8 @@
 /**
  * Problem cases (问题台账) and their status events (case-events.csv): the
- * current status, the checks that make an impossible history a data error,
- * and the figures the site publishes (overdue, closed on time, per month …).
+ * current status and the checks that make an impossible history a data
+ * error. The figures the site publishes over many cases (closed on time,
+ * per month …) are case-figures.ts.
  *
  * Plain TypeScript, no Astro imports. Nothing reads the clock: every judgement
  * is made against the `asOf` date passed in (site.yaml `as_of`).
@@ -28,9 +29,10 @@
  *
  * A case with no events is taken as `reported` on its found date.
  */
-import { CASE_CATEGORY, CASE_STATUS } from './enums.ts';
+import { CASE_STATUS } from './enums.ts';
 import type { CaseStatus } from './enums.ts';
-import { daysBetween, isValidDate, lastDayOfMonth, listMonths, monthOf } from './dates.ts';
+import { compare, daysBetween, isValidDate } from './dates.ts';
+import { push } from './collections.ts';
 
 /** The columns of cases.csv this module needs; other columns pass through. */
 export interface CaseLike {
@@ -81,29 +83,15 @@ export function effectiveStatus(status: CaseStatus): EffectiveStatus {
 export function orderEvents<E extends { date: string }>(events: readonly E[]): E[] {
   return events
     .map((event, index) => ({ event, index }))
-    .sort((a, b) => (a.event.date < b.event.date ? -1 : a.event.date > b.event.date ? 1 : a.index - b.index))
+    .sort((a, b) => compare(a.event.date, b.event.date) || a.index - b.index)
     .map((x) => x.event);
 }
 
 /** Events grouped by case id, each list in file order. */
 export function eventsByCase<E extends { case: string }>(events: readonly E[]): Map<string, E[]> {
   const map = new Map<string, E[]>();
-  for (const e of events) {
-    const list = map.get(e.case);
-    if (list) list.push(e);
-    else map.set(e.case, [e]);
-  }
+  for (const e of events) push(map, e.case, e);
   return map;
-}
-
-/**
- * The status of the latest event by date; on the same date the later row wins.
- * Null when there are no events.
- */
-export function currentStatus(events: readonly Pick<CaseEvent, 'date' | 'status'>[]): CaseStatus | null {
-  let latest: Pick<CaseEvent, 'date' | 'status'> | null = null;
-  for (const e of events) if (latest === null || e.date >= latest.date) latest = e;
-  return latest ? latest.status : null;
 }
 
 // ---------------------------------------------------------------------------
@@ -239,8 +227,6 @@ export interface CaseState {
   closed: boolean;
   /** Number of `rejected` events. */
   rejections: number;
-  /** Date of the first `reported` event, or the found date if none. */
-  reportedOn: string;
   /** Date of the closing event, null while open. */
   closedOn: string | null;
   /** Date of the latest event, null if none. */
@@ -284,7 +270,6 @@ export function caseState(c: CaseLike, events: readonly CaseEvent[], asOf: strin
     backInRectification: status === 'rejected',
     closed,
     rejections: ordered.filter((e) => e.status === 'rejected').length,
-    reportedOn: ordered.find((e) => e.status === 'reported')?.date ?? c.found,
     closedOn,
     lastEventOn: last ? last.date : null,
     daysOpen: Math.max(0, daysBetween(c.found, end)),
@@ -294,160 +279,4 @@ export function caseState(c: CaseLike, events: readonly CaseEvent[], asOf: strin
     closedLate: closedOnTime === null ? null : !closedOnTime,
     daysLate: closedOn === null ? null : Math.max(0, daysBetween(c.deadline, closedOn)),
   };
-}
-
-// ---------------------------------------------------------------------------
-// Figures over many cases
-
-export interface CaseSummary {
-  /** Cases found (= number of states). */
-  found: number;
-  closed: number;
-  closedOnTime: number;
-  closedLate: number;
-  /** Not closed. */
-  open: number;
-  /** Open and past the deadline as of asOf. */
-  overdueNow: number;
-  /** Latest event `rejected`. */
-  backInRectification: number;
-  /** All `rejected` events. */
-  rejections: number;
-  /** closedOnTime / closed; null when nothing is closed. */
-  onTimeRate: number | null;
-  /** Count by raw status (every status present, 0 if none). */
-  byStatus: Record<CaseStatus, number>;
-  /** Count by effective status (`rejected` counted as `rectifying`). */
-  byEffectiveStatus: Record<EffectiveStatus, number>;
-}
-
-export function summary(states: readonly CaseState[]): CaseSummary {
-  const byStatus = Object.fromEntries(CASE_STATUS.values.map((s) => [s, 0])) as Record<CaseStatus, number>;
-  const byEffectiveStatus = Object.fromEntries(
-    CASE_STATUS.values.filter((s) => s !== 'rejected').map((s) => [s, 0]),
-  ) as Record<EffectiveStatus, number>;
-  const s: CaseSummary = {
-    found: states.length,
-    closed: 0,
-    closedOnTime: 0,
-    closedLate: 0,
-    open: 0,
-    overdueNow: 0,
-    backInRectification: 0,
-    rejections: 0,
-    onTimeRate: null,
-    byStatus,
-    byEffectiveStatus,
-  };
-  for (const st of states) {
-    byStatus[st.status]++;
-    byEffectiveStatus[st.effectiveStatus]++;
-    if (st.closed) s.closed++;
-    else s.open++;
-    if (st.closedOnTime === true) s.closedOnTime++;
-    if (st.closedLate === true) s.closedLate++;
-    if (st.overdue) s.overdueNow++;
-    if (st.backInRectification) s.backInRectification++;
-    s.rejections += st.rejections;
-  }
-  s.onTimeRate = s.closed > 0 ? s.closedOnTime / s.closed : null;
-  return s;
-}
-
-export interface CaseMonth {
-  month: string;
-  /** Cases found in the month. */
-  found: number;
-  /** Cases closed in the month. */
-  closed: number;
-  /** Cases found by the end of the month (or asOf, if earlier) and not closed by then. */
-  openAtEnd: number;
-  /** Of those, past their deadline at that date. */
-  overdueAtEnd: number;
-}
-
-/**
- * Found and closed per month. `months` defaults to every month from the
- * earliest found date to the latest found/closed date (or the latest asOf).
- * The end of a month later than a state's asOf is taken as that asOf.
- */
-export function groupByMonth(states: readonly CaseState[], months?: readonly string[]): CaseMonth[] {
-  let list: readonly string[];
-  if (months) list = months;
-  else if (states.length === 0) list = [];
-  else {
-    let min = states[0]!.found;
-    let max = states[0]!.asOf;
-    for (const st of states) {
-      if (st.found < min) min = st.found;
-      if (st.found > max) max = st.found;
-      if (st.asOf > max) max = st.asOf;
-    }
-    list = listMonths(min, max);
-  }
-  return list.map((month) => {
-    const monthEnd = lastDayOfMonth(month);
-    const row: CaseMonth = { month, found: 0, closed: 0, openAtEnd: 0, overdueAtEnd: 0 };
-    for (const st of states) {
-      if (monthOf(st.found) === month) row.found++;
-      if (st.closedOn !== null && monthOf(st.closedOn) === month) row.closed++;
-      const at = monthEnd < st.asOf ? monthEnd : st.asOf;
-      if (st.found <= at && (st.closedOn === null || st.closedOn > at)) {
-        row.openAtEnd++;
-        if (at > st.deadline) row.overdueAtEnd++;
-      }
-    }
-    return row;
-  });
-}
-
-/**
- * A summary per key, keys in first-seen order unless `order` is given (keys
- * listed in `order` first, in that order, then the others sorted).
- */
-export function summaryBy<T>(
-  rows: readonly T[],
-  key: (row: T) => string,
-  state: (row: T) => CaseState,
-  order?: readonly string[],
-): { key: string; summary: CaseSummary }[] {
-  const groups = new Map<string, CaseState[]>();
-  for (const r of rows) {
-    const k = key(r);
-    const g = groups.get(k);
-    if (g) g.push(state(r));
-    else groups.set(k, [state(r)]);
-  }
-  let keys = [...groups.keys()];
-  if (order) {
-    const known = order.filter((k) => groups.has(k));
-    const rest = keys.filter((k) => !order.includes(k)).sort();
-    keys = [...known, ...rest];
-  }
-  return keys.map((k) => ({ key: k, summary: summary(groups.get(k)!) }));
-}
-
-/** Summary per category, in the contract's category order. */
-export function byCategory(
-  rows: readonly { category: string; state: CaseState }[],
-): { category: string; summary: CaseSummary }[] {
-  return summaryBy(
-    rows,
-    (r) => r.category,
-    (r) => r.state,
-    CASE_CATEGORY.values,
-  ).map(({ key, summary }) => ({ category: key, summary }));
-}
-
-/** Summary per region code, sorted by code. */
-export function byRegion(
-  rows: readonly { region: string; state: CaseState }[],
-): { region: string; summary: CaseSummary }[] {
-  return summaryBy(
-    rows,
-    (r) => r.region,
-    (r) => r.state,
-  )
-    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
-    .map(({ key, summary }) => ({ region: key, summary }));
 }

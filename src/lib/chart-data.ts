@@ -1,8 +1,8 @@
 /**
  * Chart data for the water-quality pages, computed at build time: an item's
- * series over time, the GB 3838 class limits of an item as bands, the share
- * of stations meeting their target per month, and the one-line summaries
- * that sit beside every chart ("近12个月8次达标").
+ * series over time, the GB 3838 class limits of an item as bands, and the
+ * share of stations meeting their target per month. The words beside the
+ * charts ("近12个月8次达标") are quality-text.ts.
  *
  * The same numbers feed the canvas (through a LineChartSpec serialised into
  * the page) and the HTML table beside it, so the two cannot disagree.
@@ -11,74 +11,10 @@
  */
 import { READING_ITEMS, WATER_CLASS_LABEL, WATER_CLASSES } from './enums.ts';
 import type { ReadingItem, TargetClass, WaterClass, Waterbody } from './enums.ts';
-import { classOfStandard, limitOf, meetsLimit, standardFor, valueUsed } from './gb3838.ts';
-import type { ClassLimit, Exceedance, ItemStandard, ReadingValues } from './gb3838.ts';
+import { classOfStandard, limitOf, standardFor, valueUsed } from './gb3838.ts';
+import type { ItemStandard, ReadingValues } from './gb3838.ts';
 import { formatMeasurement } from './measurement.ts';
-
-// ---------------------------------------------------------------------------
-// Formatting shared by tables and charts
-// ---------------------------------------------------------------------------
-
-/** A number for a label: at most `digits` significant decimals, no trailing zeros, no grouping. */
-export function plainNumber(n: number, digits = 4): string {
-  if (!Number.isFinite(n)) return String(n);
-  if (n === 0) return '0';
-  const abs = Math.abs(n);
-  // Small limits (mercury 0.00005) keep their significant digits.
-  const decimals = abs >= 1 ? digits : Math.min(12, digits + Math.max(0, -Math.floor(Math.log10(abs)) - 1));
-  return String(Number(n.toFixed(decimals)));
-}
-
-/** '2026-03' → '2026年3月'; a date keeps its day. */
-export function monthLabel(month: string): string {
-  const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(month);
-  if (!m) return month;
-  return m[3] ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : `${m[1]}年${Number(m[2])}月`;
-}
-
-/** A share 0–1 as a whole or one-decimal percentage: 0.8 → '80%', 0.8333 → '83.3%'. */
-export function percentText(share: number): string {
-  return `${Number((share * 100).toFixed(1))}%`;
-}
-
-/** How a limit reads: '≤ 0.2' for an upper bound, '≥ 5' for DO, '6–9' for pH. */
-export function limitText(standard: ItemStandard, limit: ClassLimit): string {
-  if (typeof limit !== 'number') return `${plainNumber(limit.min)}–${plainNumber(limit.max)}`;
-  return `${standard.bound === 'lower' ? '≥' : '≤'} ${plainNumber(limit)}`;
-}
-
-/** The limit of a class for an item on a waterbody, as text; null when Table 1 has no row. */
-export function classLimitText(item: ReadingItem, waterbody: Waterbody, cls: TargetClass): string | null {
-  const standard = standardFor(item, waterbody);
-  return standard ? limitText(standard, limitOf(standard, cls)) : null;
-}
-
-/**
- * How far a value is from a target class's limit, in words: '超标 0.45 倍'
- * (upper bounds: (value − limit) / limit), '低于限值 5 mg/L'
- * for DO, '超出 6–9 范围' for pH. Null when the value meets the limit.
- */
-export function shortfallText(item: ReadingItem, value: number, waterbody: Waterbody, target: TargetClass): string | null {
-  const standard = standardFor(item, waterbody);
-  if (!standard || meetsLimit(standard, value, target)) return null;
-  const limit = limitOf(standard, target);
-  if (typeof limit !== 'number') return `超出 ${plainNumber(limit.min)}–${plainNumber(limit.max)} 范围`;
-  if (standard.bound === 'lower') return `低于${WATER_CLASS_LABEL[target]}限值 ${plainNumber(limit)} ${READING_ITEMS[item].unit}`;
-  return `超标 ${plainNumber((value - limit) / limit, 2)} 倍`;
-}
-
-/**
- * A main pollutant in words, e.g. '总磷（超Ⅲ类标准 1.49 倍）'. pH and DO have
- * no multiple: they are described in plain words instead ('溶解氧（0.9 mg/L，
- * 低于Ⅲ类标准 5 mg/L）', 'pH（9.5，超出 6–9 范围）').
- */
-export function pollutantText(e: Exceedance): string {
-  const { label, unit } = READING_ITEMS[e.item];
-  const reference = `${WATER_CLASS_LABEL[e.reference]}标准`;
-  if (e.multiple !== null) return `${label}（超${reference} ${plainNumber(e.multiple, 2)} 倍）`;
-  if (typeof e.limit !== 'number') return `${label}（${plainNumber(e.value, 2)}，超出 ${plainNumber(e.limit.min)}–${plainNumber(e.limit.max)} 范围）`;
-  return `${label}（${plainNumber(e.value)} ${unit}，低于${reference} ${plainNumber(e.limit)} ${unit}）`;
-}
+import { plainNumber } from './format.ts';
 
 // ---------------------------------------------------------------------------
 // Class limits as bands
@@ -211,11 +147,6 @@ export function chartDecision(points: readonly SeriesPoint[], item: ReadingItem,
   if (!points.some((p) => !p.belowLimit)) return 'below_detection';
   if (ROUTINE_ITEMS.includes(item) || (item === 'tn' && waterbody === 'lake')) return null;
   return points.some((p) => p.meetsTarget === false) ? null : 'always_met';
-}
-
-/** True when an item gets a trend chart; see {@link chartDecision}. */
-export function isChartable(points: readonly SeriesPoint[], item: ReadingItem, waterbody: Waterbody): boolean {
-  return chartDecision(points, item, waterbody) === null;
 }
 
 /**
@@ -390,84 +321,4 @@ export function shareChartSpec(shares: readonly MonthShare[], label: string): Li
     y: { min: 0, max: 100, unit: '%', percent: true },
     bands: [],
   };
-}
-
-// ---------------------------------------------------------------------------
-// One-line summaries
-// ---------------------------------------------------------------------------
-
-/** The last `n` months ending at `end` (`YYYY-MM`), oldest first. */
-export function lastMonths(end: string, n: number): string[] {
-  const m = /^(\d{4})-(\d{2})$/.exec(end);
-  if (!m) throw new RangeError(`not a month: ${end}`);
-  const index = Number(m[1]) * 12 + Number(m[2]) - 1;
-  const out: string[] = [];
-  for (let i = n - 1; i >= 0; i--) {
-    const k = index - i;
-    out.push(`${String(Math.floor(k / 12)).padStart(4, '0')}-${String((k % 12) + 1).padStart(2, '0')}`);
-  }
-  return out;
-}
-
-/** A station's record over the last months: how many months had a result, how many met the target. */
-export interface ComplianceSummary {
-  months: string[];
-  reported: number;
-  met: number;
-  /** e.g. '近12个月8次达标（10个月有监测结果）'. */
-  text: string;
-}
-
-/**
- * "近12个月8次达标": of the `n` months ending at `end`, how many met the
- * target; when some months had no result, how many did.
- */
-export function complianceSummary(monthly: readonly MonthClass[], end: string, n = 12): ComplianceSummary {
-  const months = lastMonths(end, n);
-  const inWindow = new Set(months);
-  let reported = 0;
-  let met = 0;
-  for (const r of monthly) {
-    if (!inWindow.has(r.month) || r.meets === null) continue;
-    reported++;
-    if (r.meets) met++;
-  }
-  let text: string;
-  if (reported === 0) text = `近${n}个月没有监测结果`;
-  else if (reported === n) text = `近${n}个月${met}次达标`;
-  else text = `近${n}个月${met}次达标（${reported}个月有监测结果）`;
-  return { months, reported, met, text };
-}
-
-/** One line on the share over time: the last month's share, and the change against a year before when known. */
-export function shareSummary(shares: readonly MonthShare[]): string {
-  const reported = shares.filter((s) => s.share !== null);
-  const last = reported.at(-1);
-  if (!last) return '没有监测结果';
-  let text = `${monthLabel(last.month)}${last.reported}个断面中${last.meeting}个达到水质目标（${percentText(last.share!)}）`;
-  const yearBefore = lastMonths(last.month, 13)[0]!;
-  const before = shares.find((s) => s.month === yearBefore && s.share !== null);
-  if (before) {
-    const diff = Math.round((last.share! - before.share!) * 1000) / 10;
-    text += diff === 0 ? `，与上年同月持平` : `，比上年同月${diff > 0 ? '提高' : '下降'}${Math.abs(diff)}个百分点`;
-  }
-  if (reported.length > 1) {
-    const lo = reported.reduce((a, b) => (b.share! < a.share! ? b : a));
-    const hi = reported.reduce((a, b) => (b.share! > a.share! ? b : a));
-    text += `；${reported.length}个月中最低${percentText(lo.share!)}（${monthLabel(lo.month)}），最高${percentText(hi.share!)}（${monthLabel(hi.month)}）`;
-  }
-  return text;
-}
-
-/** One line on an item's series: how often it missed the target's limit and the latest value. */
-export function itemSummary(points: readonly SeriesPoint[], item: ReadingItem, target: TargetClass | null, reportedOnly = false): string {
-  const info = READING_ITEMS[item];
-  const last = points.at(-1);
-  if (!last) return `${info.label}：没有监测数据`;
-  const unit = info.unit === '无量纲' ? '' : ` ${info.unit}`;
-  const lastText = `最近一次（${monthLabel(last.date)}）${last.written}${unit}${last.class ? `，${WATER_CLASS_LABEL[last.class]}` : ''}`;
-  if (reportedOnly || target === null) return `${info.label}：共${points.length}次监测；${lastText}`;
-  const failed = points.filter((p) => p.meetsTarget === false).length;
-  const judged = failed === 0 ? `均达到${WATER_CLASS_LABEL[target]}目标` : `${failed}次劣于${WATER_CLASS_LABEL[target]}目标`;
-  return `${info.label}：共${points.length}次监测，${judged}；${lastText}`;
 }

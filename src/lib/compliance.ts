@@ -8,26 +8,10 @@
  * Plain TypeScript: no Astro imports, usable from scripts and tests.
  */
 import type { TargetClass, WaterClass, Waterbody } from './enums.ts';
-import { annualMeans, classifyReading, meetsTarget, worstClass, yearOf } from './gb3838.ts';
-import type { DatedReading, PeriodMean } from './gb3838.ts';
-
-// ---------------------------------------------------------------------------
-// Periods
-// ---------------------------------------------------------------------------
-
-/** The month `YYYY-MM` of a date `YYYY-MM-DD` or of a month `YYYY-MM`. */
-export function monthOf(date: string): string {
-  const m = /^(\d{4})-(\d{2})(-\d{2})?$/.exec(date);
-  if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) throw new RangeError(`not a date or month: ${date}`);
-  return `${m[1]}-${m[2]}`;
-}
-
-/** The period just before a month `YYYY-MM` or a year `YYYY`. */
-function previousPeriod(period: string): string {
-  if (/^\d{4}$/.test(period)) return String(Number(period) - 1).padStart(4, '0');
-  const [y, m] = monthOf(period).split('-').map(Number) as [number, number];
-  return m === 1 ? `${String(y - 1).padStart(4, '0')}-12` : `${String(y).padStart(4, '0')}-${String(m - 1).padStart(2, '0')}`;
-}
+import { classifyReading, meetsTarget, worstClass } from './gb3838.ts';
+import type { DatedReading } from './gb3838.ts';
+import { annualMeans, type PeriodMean } from './means.ts';
+import { addPeriods, compare, monthOf, yearOf } from './dates.ts';
 
 // ---------------------------------------------------------------------------
 // Results per period
@@ -111,7 +95,7 @@ export interface MissRun {
 }
 
 function runOf(results: ReadonlyArray<{ period: string; meets: boolean | null }>): MissRun {
-  const sorted = [...results].sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
+  const sorted = [...results].sort((a, b) => compare(a.period, b.period));
   for (let i = 1; i < sorted.length; i++) {
     if (sorted[i]!.period === sorted[i - 1]!.period) throw new RangeError(`two results for ${sorted[i]!.period}`);
   }
@@ -124,7 +108,7 @@ function runOf(results: ReadonlyArray<{ period: string; meets: boolean | null }>
     if (r.period !== expected || r.meets !== false) break;
     length++;
     from = r.period;
-    expected = previousPeriod(r.period);
+    expected = addPeriods(r.period, -1);
   }
   return { length, from, to: length > 0 ? last!.period : null };
 }

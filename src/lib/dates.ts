@@ -1,22 +1,26 @@
 /**
  * Strict calendar helpers on ISO strings: a date is 'YYYY-MM-DD', a month is
- * 'YYYY-MM'. Pure arithmetic on the proleptic Gregorian calendar: nothing
- * here reads the machine clock or the time zone, so the same data gives the
- * same answer on every machine. Whatever is judged "late" or "overdue" is
+ * 'YYYY-MM', a year is 'YYYY'. Pure arithmetic on the proleptic Gregorian
+ * calendar: nothing here reads the machine clock or the time zone, so the
+ * same data gives the same answer on every machine. Whatever is judged "late" or "overdue" is
  * judged against an `asOf` date that the caller passes in (site.yaml as_of).
  *
  * Functions that compute (daysBetween, addDays, monthOf, listMonths …) throw a
  * RangeError on an invalid input; validate data with isValidDate/isValidMonth
  * first and report it as a data error there.
  */
+import { compareText } from './collections.ts';
 
 /** 'YYYY-MM-DD' */
 export type IsoDate = string;
 /** 'YYYY-MM' */
 export type IsoMonth = string;
+/** 'YYYY' */
+export type IsoYear = string;
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MONTH_RE = /^(\d{4})-(\d{2})$/;
+const YEAR_RE = /^\d{4}$/;
 
 export function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
@@ -112,21 +116,12 @@ export function addDays(date: IsoDate, days: number): IsoDate {
 }
 
 /**
- * Order two dates (or two months): -1, 0 or 1. Zero-padded ISO strings of the
- * same format order as text, so this is a plain comparison; pass valid values.
+ * Order two dates (or two months, or two years): -1, 0 or 1. Zero-padded ISO
+ * strings of the same format order as text, so this is a plain comparison;
+ * pass valid values.
  */
 export function compare(a: string, b: string): -1 | 0 | 1 {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** The later of the dates given. */
-export function maxDate(first: IsoDate, ...rest: IsoDate[]): IsoDate {
-  return rest.reduce((m, d) => (d > m ? d : m), first);
-}
-
-/** The earlier of the dates given. */
-export function minDate(first: IsoDate, ...rest: IsoDate[]): IsoDate {
-  return rest.reduce((m, d) => (d < m ? d : m), first);
+  return compareText(a, b);
 }
 
 /** 'YYYY-MM' of a date ('2026-03-15' → '2026-03'); a valid month is returned as is. */
@@ -135,9 +130,9 @@ export function monthOf(date: IsoDate | IsoMonth): IsoMonth {
   return formatMonth(y, m);
 }
 
-/** The year of a date or month, as a number. */
-export function yearOf(date: IsoDate | IsoMonth): number {
-  return monthParts(date)[0];
+/** The year 'YYYY' of a date or a month ('2026-03-15' → '2026'); a year is returned as is. */
+export function yearOf(date: IsoDate | IsoMonth | IsoYear): IsoYear {
+  return YEAR_RE.test(date) ? date : pad(monthParts(date)[0], 4);
 }
 
 /** First day of a month (or of the month of a date). */
@@ -183,7 +178,30 @@ export function listMonths(from: IsoMonth | IsoDate, to: IsoMonth | IsoDate): Is
   return out;
 }
 
-/** True when `date` lies in [from, to], both included; `to` null/undefined = open-ended. */
-export function inRange(date: IsoDate, from: IsoDate, to?: IsoDate | null): boolean {
-  return date >= from && (to == null || date <= to);
+/** The `n` months that end with the month of `end`, oldest first: lastMonths('2026-02', 3) = ['2025-12', '2026-01', '2026-02']. */
+export function lastMonths(end: IsoMonth | IsoDate, n: number): IsoMonth[] {
+  return listMonths(addMonths(end, 1 - n), end);
+}
+
+/**
+ * The period `n` periods after `period` (negative = before), where a period
+ * is a year 'YYYY' (n years) or a month 'YYYY-MM' (n months; a date counts
+ * as its month): the runs of the escalation rules count in either.
+ */
+export function addPeriods(period: IsoYear | IsoMonth, n: number): IsoYear | IsoMonth {
+  if (!YEAR_RE.test(period)) return addMonths(period, n);
+  if (!Number.isInteger(n)) throw new RangeError(`not a whole number of years: ${n}`);
+  const y = Number(period) + n;
+  if (y < 0 || y > 9999) throw new RangeError(`year out of range: ${y}`);
+  return pad(y, 4);
+}
+
+/** The first day of a year 'YYYY' or a month 'YYYY-MM'. */
+export function firstDayOfPeriod(period: IsoYear | IsoMonth): IsoDate {
+  return YEAR_RE.test(period) ? `${period}-01-01` : firstDayOfMonth(period);
+}
+
+/** The last day of a year 'YYYY' or a month 'YYYY-MM'. */
+export function lastDayOfPeriod(period: IsoYear | IsoMonth): IsoDate {
+  return YEAR_RE.test(period) ? `${period}-12-31` : lastDayOfMonth(period);
 }

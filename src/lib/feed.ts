@@ -10,14 +10,9 @@
  * Reproducible: no clock. The feed's `updated` is the latest entry's, and
  * entries are ordered by `updated` (newest first), then by id.
  *
- * Plain TypeScript, no imports.
+ * Plain TypeScript: no Astro imports, no I/O.
  */
-
-export interface FeedLink {
-  href: string;
-  rel?: string;
-  type?: string;
-}
+import { compareText } from './collections.ts';
 
 export interface FeedEntry {
   /** A permanent, unique IRI, e.g. tag:hzz.example.org,2026:case/wt-001/closed. */
@@ -93,7 +88,7 @@ export function tagUri(siteUrl: string, date: string, specific: string): string 
 /** Newest first by `updated` (compared as written dates), then by id: a stable order. */
 export function sortEntries(entries: readonly FeedEntry[], offset = '+08:00'): FeedEntry[] {
   const key = (e: FeedEntry) => Date.parse(atomDate(e.updated, offset));
-  return [...entries].sort((a, b) => key(b) - key(a) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return [...entries].sort((a, b) => key(b) - key(a) || compareText(a.id, b.id));
 }
 
 /** The Atom document. Entries are sorted (see sortEntries); the caller limits their number. */

@@ -16,3 +16,13 @@ export function formatNumber(n: number, digits = 2): string {
 export function formatPercent(share: number, digits = 1): string {
   return `${Number((share * 100).toFixed(digits))}%`;
 }
+
+/** A number for a label: at most `digits` significant decimals, no trailing zeros, no grouping. */
+export function plainNumber(n: number, digits = 4): string {
+  if (!Number.isFinite(n)) return String(n);
+  if (n === 0) return '0';
+  const abs = Math.abs(n);
+  // Small limits (mercury 0.00005) keep their significant digits.
+  const decimals = abs >= 1 ? digits : Math.min(12, digits + Math.max(0, -Math.floor(Math.log10(abs)) - 1));
+  return String(Number(n.toFixed(decimals)));
+}

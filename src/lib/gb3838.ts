@@ -1,8 +1,8 @@
 /**
  * GB 3838-2002 (地表水环境质量标准) Table 1, the single-factor method that
- * classes a monitoring result, exceedance multiples (超标倍数), main
- * pollutants (主要污染指标), means over a period, and the black-odorous water
- * grading of the 城市黑臭水体整治工作指南 (2015).
+ * classes a monitoring result, exceedance multiples (超标倍数) and main
+ * pollutants (主要污染指标). Means over a period are means.ts, the
+ * black-odorous grading black-odorous.ts.
  *
  * The rules are those of data-contract.md, "Water quality: how a result is
  * classed". Plain TypeScript: no Astro imports, usable from scripts and tests.
@@ -154,11 +154,13 @@ export function valueUsed(measurement: Measurement): number {
  */
 const RELATIVE_TOLERANCE = 1e-9;
 
-function atMost(value: number, limit: number): boolean {
+/** `value` ≤ `limit`, within the tolerance. */
+export function atMost(value: number, limit: number): boolean {
   return value <= limit + Math.abs(limit) * RELATIVE_TOLERANCE;
 }
 
-function atLeast(value: number, limit: number): boolean {
+/** `value` ≥ `limit`, within the tolerance. */
+export function atLeast(value: number, limit: number): boolean {
   return value >= limit - Math.abs(limit) * RELATIVE_TOLERANCE;
 }
 
@@ -201,6 +203,12 @@ export function classOfItem(item: ReadingItem, measurement: Measurement, waterbo
 
 /** The items of one reading (one row of readings/*.csv), as measured. */
 export type ReadingValues = Partial<Record<ReadingItem, Measurement>>;
+
+/** A reading with its sampling date (`YYYY-MM-DD`) or month (`YYYY-MM`). */
+export interface DatedReading {
+  date: string;
+  values: ReadingValues;
+}
 
 /** One measured item of a classified reading. */
 export interface ItemClassification {
@@ -250,10 +258,6 @@ export interface ReadingClassification {
   meetsTarget: boolean | null;
   /** Deciding items worse than the target; empty without a target. */
   failing: ItemClassification[];
-  /** Deciding items worse than class III, with their multiples over class III. */
-  overClassIII: Exceedance[];
-  /** Deciding items worse than the target, with their multiples over the target; empty without a target. */
-  overTarget: Exceedance[];
   /**
    * Up to three main pollutants (主要污染指标), judged against class III
    * whatever the target: see {@link mainPollutants}. Empty when the result
@@ -307,16 +311,10 @@ export function classifyReading(
     target,
     meetsTarget: cls === null || target === null ? null : meetsTarget(cls, target),
     failing: [],
-    overClassIII: [],
-    overTarget: [],
     mainPollutants: [],
   };
-  result.overClassIII = exceedances(result, 'III');
   result.mainPollutants = mainPollutants(result);
-  if (target !== null) {
-    result.failing = failingItems(result, target);
-    result.overTarget = exceedances(result, target);
-  }
+  if (target !== null) result.failing = failingItems(result, target);
   return result;
 }
 
@@ -393,209 +391,4 @@ function comparePollutants(a: Exceedance, b: Exceedance): number {
  */
 export function mainPollutants(result: Pick<ReadingClassification, 'items' | 'waterbody'>): Exceedance[] {
   return exceedances(result, 'III').sort(comparePollutants).slice(0, MAIN_POLLUTANTS_MAX);
-}
-
-// ---------------------------------------------------------------------------
-// Means over a period
-// ---------------------------------------------------------------------------
-
-/** The mean of some readings. */
-export interface MeanValues {
-  /**
-   * Per item measured at least once: the mean as a measurement. pH is
-   * averaged through its hydrogen-ion concentration, every other item
-   * arithmetically with `L` values at half their limit. When every value of
-   * an item was an `L` value, the mean stays one: `belowLimit` with the mean
-   * detection limit (half of which is the mean of the halves), so "0.004L"
-   * throughout averages to "0.004L".
-   */
-  values: ReadingValues;
-  /** How many readings measured each item. */
-  counts: Partial<Record<ReadingItem, number>>;
-  /** How many readings were averaged. */
-  readings: number;
-}
-
-/** Hydrogen-ion concentration (mol/L) of a pH. */
-function hydrogenIon(ph: number): number {
-  return 10 ** -ph;
-}
-
-/**
- * Mean per item over any set of readings (a month, a year): arithmetic, with
- * `L` values at half their detection limit; pH as the pH of the mean of
- * 10^−pH (mean of pH 6 and 8 = 6.30).
- */
-export function meanValues(readings: readonly ReadingValues[]): MeanValues {
-  const values: ReadingValues = {};
-  const counts: Partial<Record<ReadingItem, number>> = {};
-  for (const item of READING_ITEM_KEYS) {
-    const ms = readings.map((r) => r[item]).filter((m): m is Measurement => m !== undefined);
-    if (ms.length === 0) continue;
-    counts[item] = ms.length;
-    if (item === 'ph') {
-      const h = ms.reduce((s, m) => s + hydrogenIon(valueUsed(m)), 0) / ms.length;
-      values[item] = { value: -Math.log10(h), belowLimit: false };
-    } else if (ms.every((m) => m.belowLimit)) {
-      values[item] = { value: ms.reduce((s, m) => s + m.value, 0) / ms.length, belowLimit: true };
-    } else {
-      values[item] = { value: ms.reduce((s, m) => s + valueUsed(m), 0) / ms.length, belowLimit: false };
-    }
-  }
-  return { values, counts, readings: readings.length };
-}
-
-/** The class of the mean of some readings (e.g. a year's), with the reading's full classification. */
-export function classOfMean(
-  readings: readonly ReadingValues[],
-  waterbody: Waterbody,
-  target: TargetClass | null = null,
-): ReadingClassification {
-  return classifyReading(meanValues(readings).values, waterbody, target);
-}
-
-/** A reading with its sampling date (`YYYY-MM-DD`) or month (`YYYY-MM`). */
-export interface DatedReading {
-  date: string;
-  values: ReadingValues;
-}
-
-/** The mean of one group of readings (a year or a month). */
-export interface PeriodMean extends MeanValues {
-  /** The period: `YYYY` for a year, `YYYY-MM` for a month. */
-  period: string;
-}
-
-/** Means of readings grouped by a key of their date, in ascending order of the key. */
-export function meansBy(readings: readonly DatedReading[], keyOf: (date: string) => string): PeriodMean[] {
-  const groups = new Map<string, ReadingValues[]>();
-  for (const r of readings) {
-    const key = keyOf(r.date);
-    const group = groups.get(key);
-    if (group) group.push(r.values);
-    else groups.set(key, [r.values]);
-  }
-  return [...groups.keys()].sort().map((period) => ({ period, ...meanValues(groups.get(period)!) }));
-}
-
-/** The year `YYYY` of a date `YYYY-MM-DD` or month `YYYY-MM`. */
-export function yearOf(date: string): string {
-  if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(date)) throw new RangeError(`not a date, month or year: ${date}`);
-  return date.slice(0, 4);
-}
-
-/**
- * Annual means: all readings of each calendar year averaged together (not
- * a mean of monthly means), in ascending order of year.
- */
-export function annualMeans(readings: readonly DatedReading[]): PeriodMean[] {
-  return meansBy(readings, yearOf);
-}
-
-// ---------------------------------------------------------------------------
-// Black-odorous water (城市黑臭水体整治工作指南, 2015)
-// ---------------------------------------------------------------------------
-
-/** Grade of black-odorous water, as the open data writes it: none, light (轻度黑臭) or heavy (重度黑臭). */
-export type BlackOdorousGrade = 'none' | 'light' | 'heavy';
-
-/** The grades in order of severity. */
-export const BLACK_ODOROUS_GRADES: readonly BlackOdorousGrade[] = Object.freeze(['none', 'light', 'heavy']);
-
-/** The words of each grade (the grade is never shown by colour alone). */
-export const BLACK_ODOROUS_LABEL: Readonly<Record<BlackOdorousGrade, string>> = Object.freeze({
-  none: '无黑臭',
-  light: '轻度黑臭',
-  heavy: '重度黑臭',
-});
-
-/** The items the black-odorous grading reads, in the guide's order. */
-export const BLACK_ODOROUS_ITEMS = ['transparency_cm', 'do', 'orp_mv', 'nh3n'] as const;
-/** One of the items of the black-odorous grading. */
-export type BlackOdorousItem = (typeof BLACK_ODOROUS_ITEMS)[number];
-
-/** The grade one indicator gives. */
-export interface BlackOdorousIndicator {
-  item: BlackOdorousItem;
-  value: number;
-  grade: BlackOdorousGrade;
-}
-
-/**
- * The guide's ranges of one item: light (轻度黑臭) from `min` to `max`, both
- * included; heavy (重度黑臭) strictly beyond the range on the side the water
- * worsens (`worse`: below `min` for transparency, DO and ORP, above `max`
- * for NH3-N); none on the other side.
- */
-export interface BlackOdorousRange {
-  item: BlackOdorousItem;
-  min: number;
-  max: number;
-  worse: 'below' | 'above';
-}
-
-/** The 2015 guide's table (城市黑臭水体污染程度分级), in its order. */
-export const BLACK_ODOROUS_RANGES: readonly BlackOdorousRange[] = Object.freeze([
-  Object.freeze({ item: 'transparency_cm', min: 10, max: 25, worse: 'below' } as const),
-  Object.freeze({ item: 'do', min: 0.2, max: 2.0, worse: 'below' } as const),
-  Object.freeze({ item: 'orp_mv', min: -200, max: 50, worse: 'below' } as const),
-  Object.freeze({ item: 'nh3n', min: 8.0, max: 15, worse: 'above' } as const),
-]);
-
-/** Depth below which the transparency limits become a share of the depth (cm). */
-export const SHALLOW_DEPTH_CM = 25;
-
-/**
- * The grade of one indicator. Boundaries: the guide writes the light range
- * as closed on both ends ("25–10", "0.2–2.0", "−200–50", "8.0–15") and the
- * heavy range as strict ("< 10", "< 0.2", "< −200", "> 15"), so a value at
- * either end of a light range is light: transparency 25 and 10 cm are 轻度,
- * 9.99 is 重度, 25.01 is none; DO 2.0 and 0.2 are 轻度; ORP 50 and −200 mV
- * are 轻度; NH3-N 8.0 and 15 are 轻度, 15.01 is 重度, 7.99 none.
- *
- * Shallow water: the guide marks both transparency limits with "水深不足
- * 25 cm 时，该指标按水深的 40% 取值". We read it literally: for a depth under
- * 25 cm both limits (25 and 10) become 40 % of the depth, so transparency
- * below that is 重度, exactly at it 轻度, above it none. At 25 cm or deeper
- * (or without a depth) the normal limits apply. The data contract has no
- * depth, so the site grades without one.
- */
-export function blackOdorousIndicatorGrade(item: BlackOdorousItem, value: number, depthCm?: number | null): BlackOdorousGrade {
-  const range = BLACK_ODOROUS_RANGES.find((r) => r.item === item)!;
-  let { min, max } = range;
-  if (item === 'transparency_cm' && depthCm !== undefined && depthCm !== null && depthCm < SHALLOW_DEPTH_CM) {
-    min = max = 0.4 * depthCm;
-  }
-  if (range.worse === 'below') return !atLeast(value, min) ? 'heavy' : atMost(value, max) ? 'light' : 'none';
-  return !atMost(value, max) ? 'heavy' : atLeast(value, min) ? 'light' : 'none';
-}
-
-/**
- * Black-odorous grading of a reading, indicator by indicator; grade null
- * when none of transparency, DO, ORP and NH3-N was measured. Any one
- * indicator in the heavy range makes it 重度黑臭, else any one in the light
- * range 轻度黑臭. `L` values count as half their limit.
- */
-export function blackOdorousAssessment(
-  values: ReadingValues,
-  depthCm?: number | null,
-): { grade: BlackOdorousGrade | null; indicators: BlackOdorousIndicator[] } {
-  const indicators: BlackOdorousIndicator[] = [];
-  for (const item of BLACK_ODOROUS_ITEMS) {
-    const m = values[item];
-    if (m === undefined) continue;
-    const value = valueUsed(m);
-    indicators.push({ item, value, grade: blackOdorousIndicatorGrade(item, value, depthCm) });
-  }
-  if (indicators.length === 0) return { grade: null, indicators };
-  const grade = indicators.reduce<BlackOdorousGrade>(
-    (worst, i) => (BLACK_ODOROUS_GRADES.indexOf(i.grade) > BLACK_ODOROUS_GRADES.indexOf(worst) ? i.grade : worst),
-    'none',
-  );
-  return { grade, indicators };
-}
-
-/** The black-odorous grade of a reading; null when none of its four indicators was measured. See {@link blackOdorousAssessment}. */
-export function blackOdorous(values: ReadingValues, depthCm?: number | null): BlackOdorousGrade | null {
-  return blackOdorousAssessment(values, depthCm).grade;
 }

@@ -19,7 +19,8 @@
  * Plain TypeScript, no Astro imports, no clock.
  */
 import type { SubjectKind } from './enums.ts';
-import { addDays, firstDayOfMonth, lastDayOfMonth } from './dates.ts';
+import { compare, firstDayOfMonth, lastDayOfMonth } from './dates.ts';
+import { compareText } from './collections.ts';
 
 export type PeriodKind = 'year' | 'half' | 'quarter' | 'month';
 
@@ -106,10 +107,6 @@ function parse(text: string): Period | null {
   return null;
 }
 
-export function isValidPeriod(text: string): boolean {
-  return parsePeriod(text) !== null;
-}
-
 /**
  * Chronological order of two periods: by end date, then shorter first (later
  * start first), then by text. Invalid periods sort after valid ones, by text.
@@ -118,13 +115,11 @@ export function comparePeriods(a: string, b: string): number {
   const pa = parsePeriod(a);
   const pb = parsePeriod(b);
   if (pa && pb) {
-    if (pa.end !== pb.end) return pa.end < pb.end ? -1 : 1;
-    if (pa.start !== pb.start) return pa.start > pb.start ? -1 : 1;
-    return pa.id < pb.id ? -1 : pa.id > pb.id ? 1 : 0;
+    return compare(pa.end, pb.end) || compare(pb.start, pa.start) || compareText(pa.id, pb.id);
   }
   if (pa) return -1;
   if (pb) return 1;
-  return a < b ? -1 : a > b ? 1 : 0;
+  return compareText(a, b);
 }
 
 /** Distinct periods in chronological order (see comparePeriods); equal forms ('2026-q1', '2026-Q1') merged. */
@@ -135,24 +130,6 @@ export function sortPeriods(periods: Iterable<string>): string[] {
     if (!seen.has(id)) seen.set(id, id);
   }
   return [...seen.values()].sort(comparePeriods);
-}
-
-/** The period of the same kind just before it ('2026-Q1' → '2025-Q4', '2026' → '2025'). */
-export function previousCalendarPeriod(period: string): string | null {
-  const p = parsePeriod(period);
-  if (!p) return null;
-  const prevEnd = addDays(p.start, -1);
-  const y = prevEnd.slice(0, 4);
-  switch (p.kind) {
-    case 'year':
-      return y;
-    case 'half':
-      return `${y}-H${p.index === 1 ? 2 : 1}`;
-    case 'quarter':
-      return `${y}-Q${p.index === 1 ? 4 : p.index - 1}`;
-    case 'month':
-      return prevEnd.slice(0, 7);
-  }
 }
 
 /** One row of inspections.csv. */
@@ -183,7 +160,7 @@ export function compareRanking(a: InspectionRecord, b: InspectionRecord): number
   const sb = has(b.score);
   if (sa && sb && a.score !== b.score) return b.score! - a.score!;
   if (sa !== sb) return sa ? -1 : 1;
-  return a.subject < b.subject ? -1 : a.subject > b.subject ? 1 : 0;
+  return compareText(a.subject, b.subject);
 }
 
 /** The results of one period (optionally one subject kind), in ranking order. */

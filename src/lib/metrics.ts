@@ -41,9 +41,6 @@ export type Metric =
 
 export type MetricKind = Metric['kind'];
 
-/** The forms a metric cell may take, as the data error names them. */
-export const METRIC_FORMS = ['stations_meeting_target', 'stations_good', 'cases_closed', 'cases_closed:CAT1;CAT2', 'cases_on_time', 'patrol_rate:YYYY'] as const;
-
 const categoryList = CASE_CATEGORY.values.join(' | ');
 
 /** What a metric cell should hold, in Chinese and English (for the located data error). */
@@ -232,22 +229,6 @@ export function differs(current: number, computed: number | null): boolean {
 // How the site names and explains a metric (Chinese UI text).
 
 const categoriesZh = (cats: readonly CaseCategory[] | null) => (cats ? cats.map((c) => CASE_CATEGORY.labels[c]).join('、') : '全部类别');
-
-/** A metric's name, e.g. "乱占、乱采、乱堆、乱建问题销号率" or "2026年巡河履职率". */
-export function metricTitle(m: Metric): string {
-  switch (m.kind) {
-    case 'stations_meeting_target':
-      return '断面水质达标比例';
-    case 'stations_good':
-      return '断面水质优良（Ⅰ—Ⅲ类）比例';
-    case 'cases_closed':
-      return `${m.categories ? categoriesZh(m.categories) : ''}问题销号率`;
-    case 'cases_on_time':
-      return '问题按期销号率';
-    case 'patrol_rate':
-      return `${m.year}年河长巡河履职率`;
-  }
-}
 
 /** Each metric's rule, in the order the site explains them. */
 export const METRIC_RULES: { kind: MetricKind; form: string; title: string; rule: string }[] = [

@@ -21,7 +21,8 @@
  * Plain TypeScript, no Astro imports, no clock.
  */
 import type { RegionLevel, Role } from './enums.ts';
-import { firstDayOfMonth, isValidDate, lastDayOfMonth, addDays } from './dates.ts';
+import { addDays, compare, firstDayOfMonth, isValidDate, lastDayOfMonth } from './dates.ts';
+import { push } from './collections.ts';
 
 /**
  * Roles whose holders owe patrols under rules.patrol_per_month (data contract
@@ -36,10 +37,7 @@ export function patrolTerms(assignments: readonly { chief: string; role: string;
   const out = new Map<string, Term[]>();
   for (const a of assignments) {
     if (!(PATROL_ROLES as readonly string[]).includes(a.role)) continue;
-    const list = out.get(a.chief);
-    const term = { start: a.start, end: a.end ?? null };
-    if (list) list.push(term);
-    else out.set(a.chief, [term]);
+    push(out, a.chief, { start: a.start, end: a.end ?? null });
   }
   return out;
 }
@@ -246,7 +244,7 @@ export function monthsServed(terms: readonly Term[], months: readonly string[], 
   const spans = terms
     .filter((t) => isValidDate(t.start) && (t.end == null || t.end === '' || isValidDate(t.end)))
     .map((t) => ({ start: t.start, end: t.end ? t.end : null }))
-    .sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
+    .sort((a, b) => compare(a.start, b.start));
   // join overlapping or adjacent terms
   const merged: { start: string; end: string | null }[] = [];
   for (const s of spans) {

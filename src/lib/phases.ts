@@ -5,7 +5,7 @@
  * ("（一）动员部署（2025年3月1日—4月30日）"); milestones are the document's
  * date and its targets' deadlines. States are judged against as_of.
  */
-import { isValidDate } from './dates.ts';
+import { compare, isValidDate } from './dates.ts';
 
 export interface Phase {
   name: string;
@@ -59,7 +59,7 @@ export function parsePhaseHeading(text: string): Phase | null {
 /** Phases of a document: its frontmatter `phases` if any, else those its headings name. Sorted by start. */
 export function documentPhases(doc: { phases?: Phase[] | undefined }, headings: readonly { text: string }[] = []): Phase[] {
   const list = doc.phases && doc.phases.length > 0 ? doc.phases : headings.map((h) => parsePhaseHeading(h.text)).filter((p): p is Phase => p !== null);
-  return [...list].sort((a, b) => a.start.localeCompare(b.start) || a.end.localeCompare(b.end));
+  return [...list].sort((a, b) => compare(a.start, b.start) || compare(a.end, b.end));
 }
 
 export function phaseState(p: Phase, asOf: string): PhaseState {
@@ -72,7 +72,7 @@ export function phaseState(p: Phase, asOf: string): PhaseState {
 export function milestones(doc: { date: string }, targets: readonly { id: string; name: string; deadline: string }[]): Milestone[] {
   const out: Milestone[] = [{ date: doc.date, label: '印发', kind: 'issued' }];
   for (const t of targets) out.push({ date: t.deadline, label: `${t.name}完成时限`, kind: 'deadline', target: t.id });
-  return out.sort((a, b) => a.date.localeCompare(b.date) || (a.kind === b.kind ? 0 : a.kind === 'issued' ? -1 : 1));
+  return out.sort((a, b) => compare(a.date, b.date) || (a.kind === b.kind ? 0 : a.kind === 'issued' ? -1 : 1));
 }
 
 /** Earliest and latest date of a timeline: the span its chart covers. */

@@ -3,8 +3,9 @@
  * against before sending and that the site publishes as JSON Schema
  * (/data/report-schema.json) so the receiving system validates the same;
  * the error messages in Chinese that say what to do; the reference number;
- * the plain-text rendering for email and WeChat; and the water search of
- * the "which water" field.
+ * the checks of picked photos; and the water search of the "which water"
+ * field. The plain-text rendering for email and WeChat is report-text.ts,
+ * what a draft on the device keeps is report-draft.ts.
  *
  * Pure TypeScript, bundled into the report page: it uses `zod/mini` (the
  * tree-shakable functional API of zod 4, about 8 KB gzipped here against
@@ -17,7 +18,6 @@
 import { z } from 'zod/mini';
 import type { CaseCategory } from './enums.ts';
 import { isValidDate } from './dates.ts';
-import { formatDateZh } from './format.ts';
 
 /** Limits of the form, shared by the page text, the browser checks and the schema. */
 export const REPORT_LIMITS = {
@@ -183,7 +183,6 @@ const contactFields = z.discriminatedUnion(
  */
 export const reportSchema = z.intersection(reportFields, contactFields);
 
-export type ReportInput = z.input<typeof reportSchema>;
 export type Report = z.output<typeof reportSchema>;
 export type ReportPhoto = z.output<typeof photoSchema>;
 
@@ -318,40 +317,7 @@ export function formToReport(values: Readonly<Record<string, string | undefined>
   return out;
 }
 
-/* -------------------------------------------------------------------- draft */
-
-/** How long a draft stays on the device after its last change (days); older drafts are deleted, not restored. */
-export const DRAFT_DAYS = 30;
-const DRAFT_MS = DRAFT_DAYS * 24 * 3600 * 1000;
-
-/**
- * Fields of the form a draft keeps only while "named" is chosen: who the
- * person is (name, phone, their consent) and the position the browser's
- * geolocation gave. The coordinates go too: they are where the person stood
- * at a given moment, to a few metres — for someone who chose to stay
- * anonymous (perhaps reporting a neighbour) that trail should not sit on a
- * shared or lost phone for weeks. The place they typed ("青石桥下游约100米")
- * describes the problem, not the person, and the report cannot be restored
- * without it, so it stays. Coordinates still go with the report when it is
- * sent; only keeping them on the device is refused.
- */
-export const NAMED_ONLY_DRAFT_FIELDS = ['name', 'phone', 'consent', 'lat', 'lon'] as const;
-
-/** The form values a draft may keep: without the fields of NAMED_ONLY_DRAFT_FIELDS unless "named" is chosen. */
-export function draftValues(values: Readonly<Record<string, string>>): Record<string, string> {
-  const out = { ...values };
-  if (out.contact !== 'named') for (const k of NAMED_ONLY_DRAFT_FIELDS) delete out[k];
-  return out;
-}
-
-/** Whether a draft last saved at `saved` (ISO) is past DRAFT_DAYS at `now` (ms); an unreadable time counts as expired. */
-export function draftExpired(saved: string | undefined, now: number): boolean {
-  const t = saved ? Date.parse(saved) : NaN;
-  return !Number.isFinite(t) || now - t > DRAFT_MS;
-}
-
-/** The date (ms) after which a draft saved at `saved` (ISO) is deleted. */
-export const draftExpiry = (saved: string): number => Date.parse(saved) + DRAFT_MS;
+/* ------------------------------------------------------------------- photos */
 
 /** Check the files a person picks, before resizing: which to take and why the others were refused. */
 export function checkPhotoFiles<F extends { name: string; size: number; type: string }>(
@@ -367,58 +333,6 @@ export function checkPhotoFiles<F extends { name: string; size: number; type: st
     else accepted.push(file);
   }
   return { accepted, refused };
-}
-
-/* --------------------------------------------------------------- plain text */
-
-export interface TextContext {
-  /** Name of the water (from the list) when the report names one by id. */
-  waterName?: string;
-  /** Absolute URL of the follow-up page for the reference. */
-  trackUrl?: string;
-  /** Photos kept in the browser that this text cannot carry. */
-  photoCount?: number;
-}
-
-function coordinate(lat: number, lon: number): string {
-  const f = (n: number) => Math.abs(n).toFixed(5);
-  return `${lat >= 0 ? '北纬' : '南纬'}${f(lat)}°，${lon >= 0 ? '东经' : '西经'}${f(lon)}°（WGS84，手机定位）`;
-}
-
-/**
- * The report as plain text, for an email body, a message pasted into WeChat,
- * or reading out on the phone. Takes the validated report; fields the
- * person left empty are left out.
- */
-export function reportText(report: Report, ctx: TextContext = {}): string {
-  const water =
-    report.water === UNKNOWN_WATER
-      ? `不知道名称${report.water_name ? `（${report.water_name}）` : ''}`
-      : (ctx.waterName ?? report.water_name ?? report.water);
-  const lines = ['河湖问题反映'];
-  if (report.ref) lines.push(`编号：${report.ref}`);
-  lines.push(`河湖：${water}`, `位置：${report.place}`);
-  if (report.lat !== undefined && report.lon !== undefined) lines.push(`坐标：${coordinate(report.lat, report.lon)}`);
-  lines.push(`问题类别：${CATEGORY_LABEL[report.category]}`);
-  lines.push(`发现时间：${formatDateZh(report.seen_date)}${report.seen_time ? ` ${report.seen_time}` : ''}`);
-  lines.push('看到的情况：', report.description);
-  const photos = ctx.photoCount ?? report.photos?.length ?? 0;
-  if (photos > 0) lines.push(`照片：${photos} 张（请随邮件或消息另行发送）`);
-  lines.push(report.contact === 'named' ? `反映人：${report.name ? `${report.name}，` : ''}电话 ${report.phone}` : '反映人：匿名');
-  if (ctx.trackUrl) lines.push(`查询办理进度：${ctx.trackUrl}`);
-  return lines.join('\n');
-}
-
-/** Subject line of the email. */
-export function reportSubject(report: Report, waterName?: string): string {
-  const where = report.water === UNKNOWN_WATER ? '' : `${waterName ?? report.water_name ?? ''}`;
-  return `河湖问题反映${report.ref ? ` ${report.ref}` : ''}：${where}${CATEGORY_LABEL[report.category]}`;
-}
-
-/** A mailto: link with subject and body (RFC 6068: line breaks as CRLF, everything percent-encoded). */
-export function mailtoHref(to: string, subject: string, body: string): string {
-  const enc = (s: string) => encodeURIComponent(s.replace(/\r?\n/g, '\r\n'));
-  return `mailto:${to}?subject=${enc(subject)}&body=${enc(body)}`;
 }
 
 /* ------------------------------------------------------------- water search */

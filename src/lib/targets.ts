@@ -4,6 +4,7 @@
  * against the site's `as_of` date that the caller passes, never the clock.
  */
 import { daysBetween } from './dates.ts';
+import { push } from './collections.ts';
 
 export interface TargetInput {
   direction: 'up' | 'down';
@@ -87,25 +88,8 @@ export function targetsByDocument<T extends { document?: string | null | undefin
   let m = byDocCache.get(targets) as Map<string, T[]> | undefined;
   if (!m) {
     m = new Map();
-    for (const t of targets) {
-      if (!t.document) continue;
-      const list = m.get(t.document);
-      if (list) list.push(t);
-      else m.set(t.document, [t]);
-    }
+    for (const t of targets) if (t.document) push(m, t.document, t);
     byDocCache.set(targets, m as Map<string, unknown[]>);
-  }
-  return m;
-}
-
-const byIdCache = new WeakMap<readonly object[], Map<string, unknown>>();
-
-/** Targets by id (memoised per array). */
-export function targetsById<T extends { id: string }>(targets: readonly T[]): Map<string, T> {
-  let m = byIdCache.get(targets) as Map<string, T> | undefined;
-  if (!m) {
-    m = new Map(targets.map((t) => [t.id, t]));
-    byIdCache.set(targets, m as Map<string, unknown>);
   }
   return m;
 }

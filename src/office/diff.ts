@@ -5,6 +5,7 @@
  * removed per table. Pure: works on two loaded folders (src/loader).
  */
 import { caseState } from '../lib/cases.ts';
+import { push } from '../lib/collections.ts';
 import { classifyReading, type ReadingValues } from '../lib/gb3838.ts';
 import { ROLE, WATER_CLASS_LABEL, type Role, type TargetClass, type Waterbody } from '../lib/enums.ts';
 import type { RawFolder } from '../loader/read.ts';
@@ -42,9 +43,7 @@ function caseStates(f: Folder) {
   const asOf = f.site?.as_of ?? '9999-12-31';
   const events = new Map<string, { case: string; date: string; status: string; line?: number }[]>();
   for (const e of f.caseEvents) {
-    const list = events.get(e.data.case) ?? [];
-    list.push({ ...e.data, line: e.line });
-    events.set(e.data.case, list);
+    push(events, e.data.case, { ...e.data, line: e.line });
   }
   return new Map(f.cases.map((c) => [c.data.id, { c: c.data, s: caseState(c.data, (events.get(c.data.id) ?? []) as never, asOf) }]));
 }
@@ -102,9 +101,7 @@ export function diffFolders(a: Folder, b: Folder): DataDiff {
   const added = new Map<string, string[]>();
   for (const r of b.readings) {
     if (oldReadings.has(`${r.data.station}|${r.data.date}`)) continue;
-    const list = added.get(r.data.station) ?? [];
-    list.push(r.data.date);
-    added.set(r.data.station, list);
+    push(added, r.data.station, r.data.date);
   }
   const stationName = new Map(b.stations.map((s) => [s.data.id, s.data.name]));
   const readingsAdded = [...added].map(([station, dates]) => ({ station: stationName.get(station) ? `${stationName.get(station)}（${station}）` : station, count: dates.length, dates: dates.sort() }));

@@ -1,15 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseStatus } from '../../src/lib/enums.ts';
+import { byCategory, groupByMonth, summary } from '../../src/lib/case-figures.ts';
 import {
-  byCategory,
-  byRegion,
   canTransition,
   caseState,
-  currentStatus,
   eventsByCase,
-  groupByMonth,
   orderEvents,
-  summary,
   TRANSITIONS,
   validateCaseEvents,
   type CaseEvent,
@@ -53,10 +49,11 @@ const REJECTED_TWICE = events([
   ['2026-05-06', 'closed'],
 ]);
 
-describe('currentStatus', () => {
+describe('the status of a case', () => {
+  const status = (e: CaseEvent[]) => caseState(CASE, e, '2026-10-31').status;
   it('is the status of the latest event by date', () => {
-    expect(currentStatus(HAPPY)).toBe('closed');
-    expect(currentStatus([])).toBeNull();
+    expect(status(HAPPY)).toBe('closed');
+    expect(status([])).toBe('reported');
   });
   it('uses the date, not the file order', () => {
     const shuffled = events([
@@ -64,7 +61,7 @@ describe('currentStatus', () => {
       ['2026-03-01', 'reported'],
       ['2026-03-03', 'assigned'],
     ]);
-    expect(currentStatus(shuffled)).toBe('rectifying');
+    expect(status(shuffled)).toBe('rectifying');
   });
   it('on the same date the later row wins', () => {
     const sameDay = events([
@@ -72,13 +69,13 @@ describe('currentStatus', () => {
       ['2026-03-05', 'assigned'],
       ['2026-03-05', 'rectifying'],
     ]);
-    expect(currentStatus(sameDay)).toBe('rectifying');
+    expect(status(sameDay)).toBe('rectifying');
     const sameDayReversed = events([
       ['2026-03-01', 'reported'],
       ['2026-03-05', 'rectifying'],
       ['2026-03-05', 'assigned'],
     ]);
-    expect(currentStatus(sameDayReversed)).toBe('assigned');
+    expect(status(sameDayReversed)).toBe('assigned');
   });
   it('orderEvents is stable on equal dates', () => {
     const e = events([
@@ -260,7 +257,6 @@ describe('caseState', () => {
       status: 'closed',
       closed: true,
       rejections: 2,
-      reportedOn: '2026-03-01',
       closedOn: '2026-05-06',
       daysOpen: 66,
       overdue: false,
@@ -321,7 +317,7 @@ describe('caseState', () => {
 
   it('a case without events is reported on its found date', () => {
     const s = caseState(CASE, [], '2026-03-10');
-    expect(s).toMatchObject({ status: 'reported', reportedOn: '2026-03-01', lastEventOn: null, daysOpen: 9 });
+    expect(s).toMatchObject({ status: 'reported', lastEventOn: null, daysOpen: 9 });
   });
 
   it('counts days across a leap day', () => {
@@ -378,20 +374,15 @@ describe('summaries', () => {
     expect(groupByMonth([])).toEqual([]);
   });
 
-  it('byCategory in contract order and byRegion by code', () => {
+  it('byCategory in contract order', () => {
     const rows = [
-      { category: 'garbage', region: '990102', state: states[0]! },
-      { category: 'encroachment', region: '990101', state: states[1]! },
-      { category: 'garbage', region: '990101', state: states[2]! },
-      { category: 'sand_mining', region: '990102', state: states[3]! },
+      { category: 'garbage', state: states[0]! },
+      { category: 'encroachment', state: states[1]! },
+      { category: 'garbage', state: states[2]! },
+      { category: 'sand_mining', state: states[3]! },
     ];
     const cat = byCategory(rows);
     expect(cat.map((c) => c.category)).toEqual(['encroachment', 'sand_mining', 'garbage']);
     expect(cat[2]!.summary).toMatchObject({ found: 2, closed: 1, open: 1 });
-    const reg = byRegion(rows);
-    expect(reg.map((r) => [r.region, r.summary.found, r.summary.overdueNow])).toEqual([
-      ['990101', 2, 1],
-      ['990102', 2, 0],
-    ]);
   });
 });

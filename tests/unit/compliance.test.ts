@@ -5,7 +5,6 @@ import type { DatedReading, ReadingValues } from '../../src/lib/gb3838.ts';
 import {
   consecutiveMisses,
   consecutiveYearMisses,
-  monthOf,
   monthlyResults,
   yearlyResults,
 } from '../../src/lib/compliance.ts';
@@ -28,20 +27,6 @@ function months(start: string, pattern: string): MonthResult[] {
   }
   return out;
 }
-
-describe('monthOf', () => {
-  it('takes the month of a date or a month', () => {
-    expect(monthOf('2026-03-12')).toBe('2026-03');
-    expect(monthOf('2026-03')).toBe('2026-03');
-    expect(monthOf('2025-12-31')).toBe('2025-12');
-  });
-
-  it('refuses anything else', () => {
-    for (const bad of ['2026-13', '2026-00-01', '2026/03/12', '2026', '', '2026-3-1']) {
-      expect(() => monthOf(bad), bad).toThrow(RangeError);
-    }
-  });
-});
 
 describe('consecutiveMisses', () => {
   it('counts the run that ends at the latest month', () => {

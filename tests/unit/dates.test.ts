@@ -2,19 +2,20 @@ import { describe, expect, it } from 'vitest';
 import {
   addDays,
   addMonths,
+  addPeriods,
   compare,
   daysBetween,
   daysInMonth,
   firstDayOfMonth,
+  firstDayOfPeriod,
   fromDayNumber,
-  inRange,
   isLeapYear,
   isValidDate,
   isValidMonth,
   lastDayOfMonth,
+  lastDayOfPeriod,
+  lastMonths,
   listMonths,
-  maxDate,
-  minDate,
   monthOf,
   monthsBetween,
   toDayNumber,
@@ -103,7 +104,11 @@ describe('months', () => {
   it('monthOf, yearOf, first and last day', () => {
     expect(monthOf('2026-03-15')).toBe('2026-03');
     expect(monthOf('2026-03')).toBe('2026-03');
-    expect(yearOf('2026-03-15')).toBe(2026);
+    expect(monthOf('2025-12-31')).toBe('2025-12');
+    expect(yearOf('2026-03-15')).toBe('2026');
+    expect(yearOf('2026-03')).toBe('2026');
+    expect(yearOf('0999-01')).toBe('0999');
+    expect(yearOf('2026')).toBe('2026');
     expect(firstDayOfMonth('2026-03')).toBe('2026-03-01');
     expect(lastDayOfMonth('2024-02')).toBe('2024-02-29');
     expect(lastDayOfMonth('2026-02')).toBe('2026-02-28');
@@ -121,6 +126,19 @@ describe('months', () => {
     expect(monthsBetween('2026-03', '2026-01')).toBe(-2);
     expect(monthsBetween('2026-03', '2026-03')).toBe(0);
   });
+  it('monthOf and yearOf refuse anything but a real date, month (or year, for yearOf)', () => {
+    for (const bad of ['2026-13', '2026-00-01', '2026-02-30', '2026/03/12', '', '2026-3-1', '26']) {
+      expect(() => monthOf(bad), bad).toThrow(RangeError);
+      expect(() => yearOf(bad), bad).toThrow(RangeError);
+    }
+    expect(() => monthOf('2026')).toThrow(RangeError);
+  });
+  it('lastMonths ends with the month of its end, across a year end', () => {
+    expect(lastMonths('2026-02', 4)).toEqual(['2025-11', '2025-12', '2026-01', '2026-02']);
+    expect(lastMonths('2026-02', 1)).toEqual(['2026-02']);
+    expect(lastMonths('2026-10-31', 12)).toEqual(listMonths('2025-11', '2026-10'));
+    expect(lastMonths('2026-02', 0)).toEqual([]);
+  });
   it('listMonths is inclusive at both ends', () => {
     expect(listMonths('2025-11', '2026-02')).toEqual(['2025-11', '2025-12', '2026-01', '2026-02']);
     expect(listMonths('2026-01-15', '2026-03-01')).toEqual(['2026-01', '2026-02', '2026-03']);
@@ -129,19 +147,35 @@ describe('months', () => {
   });
 });
 
-describe('compare and ranges', () => {
+describe('periods: a month or a year', () => {
+  it('addPeriods counts months for a month and years for a year', () => {
+    expect(addPeriods('2025-12', 1)).toBe('2026-01');
+    expect(addPeriods('2026-01', -1)).toBe('2025-12');
+    expect(addPeriods('2026-03', 0)).toBe('2026-03');
+    expect(addPeriods('2026', 1)).toBe('2027');
+    expect(addPeriods('2026', -3)).toBe('2023');
+    expect(addPeriods('0999', 1)).toBe('1000');
+    expect(addPeriods('1000', -1)).toBe('0999');
+  });
+  it('addPeriods refuses what is neither', () => {
+    for (const bad of ['2026-13', '26', '', '2026-Q1']) expect(() => addPeriods(bad, 1), bad).toThrow(RangeError);
+    expect(() => addPeriods('2026', 0.5)).toThrow(RangeError);
+    expect(() => addPeriods('9999', 1)).toThrow(RangeError);
+  });
+  it('first and last day of a month or a year', () => {
+    expect(firstDayOfPeriod('2026')).toBe('2026-01-01');
+    expect(lastDayOfPeriod('2026')).toBe('2026-12-31');
+    expect(firstDayOfPeriod('2024-02')).toBe('2024-02-01');
+    expect(lastDayOfPeriod('2024-02')).toBe('2024-02-29');
+    expect(() => lastDayOfPeriod('2026-13')).toThrow(RangeError);
+  });
+});
+
+describe('compare', () => {
   it('orders dates and months', () => {
     expect(compare('2026-01-02', '2026-01-10')).toBe(-1);
     expect(compare('2026-01-10', '2026-01-10')).toBe(0);
     expect(compare('2026-02', '2026-01')).toBe(1);
     expect(['2026-03-01', '2025-12-31', '2026-01-15'].sort(compare)).toEqual(['2025-12-31', '2026-01-15', '2026-03-01']);
-    expect(maxDate('2026-01-01', '2026-03-01', '2025-12-31')).toBe('2026-03-01');
-    expect(minDate('2026-01-01', '2026-03-01', '2025-12-31')).toBe('2025-12-31');
-  });
-  it('inRange includes both ends; a missing end is open', () => {
-    expect(inRange('2026-01-01', '2026-01-01', '2026-01-31')).toBe(true);
-    expect(inRange('2026-01-31', '2026-01-01', '2026-01-31')).toBe(true);
-    expect(inRange('2026-02-01', '2026-01-01', '2026-01-31')).toBe(false);
-    expect(inRange('2030-02-01', '2026-01-01', null)).toBe(true);
   });
 });

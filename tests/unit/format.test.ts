@@ -1,6 +1,6 @@
 /** src/lib/format.ts: dates, numbers and shares as the Chinese pages print them. */
 import { describe, expect, it } from 'vitest';
-import { formatDateZh, formatNumber, formatPercent } from '../../src/lib/format.ts';
+import { formatDateZh, formatNumber, formatPercent, plainNumber } from '../../src/lib/format.ts';
 
 describe('formatDateZh', () => {
   it('writes a date and a month without leading zeros', () => {
@@ -34,5 +34,16 @@ describe('formatPercent', () => {
     expect(formatPercent(1)).toBe('100%');
     expect(formatPercent(0)).toBe('0%');
     expect(formatPercent(0.12345, 2)).toBe('12.35%');
+  });
+});
+
+describe('plainNumber', () => {
+  it('writes numbers without noise or grouping, keeping small limits', () => {
+    expect(plainNumber(0.00005)).toBe('0.00005');
+    expect(plainNumber(0.1 + 0.2)).toBe('0.3');
+    expect(plainNumber(15)).toBe('15');
+    expect(plainNumber(12345)).toBe('12345');
+    expect(plainNumber(0.45, 2)).toBe('0.45');
+    expect(plainNumber(0)).toBe('0');
   });
 });

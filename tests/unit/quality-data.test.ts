@@ -1,7 +1,7 @@
 /**
- * src/data/quality.ts against a small hand-built Db: the stations are
- * classed with the same domain functions query.ts uses, so only the
- * indexes of quality.ts are under test.
+ * src/data/quality.ts and src/data/station.ts against a small hand-built Db:
+ * the stations are classed with the same domain functions query.ts uses, so
+ * only the indexes of quality.ts and station.ts are under test.
  */
 import { describe, expect, it } from 'vitest';
 import type { ReadingItem, TargetClass, Waterbody } from '../../src/lib/enums.ts';
@@ -10,17 +10,8 @@ import { classifyReading, type ReadingValues } from '../../src/lib/gb3838.ts';
 import { consecutiveMisses, consecutiveYearMisses, monthlyResults, yearlyResults } from '../../src/lib/compliance.ts';
 import type { Db, StationView } from '../../src/data/query.ts';
 import type { Action } from '../../src/schemas/tables.ts';
-import {
-  READING_COLUMNS,
-  blackOdorousSummary,
-  groupByTownship,
-  monthRows,
-  qualityIndex,
-  readingRecord,
-  stationCsv,
-  stationQuality,
-  worstInMonth,
-} from '../../src/data/quality.ts';
+import { groupByTownship, monthRows, qualityIndex, worstInMonth } from '../../src/data/quality.ts';
+import { READING_COLUMNS, blackOdorousSummary, readingRecord, stationCsv, stationQuality } from '../../src/data/station.ts';
 import { DATASETS } from '../../src/data/opendata.ts';
 import type { StationMonthRow } from '../../src/data/quality.ts';
 

@@ -3,12 +3,8 @@ import { CASE_CATEGORY } from '../../src/lib/enums.ts';
 import {
   CATEGORY_CHOICES,
   checkPhotoFiles,
-  DRAFT_DAYS,
-  draftExpired,
-  draftValues,
   FIELDS,
   formToReport,
-  mailtoHref,
   matchWaters,
   MESSAGES,
   newReference,
@@ -19,13 +15,13 @@ import {
   REPORT_LIMITS,
   reportJsonSchema,
   reportSchema,
-  reportSubject,
-  reportText,
   UNKNOWN_WATER,
   validateReport,
   type Report,
   type WaterChoice,
 } from '../../src/lib/report.ts';
+import { DRAFT_DAYS, draftExpired, draftValues } from '../../src/lib/report-draft.ts';
+import { mailtoHref, reportSubject, reportText } from '../../src/lib/report-text.ts';
 
 /** A complete anonymous report as the form gives it (strings). */
 const FORM = {

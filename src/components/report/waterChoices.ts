@@ -21,6 +21,7 @@
 import type { Db } from '../../data/query.ts';
 import { directory } from '../../data/directory.ts';
 import type { WaterChoice } from '../../lib/report.ts';
+import { push } from '../../lib/collections.ts';
 
 /** Above this many waters the list is fetched lazily instead of inlined (same limit as the directory's paging). */
 export const WATER_SELECT_LIMIT = 400;
@@ -52,7 +53,7 @@ export function waterChoices(db: Db): WaterChoices {
     const choice: WaterChoice = { id: e.water.id, name: e.water.name, area: e.townships.map((t) => t.name).join('、'), keys };
     choices.push(choice);
     const group = e.townships.length === 1 ? e.townships[0]!.name : e.townships.length > 1 ? SEVERAL_TOWNSHIPS : NO_TOWNSHIP;
-    (byGroup.get(group) ?? byGroup.set(group, []).get(group)!).push(choice);
+    push(byGroup, group, choice);
   }
   const groups = [...byGroup].filter(([, list]) => list.length > 0).map(([label, list]) => ({ label, choices: list }));
   const result = { choices, groups };

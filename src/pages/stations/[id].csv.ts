@@ -6,7 +6,7 @@
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getDb } from '../../data/query.ts';
-import { stationCsv } from '../../data/quality.ts';
+import { stationCsv } from '../../data/station.ts';
 
 export const getStaticPaths = (async () => {
   const db = await getDb();

@@ -5,14 +5,14 @@
  * survive a reload, a closed tab and going offline. When storage is refused
  * (private mode, full disk) the form still works; only the draft is lost.
  *
- * What is kept is limited (lib/report.ts draftValues): no name, phone,
+ * What is kept is limited (lib/report-draft.ts draftValues): no name, phone,
  * consent or coordinates unless "named" is chosen, and nothing past
  * DRAFT_DAYS after the last change: openDraft deletes an older draft, text
  * and photos, instead of restoring it. The draft is also deleted after the
  * endpoint confirmed the report and when the person says they sent it by
  * another channel (clearDraft).
  */
-import { draftExpired, draftValues } from '../../lib/report.ts';
+import { draftExpired, draftValues } from '../../lib/report-draft.ts';
 
 const TEXT_KEY = 'hz-report-draft:v1';
 const DB_NAME = 'hz-report';

@@ -3,7 +3,8 @@
  * the report as text), tel: links to the lines that take its category, and
  * the text to copy (for WeChat), each with the reference number.
  */
-import { mailtoHref, reportSubject, reportText, type Report } from '../../lib/report.ts';
+import type { Report } from '../../lib/report.ts';
+import { mailtoHref, reportSubject, reportText } from '../../lib/report-text.ts';
 import { routeHotlines } from '../../lib/hotlines.ts';
 import type { Hotline } from '../../lib/contacts.ts';
 

@@ -15,7 +15,8 @@
  * page has no <select> of waters).
  */
 import { z } from 'zod/mini';
-import { checkPhotoFiles, draftExpiry, FIELDS, formToReport, newReference, UNKNOWN_WATER, validateReport, type Report, type WaterChoice } from '../../lib/report.ts';
+import { checkPhotoFiles, FIELDS, formToReport, newReference, UNKNOWN_WATER, validateReport, type Report, type WaterChoice } from '../../lib/report.ts';
+import { draftExpiry } from '../../lib/report-draft.ts';
 import { clearDraft, deletePhoto, loadPhotos, openDraft, savePhoto, saveText, type OpenedDraft, type StoredPhoto } from './draft.ts';
 import { resizePhoto, toReportPhoto } from './photos.ts';
 import { failureText, sendReport } from './submit.ts';
