@@ -7,6 +7,7 @@
  *
  * Per-page work stays O(own data): a month page reads one month's map.
  */
+import { freshness, type Freshness } from '../lib/freshness.ts';
 import { READING_ITEMS } from '../lib/enums.ts';
 import type { ReadingItem, TargetClass, WaterClass } from '../lib/enums.ts';
 import { compareClasses } from '../lib/gb3838.ts';
@@ -126,6 +127,16 @@ export interface StationMonthRow {
   pollutants: PollutantView[];
   /** Consecutive months off target up to the station's latest month (the current state, not this month's). */
   run: number;
+  /** How fresh the station's data is as of as_of (数据较旧 when stale). */
+  fresh: Freshness;
+}
+
+const freshCache = new WeakMap<StationView, Freshness>();
+/** A station's freshness as of the site's as_of (src/lib/freshness.ts), computed once per station. */
+export function stationFreshness(db: Db, s: StationView): Freshness {
+  let f = freshCache.get(s);
+  if (!f) freshCache.set(s, (f = freshness(s.readings.map((r) => r.date), db.asOf)));
+  return f;
 }
 
 function failingOf(items: readonly ItemClassification[], s: StationView): FailingItem[] {
@@ -187,6 +198,7 @@ export function monthRows(db: Db, month: string): StationMonthRow[] {
       failing: worst && r?.meets === false ? failingOf(worst.result.failing, s) : [],
       pollutants: worst ? pollutantsOf(worst.result.mainPollutants) : [],
       run: s.runs.monthly.length,
+      fresh: stationFreshness(db, s),
     });
   }
   rows.sort((a, b) => a.station.name.localeCompare(b.station.name, 'zh-CN') || a.station.id.localeCompare(b.station.id));
