@@ -9,6 +9,7 @@
  *                                      reports as rows of the ledger for `npm run import`
  *   forget-contact REF                 erase the name and phone of a report
  *   delete REF                         delete a report and its photos
+ *   backup --out FILE.sqlite           a consistent copy of the database (safe while the receiver runs)
  *
  * Nothing is remembered between runs: "new since the last export" is
  * `--since` the last reference the previous export printed.
@@ -30,6 +31,7 @@ const USAGE = `用法 / usage:
   npm run reports -- export --data 目录 --out 文件.xlsx [--since 受理编号或日期] [--with-data 数据文件夹]
   npm run reports -- forget-contact 受理编号 --data 目录
   npm run reports -- delete 受理编号 --data 目录
+  npm run reports -- backup --data 目录 --out 备份.sqlite
 （--data 可用环境变量 RECEIVER_DATA 代替；详见 docs/receiver.md）`;
 
 function fail(message: string, code = 2): never {
@@ -154,6 +156,13 @@ try {
       const ref = refArg().toUpperCase();
       if (!store.delete(ref)) fail(`没有受理编号为 ${ref} 的反映 / no report ${ref}`, 1);
       console.log(`已删除反映 ${ref} 及其照片。`);
+      break;
+    }
+    case 'backup': {
+      const out = opts.out as string | undefined;
+      if (!out) fail('backup：缺少 --out 文件.sqlite / missing --out FILE');
+      store.backup(resolve(out));
+      console.log(`已备份数据库到 ${resolve(out)}。照片在 ${store.photoDir}，请随后另行复制（照片写入后不再改动）。`);
       break;
     }
     default:

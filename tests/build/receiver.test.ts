@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import ExcelJS from 'exceljs';
 import { MESSAGES } from '../../src/lib/report.ts';
 import { TABLES } from '../../src/schemas/tables.ts';
@@ -447,6 +448,20 @@ describe('the office’s commands', () => {
     expect(byDate.stdout).toContain(`已导出 ${all.length} 条反映`);
     const unknown = await reportsCli(['export', '--data', data, '--out', join(tempDir('receiver-export-'), 'x.xlsx'), '--since', testRef()]);
     expect(unknown.code).toBe(1);
+  });
+
+  it('backup writes a consistent copy of the database while the receiver runs', async () => {
+    const file = join(tempDir('receiver-backup-'), 'copy.sqlite');
+    const r = await reportsCli(['backup', '--data', data, '--out', file]);
+    expect(r.code, r.output).toBe(0);
+    const copy = new DatabaseSync(file, { readOnly: true });
+    try {
+      expect((copy.prepare('PRAGMA integrity_check').get() as { integrity_check: string }).integrity_check).toBe('ok');
+      expect((copy.prepare('SELECT count(*) AS n FROM reports').get() as { n: number }).n).toBe((await listReports(data)).length);
+    } finally {
+      copy.close();
+    }
+    expect((await reportsCli(['backup', '--data', data, '--out', file])).code).toBe(1); // never overwrites
   });
 
   it('forget-contact erases a name and phone; delete removes a report and its photos', async () => {
