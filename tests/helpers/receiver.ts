@@ -154,7 +154,7 @@ export function validReport(extra: Record<string, unknown> = {}): Record<string,
 }
 
 /** Bytes that are a JPEG by their signature (what the receiver checks), `size` long. */
-export function jpegBytes(size = 2048, seed = 1): Buffer {
+export function jpegBytes(size = 2048, seed = 1): Buffer<ArrayBuffer> {
   const b = Buffer.alloc(size);
   for (let i = 0; i < size; i++) b[i] = (i * 31 + seed * 17) & 0xff;
   b.set([0xff, 0xd8, 0xff, 0xe0], 0);
