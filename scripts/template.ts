@@ -5,14 +5,9 @@
  * (RIVER_DATA_DIR or the bundled sample, or the folder given), so the office
  * edits its current data and imports it back with `npm run import`.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { decodeText, parseCsv } from '../src/lib/csv.ts';
+import { resolve } from 'node:path';
 import { dataDir } from '../src/loader/index.ts';
-import { buildTemplate } from '../src/office/template.ts';
-import { mapHeader } from '../src/office/columns.ts';
-import { TABLES, type TableName } from '../src/schemas/tables.ts';
-import type { TableDef } from '../src/schemas/table.ts';
+import { buildTemplate, readDataFolder } from '../src/office/template.ts';
 
 const args = process.argv.slice(2);
 let out = '河长制数据模板.xlsx';
@@ -27,30 +22,7 @@ for (let i = 0; i < args.length; i++) {
   } else out = a;
 }
 
-/** Rows of a CSV file as contract text by English column name. */
-function readRows(file: string, table: TableDef): Record<string, string>[] {
-  const { records } = parseCsv(decodeText(readFileSync(file)).text);
-  if (!records.length) return [];
-  const names = mapHeader(table, records[0].cells);
-  return records.slice(1).map((r) => {
-    const o: Record<string, string> = {};
-    names.forEach((n, i) => n && (o[n] = (r.cells[i] ?? '').trim()));
-    return o;
-  });
-}
-
-let data: Partial<Record<TableName, Record<string, string>[]>> | undefined;
-if (withData) {
-  const dir = resolve(withData);
-  data = {};
-  for (const [key, t] of Object.entries(TABLES) as [TableName, TableDef][]) {
-    if (key === 'readings') {
-      const base = join(dir, 'readings');
-      const files = existsSync(base) ? readdirSync(base).filter((f) => f.toLowerCase().endsWith('.csv')).sort() : [];
-      data[key] = files.flatMap((f) => readRows(join(base, f), t));
-    } else if (existsSync(join(dir, t.file))) data[key] = readRows(join(dir, t.file), t);
-  }
-}
+const data = withData ? readDataFolder(resolve(withData)) : undefined;
 
 await buildTemplate({ data }).xlsx.writeFile(out);
 console.log(`已生成模板 / template written: ${resolve(out)}${withData ? `（含 ${resolve(withData)} 中的现有数据）` : ''}`);

@@ -6,10 +6,13 @@
  * columns. Optionally pre-filled with the rows of an existing data folder, so
  * a clerk edits the current data rather than retyping it.
  */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import { decodeText, parseCsv } from '../lib/csv.ts';
 import { TABLES, type TableName } from '../schemas/tables.ts';
 import type { TableDef } from '../schemas/table.ts';
-import { columnLetter, columnsOf, type ColumnInfo } from './columns.ts';
+import { columnLetter, columnsOf, mapHeader, type ColumnInfo } from './columns.ts';
 
 /** Rows of each sheet that carry drop-down lists and date formats. */
 export const TEMPLATE_ROWS = 500;
@@ -54,6 +57,31 @@ function displayValue(c: ColumnInfo, v: string): string | number | Date {
   }
   if (c.kind === 'number' && /^-?\d+(\.\d+)?$/.test(v)) return Number(v);
   return v;
+}
+
+/** Rows of a CSV file of a data folder as contract text by English column name. */
+export function readTableRows(file: string, table: TableDef): Record<string, string>[] {
+  const { records } = parseCsv(decodeText(readFileSync(file)).text);
+  if (!records.length) return [];
+  const names = mapHeader(table, records[0].cells);
+  return records.slice(1).map((r) => {
+    const o: Record<string, string> = {};
+    names.forEach((n, i) => n && (o[n] = (r.cells[i] ?? '').trim()));
+    return o;
+  });
+}
+
+/** The rows of every table of a data folder (readings: all years), to pre-fill the template. */
+export function readDataFolder(dir: string): NonNullable<TemplateOptions['data']> {
+  const data: NonNullable<TemplateOptions['data']> = {};
+  for (const [key, t] of Object.entries(TABLES) as [TableName, TableDef][]) {
+    if (key === 'readings') {
+      const base = join(dir, 'readings');
+      const files = existsSync(base) ? readdirSync(base).filter((f) => f.toLowerCase().endsWith('.csv')).sort() : [];
+      data[key] = files.flatMap((f) => readTableRows(join(base, f), t));
+    } else if (existsSync(join(dir, t.file))) data[key] = readTableRows(join(dir, t.file), t);
+  }
+  return data;
 }
 
 export interface TemplateOptions {

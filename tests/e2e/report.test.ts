@@ -218,6 +218,9 @@ describe('report form: sending to an endpoint', () => {
     expect(attempts).toBe(3); // first try and two retries with backoff
     expect(await panel.locator('[data-fallback-reason]').textContent()).toContain('网络');
     expect(await panel.locator('[data-retry]').isVisible()).toBe(true);
+    // Not confirmed by the endpoint: the browser's number is called a draft number.
+    expect(await panel.locator('[data-ref-label]').textContent()).toBe('草稿编号');
+    expect(await panel.locator('[data-draft-ref-note]').isVisible()).toBe(true);
     const ref = (await panel.locator('[data-ref]').first().textContent())!;
     expect(ref).toMatch(REF);
     expect(await panel.locator('[data-mail] a').getAttribute('href')).toContain(encodeURIComponent(ref));
@@ -268,6 +271,99 @@ describe('report form: sending to an endpoint', () => {
     expect(await draft(page)).toBeNull();
     expect(await storedPhotos(page)).toBe(0);
     await context.close();
+  });
+});
+
+describe('report form: what the endpoint answers', () => {
+  it('shows the reference the endpoint confirmed (受理编号), which replaces the draft number', async () => {
+    const { page, context } = await open({ endpoint: true });
+    const posts: Request[] = [];
+    await page.route(endpoint, (route) => {
+      posts.push(route.request());
+      return route.fulfill({ status: 201, contentType: 'application/json', body: JSON.stringify({ ref: 'JB-20261206-K7Q2MZ', received: '2026-12-06T07:44:00.000Z' }) });
+    });
+    await fill(page);
+    await submit(page);
+    const panel = page.locator('[data-success]');
+    await panel.waitFor({ timeout: 10_000 });
+    expect(posts[0]!.postDataJSON().ref).not.toBe('JB-20261206-K7Q2MZ');
+    expect(await panel.textContent()).toContain('您的受理编号是');
+    expect(await panel.locator('[data-ref]').textContent()).toBe('JB-20261206-K7Q2MZ');
+    expect(await panel.locator('[data-track]').getAttribute('href')).toBe('/track/?ref=JB-20261206-K7Q2MZ');
+    expect(await panel.locator('[data-received]').isVisible()).toBe(true);
+    await context.close();
+  });
+
+  it('sends the report again under a new reference when its reference already holds another report (409)', async () => {
+    const { page, context } = await open({ endpoint: true });
+    const refs: string[] = [];
+    await page.route(endpoint, (route) => {
+      const ref = route.request().postDataJSON().ref as string;
+      refs.push(ref);
+      return refs.length === 1
+        ? route.fulfill({ status: 409, contentType: 'application/json', body: JSON.stringify({ error: '编号已被使用', ref }) })
+        : route.fulfill({ status: 201, contentType: 'application/json', body: JSON.stringify({ ref, received: new Date().toISOString() }) });
+    });
+    await fill(page);
+    await submit(page);
+    const panel = page.locator('[data-success]');
+    await panel.waitFor({ timeout: 10_000 });
+    expect(refs).toHaveLength(2);
+    expect(refs[1]).toMatch(REF);
+    expect(refs[1]).not.toBe(refs[0]);
+    expect(await panel.locator('[data-ref]').textContent()).toBe(refs[1]);
+    await context.close();
+  });
+
+  it('shows the field errors of a 400 at their fields and keeps the draft', async () => {
+    const { page, context } = await open({ endpoint: true });
+    await page.route(endpoint, (route) =>
+      route.fulfill({ status: 400, contentType: 'application/json', body: JSON.stringify({ errors: [{ path: 'place', message: '位置写得不够具体，请写出附近的桥或村庄' }] }) }),
+    );
+    await fill(page);
+    await submit(page);
+    const summary = page.locator('[data-error-summary]');
+    await expect.poll(() => summary.isVisible()).toBe(true);
+    expect(await summary.locator('a').allTextContents()).toEqual(['位置写得不够具体，请写出附近的桥或村庄']);
+    expect(await page.locator('#r-place-error').textContent()).toContain('位置写得不够具体');
+    expect(await page.locator('[data-fallback]').isVisible()).toBe(false);
+    expect(await draft(page)).not.toBeNull();
+    await context.close();
+  });
+
+  it('has a honeypot field people neither see nor reach, sent only when something fills it', async () => {
+    const { page, context } = await open({ endpoint: true });
+    const trap = page.locator('#r-website');
+    expect(await trap.getAttribute('tabindex')).toBe('-1');
+    expect(await trap.getAttribute('autocomplete')).toBe('off');
+    expect(await page.locator('[aria-hidden=true]:has(#r-website)').count()).toBe(1);
+    expect(await page.getByRole('textbox', { name: '网址（请留空）' }).count()).toBe(0);
+    // Clipped to a 1 px box: nothing of it can be seen or clicked.
+    expect((await page.locator('[aria-hidden=true]:has(#r-website)').boundingBox())!.width).toBeLessThanOrEqual(1);
+    const box = (await trap.boundingBox())!;
+    expect(await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.id ?? null, { x: box.x + box.width / 2, y: box.y + box.height / 2 })).not.toBe('r-website');
+    const bodies: Record<string, unknown>[] = [];
+    await page.route(endpoint, (route) => {
+      bodies.push(route.request().postDataJSON());
+      return route.fulfill({ status: 201, contentType: 'application/json', body: '{}' });
+    });
+    await fill(page);
+    await submit(page);
+    await page.locator('[data-success]').waitFor({ timeout: 10_000 });
+    expect(bodies[0]).not.toHaveProperty('website');
+    await context.close();
+
+    const second = await open({ endpoint: true });
+    await second.page.route(endpoint, (route) => {
+      bodies.push(route.request().postDataJSON());
+      return route.fulfill({ status: 201, contentType: 'application/json', body: '{}' });
+    });
+    await fill(second.page);
+    await second.page.locator('#r-website').fill('http://spam.example', { force: true });
+    await submit(second.page);
+    await second.page.locator('[data-success]').waitFor({ timeout: 10_000 });
+    expect(bodies[1]).toMatchObject({ website: 'http://spam.example' });
+    await second.context.close();
   });
 });
 

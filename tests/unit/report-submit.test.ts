@@ -100,3 +100,29 @@ describe('sendReport', () => {
     }
   });
 });
+
+describe('what the endpoint answers', () => {
+  const answer = (status: number, body: unknown, type = 'application/json') =>
+    vi.stubGlobal('fetch', vi.fn(() => Promise.resolve(new Response(typeof body === 'string' ? body : JSON.stringify(body), { status, headers: { 'Content-Type': type } }))));
+
+  it('reads the reference and time the receiver stored the report under', async () => {
+    answer(201, { ref: 'JB-20261206-K7Q2MZ', received: '2026-12-06T07:44:16.000Z' });
+    expect(await sendReport('https://x.test/r', '{}', FAST)).toEqual({ ok: true, receipt: { ref: 'JB-20261206-K7Q2MZ', received: '2026-12-06T07:44:16.000Z' } });
+  });
+
+  it('has no receipt when the answer names no usable reference', async () => {
+    for (const body of ['', '{"ok":true}', '{"ref":"<img src=x onerror=alert(1)>"}', '{"ref":""}', '[1]', 'not json']) {
+      answer(200, body);
+      expect(await sendReport('https://x.test/r', '{}', FAST), body).toEqual({ ok: true });
+    }
+    answer(200, { ref: 'JB-20261206-K7Q2MZ' }, 'text/html');
+    expect(await sendReport('https://x.test/r', '{}', FAST)).toEqual({ ok: true });
+  });
+
+  it('reads the field errors of a 400', async () => {
+    answer(400, { errors: [{ path: 'place', message: '请填写问题所在的位置' }, { nonsense: true }] });
+    expect(await sendReport('https://x.test/r', '{}', FAST)).toEqual({ ok: false, reason: 'rejected', status: 400, errors: [{ path: 'place', message: '请填写问题所在的位置' }] });
+    answer(409, { error: '受理编号已用于另一份内容不同的反映' });
+    expect(await sendReport('https://x.test/r', '{}', FAST)).toEqual({ ok: false, reason: 'rejected', status: 409 });
+  });
+});

@@ -10,16 +10,24 @@
  * the endpoint confirmed the report or the person says they sent it by
  * another channel; a failed submission keeps it.
  *
+ * The reference made in the browser is a draft number (草稿编号) until the
+ * endpoint confirms it: the page then shows the reference the endpoint
+ * answered with (受理编号). Every retry sends the same reference, so a
+ * report that arrived but whose answer was lost is stored once; only when
+ * the endpoint says that reference already holds a different report (409:
+ * the person changed the form after an attempt that did arrive) is the
+ * report sent again under a new reference.
+ *
  * Attributes: data-endpoint (site.yaml report.endpoint; empty = none),
  * data-config (JSON ChannelConfig), data-waters-url (list to fetch when the
  * page has no <select> of waters).
  */
 import { z } from 'zod/mini';
-import { checkPhotoFiles, FIELDS, formToReport, newReference, UNKNOWN_WATER, validateReport, type Report, type WaterChoice } from '../../lib/report.ts';
+import { checkPhotoFiles, FIELDS, formToReport, newReference, UNKNOWN_WATER, validateReport, type FieldError, type FieldKey, type Report, type WaterChoice } from '../../lib/report.ts';
 import { draftExpiry } from '../../lib/report-draft.ts';
 import { clearDraft, deletePhoto, loadPhotos, openDraft, savePhoto, saveText, type OpenedDraft, type StoredPhoto } from './draft.ts';
 import { resizePhoto, toReportPhoto } from './photos.ts';
-import { failureText, sendReport } from './submit.ts';
+import { failureText, sendReport, type Receipt, type SendResult, type ServerError } from './submit.ts';
 import { setFieldError, showErrors, wireSummary } from './errors.ts';
 import { combobox, type Combobox } from './combobox.ts';
 import { describePosition, locate } from './geo.ts';
@@ -30,6 +38,25 @@ z.config({ jitless: true });
 
 const $ = <T extends Element = HTMLElement>(root: ParentNode, sel: string) => root.querySelector<T>(sel)!;
 const pad = (n: number) => String(n).padStart(2, '0');
+
+/** The form field of an error the endpoint returned (`photos.1.data` → photos); null when the form has none. */
+function fieldOfPath(path: string): FieldKey | null {
+  const head = path.split('.')[0] ?? '';
+  if (head === 'lat' || head === 'lon') return 'geo';
+  if (head === 'water_name') return 'water';
+  return (FIELDS as readonly string[]).includes(head) ? (head as FieldKey) : null;
+}
+
+/** The endpoint's field errors as the form shows them, first message per field, in page order; null when one has no field. */
+function fieldErrors(errors: readonly ServerError[]): FieldError[] | null {
+  const first = new Map<FieldKey, string>();
+  for (const e of errors) {
+    const field = fieldOfPath(e.path);
+    if (!field) return null;
+    if (!first.has(field)) first.set(field, e.message);
+  }
+  return FIELDS.filter((f) => first.has(f)).map((f) => ({ field: f, message: first.get(f)! }));
+}
 
 class ReportForm extends HTMLElement {
   form!: HTMLFormElement;
@@ -350,28 +377,49 @@ class ReportForm extends HTMLElement {
       const photos = await Promise.all(this.photos.map((p) => toReportPhoto(p.name, p.blob)));
       const full = validateReport({ ...formToReport(values, photos), ref: this.ref });
       if (!full.ok) return void showErrors(this, full.errors, FIELDS);
-      const result = await sendReport(this.endpoint, JSON.stringify(full.report), {
-        onAttempt: (n) => (status.textContent = n > 1 ? `正在重试（第 ${n} 次）……` : '正在提交……'),
-      });
+      // The honeypot (a field people never see) goes only when something filled it in: the receiver then stores nothing.
+      const trap = values.website?.trim();
+      const send = (ref: string) =>
+        sendReport(this.endpoint, JSON.stringify(trap ? { ...full.report, ref, website: trap } : { ...full.report, ref }), {
+          onAttempt: (n) => (status.textContent = n > 1 ? `正在重试（第 ${n} 次）……` : '正在提交……'),
+        });
+      let result: SendResult = await send(this.ref);
+      if (!result.ok && result.status === 409) {
+        this.ref = newReference();
+        saveText(values, this.ref);
+        result = await send(this.ref);
+      }
       status.textContent = '';
       if (result.ok) {
         this.form.hidden = true; // no more draft saves from here (save() skips a hidden form)
         clearTimeout(this.saveTimer);
         await clearDraft();
-        this.success(this.ref);
-      } else this.fallback(report, failureText(result));
+        this.success(result.receipt ?? { ref: this.ref });
+        return;
+      }
+      const errors = result.errors && fieldErrors(result.errors);
+      if (errors?.length) {
+        $(this, '[data-fallback]').hidden = true;
+        showErrors(this, errors, FIELDS);
+      } else this.fallback({ ...report, ref: this.ref }, failureText(result));
     } finally {
       this.busy = false;
       button.disabled = false;
     }
   }
 
-  success(ref: string) {
+  /** The endpoint confirmed the report: show the reference it stored (受理编号), no longer the draft number. */
+  success({ ref, received }: Receipt) {
+    this.ref = ref;
     this.form.hidden = true;
     $(this, '[data-fallback]').hidden = true;
     $(this, '[data-draft-notice]').hidden = true;
     const panel = $(this, '[data-success]');
     for (const el of panel.querySelectorAll('[data-ref]')) el.textContent = ref;
+    const when = received ? new Date(received) : null;
+    const time = $(panel, '[data-received]');
+    time.hidden = !when || Number.isNaN(when.getTime());
+    if (when && !time.hidden) $(time, 'span').textContent = `${when.getFullYear()}年${when.getMonth() + 1}月${when.getDate()}日 ${pad(when.getHours())}:${pad(when.getMinutes())}`;
     $<HTMLAnchorElement>(panel, '[data-track]').href = trackPath(ref);
     panel.hidden = false;
     document.title = `已提交：${this.title0}`;
@@ -386,6 +434,9 @@ class ReportForm extends HTMLElement {
       ? `${reason}您填写的内容和照片已保存在这个浏览器中，关闭页面或断网也不会丢失。可以稍后重新提交，也可以用下面的方式反映。`
       : '本站暂未开通在线提交。请用邮件、电话或微信把下面的内容发给我们，并说明编号。您填写的内容仍保存在这个浏览器中，发送后请点击本框最下面的按钮清除。';
     $(panel, '[data-retry]').hidden = !reason;
+    // With an endpoint the browser's number is only a draft until the endpoint confirms it.
+    $(panel, '[data-ref-label]').textContent = this.endpoint ? '草稿编号' : '您的编号';
+    $(panel, '[data-draft-ref-note]').hidden = !this.endpoint;
     $(panel, '[data-fallback-status]').textContent = '';
     const copy = $<HTMLButtonElement>(panel, '[data-copy]');
     copy.onclick = async () => {

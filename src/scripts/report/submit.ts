@@ -7,10 +7,55 @@
  *
  * The endpoint is usually on another origin: it must answer the CORS
  * preflight (OPTIONS, Content-Type: application/json) and reply 2xx once
- * the report is stored. Only a 2xx counts as delivered.
+ * the report is stored. Only a 2xx counts as delivered. The project's
+ * receiver (docs/receiver-interface.md) answers `{ ref, received }`: the
+ * reference it stored, which the page then shows as confirmed; a 400
+ * carries `{ errors: [{ path, message }] }`.
  */
 
-export type SendResult = { ok: true } | { ok: false; reason: 'offline' | 'timeout' | 'server' | 'rejected'; status?: number };
+/** What the endpoint confirmed: the reference it stored the report under, and when. */
+export interface Receipt {
+  ref: string;
+  received?: string;
+}
+
+export interface ServerError {
+  /** Dotted path of the field in the JSON (`photos.1.data`), '' for the whole report. */
+  path: string;
+  message: string;
+}
+
+export type SendResult =
+  | { ok: true; receipt?: Receipt }
+  | { ok: false; reason: 'offline' | 'timeout' | 'server' | 'rejected'; status?: number; errors?: ServerError[] };
+
+/** A reference as an endpoint may make it: letters, digits and dashes. */
+const REF_LIKE = /^[A-Za-z0-9][A-Za-z0-9-]{2,63}$/;
+
+async function jsonBody(res: Response): Promise<Record<string, unknown> | null> {
+  if (!/json/i.test(res.headers.get('content-type') ?? '')) return null;
+  try {
+    const body: unknown = await res.json();
+    return body && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The receipt of a 2xx answer, when it names a reference. */
+export async function readReceipt(res: Response): Promise<Receipt | undefined> {
+  const body = await jsonBody(res);
+  if (!body || typeof body.ref !== 'string' || !REF_LIKE.test(body.ref)) return undefined;
+  return { ref: body.ref, received: typeof body.received === 'string' ? body.received : undefined };
+}
+
+/** The field errors of a 400 answer, when it lists them. */
+async function readErrors(res: Response): Promise<ServerError[] | undefined> {
+  const list = (await jsonBody(res))?.errors;
+  if (!Array.isArray(list)) return undefined;
+  const errors = list.filter((e): e is ServerError => !!e && typeof e.path === 'string' && typeof e.message === 'string');
+  return errors.length ? errors : undefined;
+}
 
 export interface SendOptions {
   attempts?: number;
@@ -40,10 +85,16 @@ export async function sendReport(endpoint: string, body: string, opts: SendOptio
         signal: abort.signal,
         credentials: 'omit',
       });
-      if (res.ok) return { ok: true };
+      if (res.ok) {
+        const receipt = await readReceipt(res);
+        return receipt ? { ok: true, receipt } : { ok: true };
+      }
       const retry = res.status === 408 || res.status === 429 || res.status >= 500;
       last = { ok: false, reason: retry ? 'server' : 'rejected', status: res.status };
-      if (!retry) return last;
+      if (!retry) {
+        const errors = res.status === 400 ? await readErrors(res) : undefined;
+        return errors ? { ...last, errors } : last;
+      }
     } catch {
       last = { ok: false, reason: abort.signal.aborted ? 'timeout' : 'offline' };
       if (!navigator.onLine) return last; // no point retrying until the connection is back
