@@ -1,16 +1,24 @@
 /**
  * The search page's behaviour: read the form (and ?q= on load), ask
  * Pagefind, draw the results. Pagefind's script and index are fetched from
- * this site's /pagefind/ only when the page is used. Excerpts come from
- * Pagefind already escaped, with <mark> around matches; every other field
- * is set as text.
+ * this site's /pagefind/ only when the page is used. Before drawing, the
+ * results go through src/scripts/search-results.ts: pages found only
+ * through single characters of a longer word are dropped, and the page
+ * whose own name is the query comes first. Excerpts come from Pagefind
+ * already escaped, with <mark> around matches, and are cut from the visible
+ * text the index holds (src/lib/search.ts); every other field is set as
+ * text.
  */
+import { META_WEIGHTS, foundByWords, hasLongWords, ownNameFirst } from './search-results.ts';
+
 interface PagefindResultData {
   url: string;
   excerpt: string;
-  meta: Record<string, string>;
+  content: string;
+  meta: Record<string, string | undefined>;
 }
 interface Pagefind {
+  options(o: { ranking?: { metaWeights?: Record<string, number> } }): Promise<void>;
   init(): Promise<void>;
   search(q: string | null, opts?: { filters?: Record<string, unknown> }): Promise<{ results: { id: string; data(): Promise<PagefindResultData> }[] }>;
 }
@@ -19,6 +27,7 @@ let pagefind: Promise<Pagefind> | undefined;
 function loadPagefind(): Promise<Pagefind> {
   const url = '/pagefind/pagefind.js';
   pagefind ??= (import(/* @vite-ignore */ url) as Promise<Pagefind>).then(async (p) => {
+    await p.options({ ranking: { metaWeights: META_WEIGHTS } });
     await p.init();
     return p;
   });
@@ -26,6 +35,29 @@ function loadPagefind(): Promise<Pagefind> {
 }
 
 const PAGE = 20;
+/** At most this many results are read to find a page of them that passes `foundByWords`. */
+const MAX_READ = 5 * PAGE;
+
+type Found = Awaited<ReturnType<Pagefind['search']>>['results'];
+
+/**
+ * The data of the first page of results, and how many results there are
+ * once those found only through single characters are left out (counted
+ * among the results read; the rest, if any, are counted as found).
+ */
+async function firstPage(q: string, results: Found): Promise<{ items: PagefindResultData[]; total: number }> {
+  const check = hasLongWords(q);
+  const items: PagefindResultData[] = [];
+  let read = 0;
+  const limit = Math.min(results.length, check ? MAX_READ : PAGE);
+  while (read < limit && items.length < PAGE) {
+    const batch = await Promise.all(results.slice(read, Math.min(read + PAGE, limit)).map((r) => r.data()));
+    read += batch.length;
+    items.push(...(check ? batch.filter((d) => foundByWords(q, d)) : batch));
+  }
+  const total = items.length === 0 ? 0 : results.length - (read - items.length);
+  return { items: ownNameFirst(q, items).slice(0, PAGE), total };
+}
 
 export function runSearch(root: HTMLElement): void {
   const form = root.querySelector('form')!;
@@ -56,17 +88,18 @@ export function runSearch(root: HTMLElement): void {
     const checked = [...form.querySelectorAll<HTMLInputElement>('input[name="type"]:checked')].map((b) => b.value);
     if (checked.length) filters.type = { any: checked };
     if (township.value) filters.township = township.value;
-    let found;
+    let page;
     try {
-      found = await (await loadPagefind()).search(q, { filters });
+      const found = await (await loadPagefind()).search(q, { filters });
+      if (mine !== token) return;
+      page = await firstPage(q, found.results);
     } catch {
       status.textContent = '搜索暂时无法使用，请稍后再试，或浏览河湖名录。';
       return;
     }
     if (mine !== token) return;
-    const items = await Promise.all(found.results.slice(0, PAGE).map((r) => r.data()));
-    if (mine !== token) return;
-    status.textContent = found.results.length === 0 ? `没有找到与“${q}”有关的内容。可以换个说法，或输入拼音。` : `找到 ${found.results.length} 条结果${found.results.length > PAGE ? `，显示前 ${PAGE} 条` : ''}。`;
+    const { items, total } = page;
+    status.textContent = total === 0 ? `没有找到与“${q}”有关的内容。可以换个说法，或输入拼音。` : `找到 ${total} 条结果${total > PAGE ? `，显示前 ${PAGE} 条` : ''}。`;
     for (const item of items) {
       const li = document.createElement('li');
       const a = document.createElement('a');
