@@ -39,6 +39,21 @@ export const WATER_CLASS_LABEL: Record<WaterClass, string> = {
   劣V: '劣Ⅴ类',
 };
 
+/**
+ * What water of each class is fit for, in plain words (GB 3838-2002, 3.1:
+ * the functions each class of surface water serves). A badge carries these
+ * words beside the numeral, so a class never rests on its colour, nor on
+ * knowing the standard.
+ */
+export const CLASS_USE: Readonly<Record<WaterClass, string>> = {
+  I: '源头水、国家自然保护区',
+  II: '可作饮用水源（一级保护区）',
+  III: '可作饮用水源（二级保护区）、可游泳',
+  IV: '一般工业用水、不直接接触人体的娱乐用水',
+  V: '农业用水、一般景观用水',
+  '劣V': '基本丧失使用功能',
+};
+
 export const ROLE = labelled({
   general_chief: '总河长',
   deputy_general_chief: '副总河长',

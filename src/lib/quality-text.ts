@@ -118,3 +118,4 @@ export function itemSummary(points: readonly SeriesPoint[], item: ReadingItem, t
   const judged = failed === 0 ? `均达到${WATER_CLASS_LABEL[target]}目标` : `${failed}次劣于${WATER_CLASS_LABEL[target]}目标`;
   return `${info.label}：共${points.length}次监测，${judged}；${lastText}`;
 }
+
