@@ -183,7 +183,10 @@ for (const size of values.sizes!.split(',').map((s) => s.trim()).filter(Boolean)
   if (!values.keep) rmSync(join(base, 'cache'), { recursive: true, force: true });
 }
 
-const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB RAM, Node ${process.version}`;
+// Results are keyed by commit and date, so docs/performance.md reads as a record, not a diary.
+const commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).stdout.trim() || 'unknown';
+const dirty = spawnSync('git', ['status', '--porcelain'], { cwd: root, encoding: 'utf8' }).stdout.trim() ? ' (with uncommitted changes)' : '';
+const machine = `commit ${commit}${dirty}, ${new Date().toISOString().slice(0, 10)}; ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB RAM, Node ${process.version}`;
 const md = renderMarkdown(results, machine);
 console.log(`\n${md}`);
 writeFileSync(join(root, '.bench', 'results.json'), JSON.stringify({ machine, results }, null, 2));
@@ -199,7 +202,7 @@ if (values.write) {
 function renderMarkdown(rs: Result[], machine: string): string {
   const kb = (n: number) => (n / 1024).toFixed(1);
   const lines = [
-    `Machine: ${machine}.`,
+    `Run: ${machine}.`,
     '',
     '`npm run build` is the two steps: `astro build`, then the search index. Peak memory is the sum over all processes of a step; CPU is user + system time of all of them.',
     '',
