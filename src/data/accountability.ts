@@ -5,7 +5,7 @@
  * responsible chiefs, judged by src/lib/accountability.ts against
  * actions.csv. Built once per Db; O(readings + assignments + actions).
  */
-import { countedYears, requiredActions, type Post, type RequiredAction } from '../lib/accountability.ts';
+import { countedYears, requiredActions, type RecordedAction, type Post, type RequiredAction } from '../lib/accountability.ts';
 import { addPeriods, compare } from '../lib/dates.ts';
 import type { Action, Assignment } from '../schemas/tables.ts';
 import type { WaterClass } from '../lib/enums.ts';
@@ -35,7 +35,7 @@ export interface AccountabilityIndex {
   split: boolean;
   /** Every row of actions.csv, newest first, with its anchor id on /accountability/. */
   actions: { action: Action; key: string }[];
-  actionKey: Map<Action, string>;
+  actionKey: Map<RecordedAction, string>;
 }
 
 const STATUS_ORDER = { missing: 0, pending: 1, recorded: 2 } as const;
@@ -47,6 +47,11 @@ const STATUS_ORDER = { missing: 0, pending: 1, recorded: 2 } as const;
  * 3,500 rows, 4–5 MB in one page; a county's few dozen read best on one.
  */
 export const SPLIT_ROWS_ABOVE = 300;
+
+/** How the ledger names a township key: its name, or the area's stations outside every township. */
+export function townshipLabel(db: Db, code: string): string {
+  return code === '' ? `${db.county?.name ?? ''}（不属于乡镇的断面）` : (db.regions.get(code)?.name ?? code);
+}
 
 /** The township key of the pages: a township code, or 'county' for stations outside every township. */
 export function townshipSlug(code: string): string {
