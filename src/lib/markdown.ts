@@ -1,254 +1,188 @@
 /**
- * HTML → Markdown for the Word import (scripts/import-docx.ts): the small,
- * well-formed HTML that mammoth writes. Supported: h1–h6, p, ol/ul (nested),
- * li, table/thead/tbody/tr/th/td (→ GFM pipe table), strong/b, em/i, a[href],
- * br. Everything else keeps its text and is reported, so nothing is lost
- * silently. Pure functions, no dependencies.
+ * HTML → Markdown for the Word import (scripts/import-docx.ts): mammoth's
+ * HTML goes through the unified pipeline Astro's own Markdown is built on
+ * (rehype-parse → rehype-remark → remark-gfm → remark-stringify): headings,
+ * paragraphs, nested lists, GFM tables, bold, italic, strikethrough, links
+ * and line breaks convert. What is ours:
+ *
+ * - the report of what could not be converted exactly (images, sub- and
+ *   superscripts, merged cells, nested tables, unsafe or in-document links,
+ *   any other element), so nothing is lost silently;
+ * - the link policy of the site's document check (src/loader/document-body.ts):
+ *   only http(s), mailto: and tel: links stay links, the others keep their text;
+ * - output that is valid MDX as well as Markdown: `{` and `<` in text are
+ *   escaped, and so is a line that would start an `import`/`export` statement;
+ * - Word's conventions: a table without a header row takes its first row as
+ *   the header, lists are tight, and a paragraph break inside a table cell
+ *   becomes a space;
+ * - bold or italic that begins or ends with punctuation next to a letter
+ *   (`**重点：**全乡`), which CommonMark cannot close or open: the punctuation
+ *   moves outside the markers (`**重点**：全乡`) so that the file stays
+ *   readable, instead of the serializer's character references (`&#x5168;`).
  */
-
-export interface HtmlNode {
-  tag: string;
-  attrs: Record<string, string>;
-  children: (HtmlNode | string)[];
-}
-
-const VOID = new Set(['br', 'img', 'hr', 'meta', 'link', 'input', 'col', 'wbr']);
-
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
-
-export function decodeEntities(s: string): string {
-  return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
-    if (e[0] === '#') {
-      const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-      return Number.isFinite(code) ? String.fromCodePoint(code) : m;
-    }
-    return ENTITIES[e.toLowerCase()] ?? m;
-  });
-}
-
-/** Parse HTML into a tree under a root node (tag ''). Tolerates unclosed tags by closing up to the matching opener. */
-export function parseHtml(html: string): HtmlNode {
-  const root: HtmlNode = { tag: '', attrs: {}, children: [] };
-  const stack: HtmlNode[] = [root];
-  const re = /<!--[\s\S]*?-->|<(\/?)([a-zA-Z][a-zA-Z0-9]*)((?:\s+[^\s=>/]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?)*)\s*(\/?)>|([^<]+|<)/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(html))) {
-    const top = stack[stack.length - 1]!;
-    if (m[5] !== undefined) {
-      top.children.push(decodeEntities(m[5]));
-      continue;
-    }
-    if (!m[2]) continue; // comment
-    const tag = m[2].toLowerCase();
-    if (m[1]) {
-      const i = stack.map((n) => n.tag).lastIndexOf(tag);
-      if (i > 0) stack.length = i;
-      continue;
-    }
-    const attrs: Record<string, string> = {};
-    for (const a of (m[3] ?? '').matchAll(/([^\s=>/]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g)) {
-      attrs[a[1]!.toLowerCase()] = decodeEntities(a[2] ?? a[3] ?? a[4] ?? '');
-    }
-    const node: HtmlNode = { tag, attrs, children: [] };
-    top.children.push(node);
-    if (!m[4] && !VOID.has(tag)) stack.push(node);
-  }
-  return root;
-}
+import type { Element, ElementContent, Root as HastRoot, RootContent as HastContent } from 'hast';
+import type { Nodes as MdastNodes, PhrasingContent, Root as MdastRoot } from 'mdast';
+import rehypeParse from 'rehype-parse';
+import rehypeRemark from 'rehype-remark';
+import remarkGfm from 'remark-gfm';
+import remarkStringify, { type Options as StringifyOptions } from 'remark-stringify';
+import { unified } from 'unified';
 
 export interface ConversionResult {
   markdown: string;
-  /** What could not be converted exactly, e.g. "img ×2（图片未导入）". */
+  /** What could not be converted exactly, e.g. "img（图片未导入） ×2". */
   unsupported: string[];
 }
 
-/** Escape characters that Markdown would read as markup. */
-export function escapeText(s: string): string {
-  return s.replace(/([\\`*_[\]<>|])/g, '\\$1');
+/** Elements the pipeline converts exactly; any other is reported by name (its text is kept). */
+const CONVERTED = new Set(
+  'p h1 h2 h3 h4 h5 h6 ul ol li table thead tbody tfoot tr th td strong b em i s del strike a br span blockquote hr pre code'.split(' '),
+);
+const SAFE_LINK = /^(https?|mailto|tel):/i;
+
+type Note = (what: string) => void;
+type HastParent = HastRoot | Element;
+
+/** Report, and drop or unwrap, what the Markdown must not or cannot carry; shape Word's tables. */
+function audit(parent: HastParent, note: Note, inTable = false): void {
+  const out: HastContent[] = [];
+  for (const node of parent.children) {
+    if (node.type === 'comment' || node.type === 'doctype') continue; // an HTML comment is not valid MDX
+    if (node.type !== 'element') {
+      out.push(node);
+      continue;
+    }
+    const tag = node.tagName;
+    if (tag === 'img') {
+      note('img（图片未导入）');
+      continue;
+    }
+    audit(node, note, inTable || tag === 'table');
+    if (tag === 'a') {
+      const href = String(node.properties.href ?? '').trim();
+      if (SAFE_LINK.test(href)) node.properties.href = href;
+      else {
+        // A bookmark (no href) silently; in-document anchors and other schemes (javascript:, file: …) with a note.
+        if (href) note(href.startsWith('#') ? 'a（文内链接，仅保留文字）' : `a（不安全或无效的链接“${href.slice(0, 40)}”，仅保留文字）`);
+        out.push(...node.children);
+        continue;
+      }
+    } else if (tag === 'sup' || tag === 'sub') note(`${tag}（上下标，仅保留文字）`);
+    else if (tag === 'table') {
+      if (inTable) note('table（嵌套表格，已展开为文字）');
+      else headerRow(node);
+    } else if (tag === 'td' || tag === 'th') {
+      if (Number(node.properties.rowSpan ?? 1) > 1) note('rowspan（纵向合并单元格，已拆开）');
+      if (Number(node.properties.colSpan ?? 1) > 1) note('colspan（横向合并单元格，已拆开）');
+      if (node.children.some((c) => c.type === 'element' && (c.tagName === 'ul' || c.tagName === 'ol'))) note('list（表格中的列表，已展开为文字）');
+      node.children = cellLine(node.children);
+    } else if (!CONVERTED.has(tag)) note(tag);
+    out.push(node);
+  }
+  parent.children = out as typeof parent.children;
 }
 
-const BLOCKS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'table', 'blockquote', 'div', 'pre', 'hr']);
-
-class Converter {
-  unsupported = new Map<string, number>();
-
-  note(what: string): void {
-    this.unsupported.set(what, (this.unsupported.get(what) ?? 0) + 1);
-  }
-
-  /** Inline content of a node, as one line (newlines become spaces unless `br` is allowed). */
-  inline(nodes: (HtmlNode | string)[], inTable = false): string {
-    let out = '';
-    for (const n of nodes) {
-      if (typeof n === 'string') {
-        out += escapeText(n.replace(/\s+/g, ' '));
-        continue;
-      }
-      switch (n.tag) {
-        case 'strong':
-        case 'b': {
-          const t = this.inline(n.children, inTable).trim();
-          out += t ? `**${t}**` : '';
-          break;
-        }
-        case 'em':
-        case 'i': {
-          const t = this.inline(n.children, inTable).trim();
-          out += t ? `*${t}*` : '';
-          break;
-        }
-        case 'a': {
-          const t = this.inline(n.children, inTable);
-          const href = n.attrs.href;
-          if (href && /^(https?|mailto|tel):/i.test(href.trim())) out += `[${t}](${href.trim().replace(/[()\s]/g, encodeURIComponent)})`;
-          else {
-            // In-document anchors, and any scheme but http(s), mailto and tel (javascript:, file:, data: …): text only.
-            if (href) this.note(href.startsWith('#') ? 'a（文内链接，仅保留文字）' : `a（不安全或无效的链接“${href.slice(0, 40)}”，仅保留文字）`);
-            out += t;
-          }
-          break;
-        }
-        case 'br':
-          out += inTable ? ' ' : '  \n';
-          break;
-        case 'img':
-          this.note('img（图片未导入）');
-          break;
-        case 'sup':
-        case 'sub':
-          this.note(`${n.tag}（上下标，仅保留文字）`);
-          out += this.inline(n.children, inTable);
-          break;
-        case 'span':
-          out += this.inline(n.children, inTable);
-          break;
-        case 'p':
-          // a paragraph inside a cell or list item: separate by a space
-          out += ` ${this.inline(n.children, inTable).trim()} `;
-          break;
-        default:
-          if (BLOCKS.has(n.tag) || n.tag === 'li') out += ` ${this.inline(n.children, inTable).trim()} `;
-          else {
-            this.note(n.tag);
-            out += this.inline(n.children, inTable);
-          }
-      }
+/** A GFM cell is one line: its paragraphs, list items and a nested table's cells, separated by line breaks (a space in the cell). */
+const CELL_BLOCKS = new Set('p div blockquote pre h1 h2 h3 h4 h5 h6 ul ol li table thead tbody tfoot tr td th'.split(' '));
+function cellLine(children: ElementContent[]): ElementContent[] {
+  const out: ElementContent[] = [];
+  for (const c of children) {
+    if (c.type !== 'element' || !CELL_BLOCKS.has(c.tagName)) out.push(c);
+    else {
+      const inner = cellLine(c.children);
+      if (out.length && inner.length) out.push({ type: 'element', tagName: 'br', properties: {}, children: [] });
+      out.push(...inner);
     }
-    return out;
   }
+  return out;
+}
 
-  list(node: HtmlNode, depth: number): string[] {
-    const ordered = node.tag === 'ol';
-    const lines: string[] = [];
-    let i = 0;
-    for (const li of node.children) {
-      if (typeof li === 'string') {
-        if (li.trim()) lines.push(`${'   '.repeat(depth)}${escapeText(li.trim())}`);
-        continue;
-      }
-      if (li.tag !== 'li') {
-        if (li.tag === 'ol' || li.tag === 'ul') lines.push(...this.list(li, depth + 1));
-        else this.note(`${li.tag}（列表中）`);
-        continue;
-      }
-      i++;
-      const marker = ordered ? `${i}. ` : '- ';
-      const indent = '   '.repeat(depth);
-      const inlineParts: (HtmlNode | string)[] = [];
-      const nested: HtmlNode[] = [];
-      for (const c of li.children) {
-        if (typeof c !== 'string' && (c.tag === 'ol' || c.tag === 'ul')) nested.push(c);
-        else if (typeof c !== 'string' && c.tag === 'table') {
-          this.note('table（列表中的表格，已展开为文字）');
-          inlineParts.push(c);
-        } else inlineParts.push(c);
-      }
-      lines.push(`${indent}${marker}${this.inline(inlineParts).replace(/\s+/g, ' ').trim()}`);
-      for (const n of nested) lines.push(...this.list(n, depth + 1));
+const rowsOf = (n: Element): Element[] =>
+  n.children.flatMap((c) => (c.type !== 'element' ? [] : c.tagName === 'tr' ? [c] : ['thead', 'tbody', 'tfoot'].includes(c.tagName) ? rowsOf(c) : []));
+
+/** Word marks few header rows: a table without one takes its first row as the header, as a reader does. */
+function headerRow(table: Element): void {
+  const first = rowsOf(table)[0];
+  const hasHead = table.children.some((c) => c.type === 'element' && c.tagName === 'thead');
+  if (!first || hasHead || first.children.some((c) => c.type === 'element' && c.tagName === 'th')) return;
+  for (const c of first.children) if (c.type === 'element' && c.tagName === 'td') c.tagName = 'th';
+}
+
+/** Unicode punctuation and symbols, as CommonMark's flanking rules count them, at the end or start of a text; and a letter. */
+const PUNCT_END = /[\p{P}\p{S}]+$/u;
+const PUNCT_START = /^[\p{P}\p{S}]+/u;
+const LETTER = /[^\s\p{P}\p{S}]/u;
+
+/** Tight lists, and bold/italic/strikethrough boundaries a CommonMark reader can see (see the module comment). */
+function tidy(node: MdastNodes): void {
+  if (node.type === 'list' || node.type === 'listItem') node.spread = false;
+  if (!('children' in node)) return;
+  const kids = node.children as MdastNodes[];
+  for (let i = 0; i < kids.length; i++) {
+    const k = kids[i]!;
+    tidy(k);
+    if ((k.type === 'paragraph' || k.type === 'heading') && k.children.length === 0) {
+      kids.splice(i--, 1);
+      continue;
     }
-    return lines;
+    if (k.type !== 'strong' && k.type !== 'emphasis' && k.type !== 'delete') continue;
+    const [prev, next, head, tail] = [kids[i - 1], kids[i + 1], k.children[0], k.children.at(-1)];
+    const closes = !(tail?.type === 'text' && PUNCT_END.test(tail.value) && next?.type === 'text' && LETTER.test(next.value[0] ?? ''));
+    const opens = !(head?.type === 'text' && PUNCT_START.test(head.value) && prev?.type === 'text' && LETTER.test(prev.value.at(-1) ?? ''));
+    if (opens && closes) continue;
+    // Move the punctuation at both ends out, so that pairs stay together: 达标（*试行*）.
+    const lead = head?.type === 'text' ? (PUNCT_START.exec(head.value)?.[0] ?? '') : '';
+    if (head?.type === 'text') head.value = head.value.slice(lead.length);
+    const trail = tail?.type === 'text' ? (PUNCT_END.exec(tail.value)?.[0] ?? '') : '';
+    if (tail?.type === 'text') tail.value = tail.value.slice(0, tail.value.length - trail.length);
+    if (trail) kids.splice(i + 1, 0, { type: 'text', value: trail });
+    if (lead) kids.splice(i++, 0, { type: 'text', value: lead });
+    k.children = k.children.filter((c: PhrasingContent) => c.type !== 'text' || c.value !== '');
+    if (k.children.length === 0) kids.splice(i--, 1);
   }
-
-  table(node: HtmlNode): string {
-    const rows: HtmlNode[] = [];
-    const collect = (n: HtmlNode) => {
-      for (const c of n.children) {
-        if (typeof c === 'string') continue;
-        if (c.tag === 'tr') rows.push(c);
-        else if (c.tag === 'thead' || c.tag === 'tbody' || c.tag === 'tfoot') collect(c);
-        else if (c.tag === 'table') this.note('table（嵌套表格，已展开为文字）');
-      }
-    };
-    collect(node);
-    if (rows.length === 0) return '';
-    const cells = rows.map((r) =>
-      r.children
-        .filter((c): c is HtmlNode => typeof c !== 'string' && (c.tag === 'td' || c.tag === 'th'))
-        .flatMap((c) => {
-          const text = this.inline(c.children, true).replace(/\s+/g, ' ').trim();
-          const span = Number(c.attrs.colspan ?? 1);
-          if (c.attrs.rowspan && Number(c.attrs.rowspan) > 1) this.note('rowspan（纵向合并单元格，已拆开）');
-          if (span > 1) {
-            this.note('colspan（横向合并单元格，已拆开）');
-            return [text, ...Array<string>(span - 1).fill('')];
-          }
-          return [text];
-        }),
-    );
-    const width = Math.max(...cells.map((r) => r.length));
-    const line = (r: string[]) => `| ${Array.from({ length: width }, (_, i) => r[i] || ' ').join(' | ')} |`;
-    return [line(cells[0]!), `| ${Array<string>(width).fill('---').join(' | ')} |`, ...cells.slice(1).map(line)].join('\n');
-  }
-
-  blocks(nodes: (HtmlNode | string)[]): string[] {
-    const out: string[] = [];
-    let pending: (HtmlNode | string)[] = [];
-    const flush = () => {
-      const t = this.inline(pending).trim();
-      if (t) out.push(t);
-      pending = [];
-    };
-    for (const n of nodes) {
-      if (typeof n === 'string' || !BLOCKS.has(n.tag)) {
-        pending.push(n);
-        continue;
-      }
-      flush();
-      const h = /^h([1-6])$/.exec(n.tag);
-      if (h) {
-        const t = this.inline(n.children).replace(/\s+/g, ' ').trim();
-        if (t) out.push(`${'#'.repeat(Number(h[1]))} ${t}`);
-      } else if (n.tag === 'p') {
-        const t = this.inline(n.children).trim();
-        if (t) out.push(t.replace(/^(\d+)\. /, '$1\\. ').replace(/^([#+-]) /, '\\$1 '));
-      } else if (n.tag === 'ul' || n.tag === 'ol') {
-        out.push(this.list(n, 0).join('\n'));
-      } else if (n.tag === 'table') {
-        const t = this.table(n);
-        if (t) out.push(t);
-      } else if (n.tag === 'blockquote') {
-        out.push(
-          this.blocks(n.children)
-            .join('\n\n')
-            .split('\n')
-            .map((l) => `> ${l}`.trimEnd())
-            .join('\n'),
-        );
-      } else if (n.tag === 'hr') {
-        out.push('---');
-      } else {
-        this.note(n.tag);
-        out.push(...this.blocks(n.children));
-      }
+  // Merge the text that hoisting left side by side, so the serializer sees one run.
+  for (let i = kids.length - 1; i > 0; i--) {
+    const [a, b] = [kids[i - 1]!, kids[i]!];
+    if (a.type === 'text' && b.type === 'text') {
+      a.value += b.value;
+      kids.splice(i, 1);
     }
-    flush();
-    return out;
   }
 }
 
-/** Convert HTML to Markdown, reporting what was not converted exactly. */
+const STRINGIFY: StringifyOptions = {
+  bullet: '-',
+  emphasis: '*',
+  strong: '*',
+  rule: '-',
+  fences: true,
+  listItemIndent: 'one',
+  // MDX reads `{` as an expression and `<` as a tag anywhere in text, and `import`/`export` at a line start as code.
+  unsafe: [
+    { character: '{', inConstruct: 'phrasing' },
+    { character: '{', atBreak: true },
+    { character: '<', inConstruct: 'phrasing' },
+    { character: '<', atBreak: true },
+    { character: 'i', atBreak: true, after: 'mport\\s' },
+    { character: 'e', atBreak: true, after: 'xport\\s' },
+  ],
+};
+
+/** Convert HTML to Markdown (valid MDX too), reporting what was not converted exactly. */
 export function htmlToMarkdown(html: string): ConversionResult {
-  const c = new Converter();
-  const md = c.blocks(parseHtml(html).children).join('\n\n');
-  return { markdown: md ? `${md}\n` : '', unsupported: [...c.unsupported].map(([k, n]) => (n > 1 ? `${k} ×${n}` : k)) };
+  const notes = new Map<string, number>();
+  const note: Note = (what) => notes.set(what, (notes.get(what) ?? 0) + 1);
+  const markdown = unified()
+    .use(rehypeParse, { fragment: true })
+    .use(() => (tree: HastRoot) => audit(tree, note))
+    .use(rehypeRemark, { handlers: { u: (state, node) => state.all(node) } }) // underline is not emphasis
+    .use(() => (tree: MdastRoot) => tidy(tree))
+    .use(remarkGfm, { tablePipeAlign: false })
+    .use(remarkStringify, STRINGIFY)
+    .processSync(html)
+    .toString();
+  return {
+    markdown: markdown.trim() ? markdown : '',
+    unsupported: [...notes].map(([k, n]) => (n > 1 ? `${k} ×${n}` : k)),
+  };
 }

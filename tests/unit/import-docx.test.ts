@@ -10,6 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { convertDocx, slugify } from '../../scripts/import-docx.ts';
 import { makeDocx } from '../fixtures/docx/make-docx.ts';
+import { checkDocumentBody } from '../../src/loader/document-body.ts';
 
 const docx = makeDocx({
   title: '桃花乡河湖管护实施方案',
@@ -48,8 +49,12 @@ describe('convertDocx', () => {
     expect(body).toContain('1. 清理河道垃圾\n   1. 沿河村组\n   2. 重点河段\n2. 拆除违法建筑');
     expect(body).toContain('- 公示牌更新\n- 巡河记录');
     // The table, cell by cell.
-    expect(body).toContain('| 任务 | 牵头单位 | 完成时限 |\n| --- | --- | --- |\n| 河道清淤 | 乡水利站 | 2026年6月30日 |\n| 宣传教育 | 乡政府办 | 长期坚持 |');
-    expect(body).toContain('**重点：**全乡河湖水质稳定达标*（试行）*');
+    expect(body).toContain('| 任务 | 牵头单位 | 完成时限 |\n| - | - | - |\n| 河道清淤 | 乡水利站 | 2026年6月30日 |\n| 宣传教育 | 乡政府办 | 长期坚持 |');
+    // Bold and italic around Chinese punctuation, written so that the page shows them bold and italic.
+    expect(body).toContain('**重点**：全乡河湖水质稳定达标（*试行*）');
+    // The site's document check accepts the file as it is, and after renaming it to .mdx.
+    expect(checkDocumentBody(r.text, 'md').problems).toEqual([]);
+    expect(checkDocumentBody(r.text, 'mdx').problems).toEqual([]);
     expect(r.report.some((l) => l.includes('TODO'))).toBe(true);
   });
 
