@@ -3,6 +3,18 @@
  * parser that remembers where every record starts, so a validation message
  * can name the line and column a clerk sees in a text editor.
  *
+ * Why the project keeps its own reader instead of a CSV package: positions
+ * are the point. Every message of the data check names the line and
+ * character column where a clerk fixes the fault, so the reader keeps, for
+ * each record, the line it starts on (a quoted cell may run over several
+ * lines) and the column of each cell; it reports an unbalanced quote where
+ * the quoted cell opened; and it locates a byte that is invalid in the
+ * file's encoding by line, column and cell before the text is decoded,
+ * after telling UTF-8 from GB18030 (what Chinese Excel saves) by itself.
+ * Quoting and escaping are the easy part of RFC 4180; the positions kept
+ * around them are what a general-purpose parser does not hand back in this
+ * form.
+ *
  * Plain TypeScript: no Astro imports.
  */
 
