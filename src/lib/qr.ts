@@ -1,6 +1,8 @@
 /**
  * QR codes for the public signs, generated at build time as inline SVG
  * (no external service). Error correction M survives a scuffed sign.
+ * Pure black on white, not the site's colour tokens: a scanner needs the
+ * strongest contrast, whatever the theme.
  */
 import QRCode from 'qrcode';
 

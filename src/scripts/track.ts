@@ -6,6 +6,7 @@
  */
 import { normaliseRef, shardKey, shardPath } from '../lib/track.ts';
 import { formatDateZh } from '../lib/format.ts';
+import { clearError, showErrors, wireSummary } from './form-errors.ts';
 // The shape of the shard files, as src/data/ledger.ts writes them (type only: nothing of it is bundled).
 import type { TrackCase } from '../data/track.ts';
 
@@ -54,28 +55,24 @@ export class TrackLookup extends HTMLElement {
   connectedCallback() {
     const form = this.querySelector('form')!;
     const input = this.querySelector<HTMLInputElement>('#ref')!;
-    const error = this.querySelector<HTMLElement>('#ref-error')!;
     const result = this.querySelector<HTMLElement>('[data-result]')!;
     const length = Number(this.dataset.keyLength);
     // Hidden by CSS already where (scripting: enabled) is understood.
     this.querySelector<HTMLElement>('[data-nojs]')!.hidden = true;
     const template = (name: string) => (document.querySelector<HTMLTemplateElement>(`template[data-template="${name}"]`)!.content.cloneNode(true) as DocumentFragment);
 
-    const showError = (msg: string | null) => {
-      error.hidden = msg === null;
-      error.textContent = msg ?? '';
-      input.setAttribute('aria-invalid', msg ? 'true' : 'false');
-      input.setAttribute('aria-describedby', msg ? 'ref-error ref-hint' : 'ref-hint');
-      document.title = document.title.replace(/^错误：/, '');
-      if (msg) document.title = `错误：${document.title}`;
-    };
+    wireSummary(this);
+    // The one question's error, in its message, the summary and the title (GOV.UK); it goes once a reference is typed.
+    const showError = (message: string | null) => showErrors(this, message ? [{ field: 'ref', message }] : [], ['ref']);
+    input.addEventListener('input', () => {
+      if (normaliseRef(input.value)) clearError(this, 'ref');
+    });
 
     const lookup = async (typed: string) => {
       const key = normaliseRef(typed);
       if (!key) {
-        showError('请输入受理编号');
         result.replaceChildren();
-        input.focus();
+        showError('请输入受理编号'); // focuses the summary, whose link leads to the field
         return;
       }
       showError(null);

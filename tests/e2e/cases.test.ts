@@ -217,8 +217,21 @@ describe('cases, ledger and report lookup (built site)', () => {
     // An empty submission is an error on the field, GOV.UK style.
     await page.getByLabel('受理编号').fill('  ');
     await page.getByRole('button', { name: '查询' }).click();
-    await expect.poll(() => page.locator('#ref-error').textContent()).toBe('请输入受理编号');
+    await expect.poll(() => page.locator('#ref-error').textContent()).toBe('错误：请输入受理编号');
     expect(await page.title()).toMatch(/^错误：/);
+    // The summary above the form links to the field and takes the focus; the error goes once a reference is typed.
+    const summary = page.locator('[data-error-summary]');
+    expect(await summary.getAttribute('role')).toBe('alert');
+    expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-error-summary'))).toBe(true);
+    expect(await page.getAttribute('#ref', 'aria-invalid')).toBe('true');
+    expect(await page.getAttribute('#ref', 'aria-describedby')).toContain('ref-error');
+    await summary.getByRole('link', { name: '请输入受理编号' }).click();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('ref');
+    await page.keyboard.type('JB');
+    await expect.poll(() => page.locator('#ref-error').isVisible()).toBe(false);
+    expect(await summary.isVisible()).toBe(false);
+    expect(await page.getAttribute('#ref', 'aria-invalid')).toBeNull();
+    expect(await page.title()).not.toMatch(/^错误：/);
     await ctx.close();
   });
 

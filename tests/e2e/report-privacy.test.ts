@@ -79,7 +79,7 @@ describe('the draft of an anonymous report', () => {
 
   it('says under the form what is kept on the device and for how long', async () => {
     const { page, context } = await openReport(site);
-    const note = await page.locator('report-form form > p.hint').last().textContent();
+    const note = await page.locator('report-form form > p.hz-hint').last().textContent();
     expect(note).toContain('只保存在这个浏览器中');
     expect(note).toContain('30 天后自动删除');
     expect(note).toContain('不保存姓名、电话和手机定位坐标');

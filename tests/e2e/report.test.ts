@@ -63,6 +63,68 @@ describe('report form: errors (GOV.UK pattern)', () => {
     await submit(page);
     expect(await page.inputValue('#r-place')).toBe('青石桥');
     expect(await summary.locator('a').count()).toBe(5);
+    expect(await page.locator('#r-place-error').isVisible()).toBe(false);
+    expect(await page.locator('#r-water-error').isVisible()).toBe(true);
+    await context.close();
+  });
+
+  it('clears an inline error as soon as its field is put right, and the summary with the last one', async () => {
+    const { page, context } = await open();
+    await submit(page);
+    const summary = page.locator('[data-error-summary]');
+    await expect.poll(() => summary.isVisible()).toBe(true);
+    const linked = (field: string) => summary.locator(`a[data-for=${field}]`).count();
+    const shown = (field: string) => page.locator(`[data-field=${field}] [data-error]`).isVisible();
+
+    // The water: an error until a water is chosen from the list, then none.
+    expect(await shown('water')).toBe(true);
+    await page.fill('#r-water', water.name.slice(0, 1));
+    expect(await shown('water')).toBe(true);
+    await page.click(`#r-water-list li:has-text("${water.name}")`);
+    await expect.poll(() => shown('water')).toBe(false);
+    expect(await page.getAttribute('#r-water', 'aria-invalid')).toBeNull();
+    expect(await page.getAttribute('#r-water', 'aria-describedby')).not.toContain('r-water-error');
+    expect(await linked('water')).toBe(0);
+    // Typing again does not bring an error back before the next submit.
+    await page.fill('#r-water', '不存在的河');
+    expect(await shown('water')).toBe(false);
+    await page.click('#r-water-list li.unknown');
+
+    // The category: gone once one is picked, from the message, the fieldset's description and the summary.
+    await page.check('#r-category-pollution');
+    await expect.poll(() => shown('category')).toBe(false);
+    expect(await page.locator('[data-field=category]').getAttribute('class')).not.toContain('hz-form-group--error');
+    expect(await page.locator('[data-field=category] fieldset').getAttribute('aria-describedby')).toBe('r-category-hint');
+    expect(await linked('category')).toBe(0);
+
+    // A text stays in error while it is still not enough, and focus stays where the person types.
+    await page.fill('#r-description', '油污');
+    expect(await shown('description')).toBe(true);
+    await page.fill('#r-description', '水面有一层油污，闻起来有柴油味，已经两天了');
+    await expect.poll(() => shown('description')).toBe(false);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('r-description');
+
+    // With the last one put right, the summary and the title's "错误：" go too.
+    await page.fill('#r-place', '青石桥下游约100米左岸');
+    await page.fill('#r-seen-date', '2026-10-30');
+    await page.check('#r-contact-anonymous');
+    await expect.poll(() => summary.isVisible()).toBe(false);
+    expect(await page.locator('[data-error]:visible').count()).toBe(0);
+    expect(await page.title()).toMatch(/^反映河湖问题/);
+    await context.close();
+  });
+
+  it('clears the errors of the contact details when the person chooses to stay anonymous', async () => {
+    const { page, context } = await open();
+    await fill(page);
+    await page.check('#r-contact-named');
+    await submit(page);
+    await expect.poll(() => page.locator('#r-phone-error').isVisible()).toBe(true);
+    expect(await page.locator('#r-consent-error').isVisible()).toBe(true);
+    await page.check('#r-contact-anonymous');
+    await expect.poll(() => page.locator('[data-error-summary]').isVisible()).toBe(false);
+    expect(await page.locator('#r-phone-error').isVisible()).toBe(false);
+    expect(await page.locator('#r-consent-error').isVisible()).toBe(false);
     await context.close();
   });
 
@@ -119,6 +181,7 @@ describe('report form: location', () => {
     const context = await site.context({ permissions: ['geolocation'], geolocation: { latitude: 30.123456, longitude: 120.654321, accuracy: 15 } });
     const { page } = await open({ context });
     expect(await page.inputValue('input[name=lat]')).toBe('');
+    expect(await page.locator('[data-geo-clear]').isVisible()).toBe(false); // nothing to remove yet
     await fill(page);
     await page.click('[data-geo]');
     await expect.poll(() => page.textContent('[data-geo-text]')).toContain('北纬 30.12346°');
@@ -128,6 +191,7 @@ describe('report form: location', () => {
     expect(await page.locator('[data-text]').inputValue()).toContain('坐标：北纬30.12346°，东经120.65432°');
     await page.click('[data-geo-clear]');
     expect(await page.inputValue('input[name=lon]')).toBe('');
+    expect(await page.locator('[data-geo-clear]').isVisible()).toBe(false);
     await context.close();
   });
 });

@@ -34,8 +34,8 @@ export async function firstWater(site: Session): Promise<Water> {
 export function withEndpoint(html: string, endpoint: string): string {
   const steps: [RegExp, string][] = [
     [/<report-form /, `<report-form data-endpoint="${endpoint}" `],
-    [/(<form method="post")([^>]*?) hidden>/, `$1 action="${endpoint}"$2>`],
-    [/<noscript><p class="notice">本站暂未开通在线提交[\s\S]*?<\/noscript>/, ''],
+    [/(<form method="post")([^>]*?) hidden( [^>]*)?>/, `$1 action="${endpoint}"$2$3>`],
+    [/<noscript><p class="notice"[^>]*>本站暂未开通在线提交[\s\S]*?<\/noscript>/, ''],
   ];
   return steps.reduce((out, [re, to]) => {
     if (!re.test(out)) throw new Error(`report page markup changed: ${re} not found`);

@@ -4,7 +4,7 @@
  * timeout per attempt, and no retries while the browser is offline.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { failureText, sendReport } from '../../src/scripts/report/submit.ts';
+import { failureText, fieldErrors, sendReport } from '../../src/scripts/report/submit.ts';
 
 const FAST = { backoff: [1, 1], timeout: 50 };
 let online = true;
@@ -124,5 +124,27 @@ describe('what the endpoint answers', () => {
     expect(await sendReport('https://x.test/r', '{}', FAST)).toEqual({ ok: false, reason: 'rejected', status: 400, errors: [{ path: 'place', message: '请填写问题所在的位置' }] });
     answer(409, { error: '受理编号已用于另一份内容不同的反映' });
     expect(await sendReport('https://x.test/r', '{}', FAST)).toEqual({ ok: false, reason: 'rejected', status: 409 });
+  });
+});
+
+describe('fieldErrors', () => {
+  it('puts each error of a 400 at the form field it is about, the first message per field, in the order of the page', () => {
+    expect(
+      fieldErrors([
+        { path: 'photos.1.data', message: '第2张照片无法读取' },
+        { path: 'lat', message: '坐标不对' },
+        { path: 'water_name', message: '河湖名称太长' },
+        { path: 'photos.0.type', message: '只能添加照片' },
+      ]),
+    ).toEqual([
+      { field: 'water', message: '河湖名称太长' },
+      { field: 'geo', message: '坐标不对' },
+      { field: 'photos', message: '第2张照片无法读取' },
+    ]);
+  });
+
+  it('gives null when an error is about something the form does not ask, so the page offers the other channels', () => {
+    expect(fieldErrors([{ path: 'place', message: '请写具体一些' }, { path: '', message: '无法处理' }])).toBeNull();
+    expect(fieldErrors([{ path: 'ref', message: '编号格式不对' }])).toBeNull();
   });
 });

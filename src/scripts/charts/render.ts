@@ -14,19 +14,20 @@ import { classBandsPlugin } from './bands-plugin.ts';
 
 Chart.register(LineController, LineElement, PointElement, CategoryScale, LinearScale, Tooltip);
 
-function token(style: CSSStyleDeclaration, name: string, fallback: string): string {
+/** A colour token as the host's style computes it; the host's text colour if it is missing (never a copy of tokens.css here). */
+function token(style: CSSStyleDeclaration, name: string, fallback = style.color): string {
   return style.getPropertyValue(name).trim() || fallback;
 }
 
 /** Draw a chart into a canvas; `host` is the element whose computed style gives the colours. */
 export function drawLineChart(canvas: HTMLCanvasElement, spec: LineChartSpec, host: Element): Chart<'line'> {
   const css = getComputedStyle(host);
-  const text = token(css, '--hz-color-text', '#0b0c0c');
-  const muted = token(css, '--hz-color-text-secondary', '#484949');
-  const grid = token(css, '--hz-color-border', '#b1b4b6');
-  const line = token(css, '--hz-color-brand', '#0b4f8a');
-  const bad = token(css, '--hz-color-error', '#c1272d');
-  const neutral = token(css, '--hz-color-bg-muted', '#f3f4f5');
+  const text = token(css, '--hz-color-text');
+  const muted = token(css, '--hz-color-text-secondary');
+  const grid = token(css, '--hz-color-border');
+  const line = token(css, '--hz-color-brand');
+  const bad = token(css, '--hz-color-error');
+  const neutral = token(css, '--hz-color-bg-muted');
   const family = css.fontFamily || 'sans-serif';
   const reduced = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 

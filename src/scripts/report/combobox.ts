@@ -21,7 +21,7 @@ export const label = (w: WaterChoice) => (w.area ? `${w.name}（${w.area}）` : 
 export function combobox(input: HTMLInputElement, hidden: HTMLInputElement, status: HTMLElement, load: () => Promise<WaterChoice[]>, onChange: () => void): Combobox {
   const listbox = document.createElement('ul');
   listbox.id = `${input.id}-list`;
-  listbox.className = 'listbox';
+  listbox.className = 'hz-listbox';
   listbox.hidden = true;
   listbox.setAttribute('role', 'listbox');
   listbox.setAttribute('aria-label', '河湖');

@@ -12,6 +12,7 @@
  * reference it stored, which the page then shows as confirmed; a 400
  * carries `{ errors: [{ path, message }] }`.
  */
+import { FIELDS, type FieldError, type FieldKey } from '../../lib/report.ts';
 
 /** What the endpoint confirmed: the reference it stored the report under, and when. */
 export interface Receipt {
@@ -117,4 +118,23 @@ export function failureText(r: Exclude<SendResult, { ok: true }>): string {
     case 'rejected':
       return `服务器没有接受这份反映（错误 ${r.status}）。`;
   }
+}
+
+/** The form field of an error the endpoint returned (`photos.1.data` → photos); null when the form has none. */
+function fieldOfPath(path: string): FieldKey | null {
+  const head = path.split('.')[0] ?? '';
+  if (head === 'lat' || head === 'lon') return 'geo';
+  if (head === 'water_name') return 'water';
+  return (FIELDS as readonly string[]).includes(head) ? (head as FieldKey) : null;
+}
+
+/** The endpoint's field errors as the form shows them, first message per field, in page order; null when one has no field. */
+export function fieldErrors(errors: readonly ServerError[]): FieldError[] | null {
+  const first = new Map<FieldKey, string>();
+  for (const e of errors) {
+    const field = fieldOfPath(e.path);
+    if (!field) return null;
+    if (!first.has(field)) first.set(field, e.message);
+  }
+  return FIELDS.filter((f) => first.has(f)).map((f) => ({ field: f, message: first.get(f)! }));
 }
