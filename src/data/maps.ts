@@ -19,6 +19,9 @@ export interface MapFeature {
 export const OVERVIEW_LIMIT = 300;
 const CELL = 0.05; // degrees
 
+/** Main waters first: 县级 0, 乡镇级 1, 村级 and anything else 2. */
+export const levelRank = (level: string): number => (level === 'county' ? 0 : level === 'township' ? 1 : 2);
+
 interface MapIndex {
   features: Map<string, MapFeature>;
   grid: Map<string, MapFeature[]>;
@@ -52,8 +55,7 @@ export function mapIndex(db: Db): MapIndex {
   const all = [...features.values()];
   // A city's overview would be thousands of lines: draw the waters of the
   // highest levels, at most OVERVIEW_LIMIT of them.
-  const rank = (f: MapFeature) => (f.level === 'county' ? 0 : f.level === 'township' ? 1 : 2);
-  const overview = all.length > OVERVIEW_LIMIT ? [...all].sort((a, b) => rank(a) - rank(b) || a.id.localeCompare(b.id)).slice(0, OVERVIEW_LIMIT) : all;
+  const overview = all.length > OVERVIEW_LIMIT ? [...all].sort((a, b) => levelRank(a.level) - levelRank(b.level) || a.id.localeCompare(b.id)).slice(0, OVERVIEW_LIMIT) : all;
   const index = { features, grid, overview, bbox: bboxOf(all.map((f) => f.geometry)) };
   cache.set(db, index);
   return index;
@@ -76,7 +78,7 @@ export function neighbourhood(db: Db, id: string, limit = 30): { box: BBox; feat
   }
   // Prefer the water's parent and tributaries, then larger (higher-level) waters.
   const related = new Set([db.waters.get(id)?.parent, ...(db.tributaries.get(id) ?? []).map((t) => t.id)]);
-  const rank = (f: MapFeature) => (related.has(f.id) ? 0 : f.level === 'county' ? 1 : f.level === 'township' ? 2 : 3);
+  const rank = (f: MapFeature) => (related.has(f.id) ? 0 : 1 + levelRank(f.level));
   near.sort((a, b) => rank(a) - rank(b) || a.id.localeCompare(b.id));
   return { box, features: [...near.slice(0, limit), self] };
 }

@@ -64,4 +64,19 @@ class HzChart extends HTMLElement {
   }
 }
 
-if (!customElements.get('hz-chart')) customElements.define('hz-chart', HzChart);
+if (!customElements.get('hz-chart')) {
+  customElements.define('hz-chart', HzChart);
+  // Printed, each chart shows its data table instead of the canvas
+  // (LazyChart.astro's print styles). Browsers that cannot style a closed
+  // <details>' content (no ::details-content) need it open: open the
+  // closed chart tables for the print and close them again after.
+  let opened: HTMLDetailsElement[] = [];
+  addEventListener('beforeprint', () => {
+    opened = [...document.querySelectorAll<HTMLDetailsElement>('[data-chart-id] > details:not([open])')];
+    for (const d of opened) d.open = true;
+  });
+  addEventListener('afterprint', () => {
+    for (const d of opened) d.open = false;
+    opened = [];
+  });
+}
