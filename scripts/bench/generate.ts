@@ -8,7 +8,8 @@
  * The same arguments always write byte-identical files. Large files are written in
  * chunks; nothing the size of a file is kept in memory.
  *
- * Plain TypeScript for Node's type stripping: Node built-ins, the project's enums and scripts/lib/random.ts only.
+ * Plain TypeScript for Node's type stripping: Node built-ins, the project's src/lib (enums, GB 3838 Table 1)
+ * and scripts/lib/random.ts only.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -24,7 +25,9 @@ import type {
   StationKind,
   TargetClass,
   WaterKind,
+  Waterbody,
 } from '../../src/lib/enums.ts';
+import { standardFor } from '../../src/lib/gb3838.ts';
 import {
   ChunkedFile,
   CsvFile,
@@ -1397,8 +1400,16 @@ export function generate(options: GenerateOptions): GenerateResult {
 
 // ================================================================ value models
 
+/** The class limits of GB 3838 Table 1 (src/lib/gb3838.ts) for an item on a waterbody. */
+function limitsOf(item: ReadingItem, waterbody: Waterbody): readonly number[] {
+  const standard = standardFor(item, waterbody);
+  if (!standard || standard.bound === 'range') throw new Error(`GB 3838 Table 1 has no class limits for ${item} (${waterbody})`);
+  return standard.limits;
+}
+
 /** Upper-bound items: value as a function of a quality index q (0 best; k-1..k is class k; >5 is 劣V). */
-function upper(limits: readonly number[], v0: number, dl: number | null) {
+function upper(item: ReadingItem, waterbody: Waterbody, v0: number, dl: number | null) {
+  const limits = limitsOf(item, waterbody);
   return {
     dl,
     at(q: number): number {
@@ -1414,34 +1425,36 @@ function upper(limits: readonly number[], v0: number, dl: number | null) {
   };
 }
 
+/** Per item: the clean value (q = 0) and the detection limit (null: never below one). TN has limits only for lakes. */
 const ITEM_MODEL = {
-  codmn: upper([2, 4, 6, 10, 15], 0.9, 0.5),
-  cod: upper([15, 15, 20, 30, 40], 5, 4),
-  bod5: upper([3, 3, 4, 6, 10], 0.8, 0.5),
-  nh3n: upper([0.15, 0.5, 1, 1.5, 2], 0.035, 0.025),
-  tp: upper([0.02, 0.1, 0.2, 0.3, 0.4], 0.008, 0.01),
-  tpLake: upper([0.01, 0.025, 0.05, 0.1, 0.2], 0.004, 0.01),
-  tn: upper([0.2, 0.5, 1, 1.5, 2], 0.1, 0.05),
-  cu: upper([0.01, 1, 1, 1, 1], 0.0005, 0.001),
-  zn: upper([0.05, 1, 1, 2, 2], 0.004, 0.05),
-  f: upper([1, 1, 1, 1.5, 1.5], 0.12, 0.05),
-  se: upper([0.01, 0.01, 0.01, 0.02, 0.02], 0.0002, 0.0004),
-  as: upper([0.05, 0.05, 0.05, 0.1, 0.1], 0.0004, 0.0003),
-  hg: upper([0.00005, 0.00005, 0.0001, 0.001, 0.001], 0.00001, 0.00004),
-  cd: upper([0.001, 0.005, 0.005, 0.005, 0.01], 0.00003, 0.0001),
-  cr6: upper([0.01, 0.05, 0.05, 0.05, 0.1], 0.002, 0.004),
-  pb: upper([0.01, 0.01, 0.05, 0.05, 0.1], 0.0003, 0.001),
-  cn: upper([0.005, 0.05, 0.2, 0.2, 0.2], 0.0008, 0.004),
-  phenol: upper([0.002, 0.002, 0.005, 0.01, 0.1], 0.0002, 0.0003),
-  oil: upper([0.05, 0.05, 0.05, 0.5, 1], 0.008, 0.01),
-  las: upper([0.2, 0.2, 0.2, 0.3, 0.3], 0.02, 0.05),
-  s2: upper([0.05, 0.1, 0.2, 0.5, 1], 0.002, 0.005),
-  fecal_coliform: upper([200, 2000, 10000, 20000, 40000], 20, null),
+  codmn: upper('codmn', 'river', 0.9, 0.5),
+  cod: upper('cod', 'river', 5, 4),
+  bod5: upper('bod5', 'river', 0.8, 0.5),
+  nh3n: upper('nh3n', 'river', 0.035, 0.025),
+  tp: upper('tp', 'river', 0.008, 0.01),
+  tpLake: upper('tp', 'lake', 0.004, 0.01),
+  tn: upper('tn', 'lake', 0.1, 0.05),
+  cu: upper('cu', 'river', 0.0005, 0.001),
+  zn: upper('zn', 'river', 0.004, 0.05),
+  f: upper('f', 'river', 0.12, 0.05),
+  se: upper('se', 'river', 0.0002, 0.0004),
+  as: upper('as', 'river', 0.0004, 0.0003),
+  hg: upper('hg', 'river', 0.00001, 0.00004),
+  cd: upper('cd', 'river', 0.00003, 0.0001),
+  cr6: upper('cr6', 'river', 0.002, 0.004),
+  pb: upper('pb', 'river', 0.0003, 0.001),
+  cn: upper('cn', 'river', 0.0008, 0.004),
+  phenol: upper('phenol', 'river', 0.0002, 0.0003),
+  oil: upper('oil', 'river', 0.008, 0.01),
+  las: upper('las', 'river', 0.02, 0.05),
+  s2: upper('s2', 'river', 0.002, 0.005),
+  fecal_coliform: upper('fecal_coliform', 'river', 20, null),
 };
 
-/** Dissolved oxygen (a lower bound) against the same quality index. */
+/** Dissolved oxygen (a lower bound: its class limits fall) against the same quality index. */
+const DO_KNOTS = [9.2, ...limitsOf('do', 'river'), 1.0, 0.3];
 function interpDo(q: number): number {
-  const knots = [9.2, 7.5, 6.0, 5.0, 3.0, 2.0, 1.0, 0.3];
+  const knots = DO_KNOTS;
   if (q <= 0) return 9.2 - q * 0.6;
   if (q >= 7) return 0.3;
   const k = Math.floor(q);
