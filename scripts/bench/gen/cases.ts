@@ -6,6 +6,7 @@
  */
 import type { CaseCategory, CaseSource, CaseStatus } from '../../../src/lib/enums.ts';
 import { Rng, WeightedIndex, fixed, fmtDay, pad, toDay } from '../lib.ts';
+import caseText from './case-text.json' with { type: 'json' };
 import { HEZHANGBAN, regionsOf, townGov, type Context, type Hydro, type Land, type Region, type Segment } from './context.ts';
 
 /** What later tables (targets, the annual report) say about the cases. */
@@ -137,49 +138,9 @@ const CASE_CATEGORIES_LAKE = CASE_CATEGORIES.filter(([c]) => c !== 'sand_mining'
 const SOURCE_TEXT: Record<CaseSource, string> = {
   patrol: '河长巡河发现', inspection: '督查检查发现', report: '群众反映', media: '媒体报道', audit: '审计发现', other: '其他途径发现',
 };
-const CASE_TEXT: Record<CaseCategory, { titles: string[]; details: string[]; dept: string; days: [number, number] }> = {
-  encroachment: {
-    titles: ['{p}河道管理范围内违规种植农作物', '{w}岸线被违规占用堆放杂物', '{p}河道内违规设置网箱', '{w}管理范围内违规停放车辆'],
-    details: ['占用岸线约{m}米。', '现场占用面积约{m}平方米。'], dept: 'town', days: [30, 90],
-  },
-  sand_mining: {
-    titles: ['{p}疑似非法采砂', '{w}河道内有采砂船只夜间作业', '{p}河床被挖取砂石'],
-    details: ['现场可见采挖坑塘{n}处。', '河床被挖深约{n}米，影响行洪安全。'], dept: '县水利局', days: [15, 60],
-  },
-  dumping: {
-    titles: ['{p}河岸堆放建筑垃圾', '{w}岸坡倾倒渣土', '{p}河滩堆放废弃物料'],
-    details: ['堆放量约{m}立方米。', '堆放面积约{m}平方米，部分已滑入河道。'], dept: 'town', days: [15, 30],
-  },
-  illegal_building: {
-    titles: ['{p}管理范围内违章搭建棚屋', '{w}岸边违建临时厂房', '{p}河道内违规建设养殖用房'],
-    details: ['建筑面积约{m}平方米。', '共{n}处违建，占用河道管理范围。'], dept: '县自然资源和规划局', days: [60, 180],
-  },
-  sewage_outlet: {
-    titles: ['{p}发现不明排污口', '{w}沿岸雨污混接口雨天溢流', '{p}企业排口疑似偷排'],
-    details: ['排口管径约{m}毫米，出水浑浊。', '晴天仍有污水排出，排入量约每日{n}吨。'], dept: '县生态环境分局', days: [30, 90],
-  },
-  pollution: {
-    titles: ['{p}水体发白有异味', '{w}出现死鱼', '{p}水面漂浮油污'],
-    details: ['影响河段长约{m}米。', '现场发现死鱼约{n}公斤。'], dept: '县生态环境分局', days: [15, 60],
-  },
-  garbage: {
-    titles: ['{p}水面漂浮生活垃圾', '{w}岸坡堆积白色垃圾', '{p}河道内水葫芦大面积滋生'],
-    details: ['漂浮面积约{m}平方米，主要为塑料袋、泡沫等。', '垃圾约{n}袋，散落在岸坡。'], dept: 'town', days: [7, 15],
-  },
-  black_odorous: {
-    titles: ['{p}局部水体发黑发臭', '{w}支沟水体黑臭'],
-    details: ['黑臭河段长约{m}米，透明度低。', '水体发黑，周边居民反映异味明显。'], dept: '县住房和城乡建设局', days: [90, 180],
-  },
-  livestock: {
-    titles: ['{p}沿岸养殖场粪污直排', '{w}岸边散养畜禽污染水体'],
-    details: ['养殖规模约{m}头。', '粪污经沟渠流入河道，距河岸约{n}米。'], dept: '县农业农村局', days: [30, 90],
-  },
-  sign_outdated: {
-    titles: ['{w}公示牌河长信息未更新', '{p}公示牌监督电话无法接通', '{w}公示牌破损字迹不清'],
-    details: ['公示牌所列河长已调整岗位。', '公示牌设置位置不醒目。'], dept: 'town', days: [15, 30],
-  },
-  other: {
-    titles: ['{p}护岸局部坍塌', '{w}河道行洪断面被树木阻挡', '{p}拦河堰坝存在安全隐患'],
-    details: ['坍塌长度约{m}米。', '影响范围约{m}米，汛期存在隐患。'], dept: '县水利局', days: [15, 60],
-  },
-};
+/**
+ * Per category: title and detail templates ({w} the water, {p} the place, {n} and {m}
+ * numbers), the department it goes to ('town' for the township's government) and the
+ * range of days allowed to fix it. The wording is data: case-text.json.
+ */
+const CASE_TEXT = caseText as unknown as Record<CaseCategory, { titles: string[]; details: string[]; dept: string; days: [number, number] }>;
