@@ -10,7 +10,8 @@
  *
  * One function per table, in gen/: regions.ts, waters.ts (waters, segments, geometry),
  * chiefs.ts (chiefs, assignments), readings.ts (stations, readings), cases.ts (cases and
- * their events), oversight.ts (inspections, patrols, actions, targets) and documents.ts
+ * their events), oversight.ts (inspections, patrols, targets), accountability.ts (actions, as
+ * the escalation rule requires them) and documents.ts
  * (documents, site.yaml). Each table draws from its own random stream, so a table's rows
  * change only when that table's code does. gen/context.ts holds what they share.
  *
@@ -27,7 +28,8 @@ import { writeGeometry, writeSegments, writeWaters } from './gen/waters.ts';
 import { appointChiefs, writeAssignments, writeChiefs } from './gen/chiefs.ts';
 import { writeReadings, writeStations } from './gen/readings.ts';
 import { writeCases } from './gen/cases.ts';
-import { writeActions, writeInspections, writePatrols, writeTargets } from './gen/oversight.ts';
+import { writeInspections, writePatrols, writeTargets } from './gen/oversight.ts';
+import { requiredOf, writeActions } from './gen/accountability.ts';
 import { writeDocuments, writeSite } from './gen/documents.ts';
 
 export type { Sizes } from './gen/context.ts';
@@ -70,7 +72,7 @@ export function sizes(name: string | number): Sizes {
     patrolMonths: 12,
     inspectionPeriods: 4,
     replacedShare: 0.05,
-    actionShare: 0.01,
+    actionShare: 0.002,
     targets: 10,
     watersPerPlan: 50,
   };
@@ -111,11 +113,11 @@ export function generate(options: GenerateOptions): GenerateResult {
   writeChiefs(ctx, chiefs);
   writeAssignments(ctx, assignments);
   const stations = writeStations(ctx, land, hydro);
-  writeReadings(ctx, stations);
+  const results = writeReadings(ctx, stations);
   const cases = writeCases(ctx, land, hydro, segments);
   const { periods, townScores } = writeInspections(ctx, land, hydro, chiefs);
   const patrols = writePatrols(ctx, chiefs);
-  writeActions(ctx, chiefs, periods);
+  writeActions(ctx, chiefs, periods, requiredOf(ctx, land, stations, results, assignments));
   writeTargets(ctx, periods, cases, patrols);
   writeDocuments(ctx, land, hydro, { periods, townScores, cases, stations: stations.length, chiefs: chiefs.length });
   writeGeometry(ctx, hydro.waters);

@@ -73,7 +73,7 @@ describe('a city-like data folder', () => {
     expect(townships.length).toBeGreaterThan(2);
   });
 
-  it('reads like a real office\'s data: results of every class, cases in every status, some overdue', () => {
+  it('reads like a real office\'s data: results of every class, cases in every status, some overdue, most required actions recorded', () => {
     // The build itself ran the data check (a folder with any problem fails it); this is about content.
     const readings = JSON.parse(readFileSync(join(built.outDir, 'data', 'readings.json'), 'utf8')) as { class: string | null; meets_target: boolean | null }[];
     const classes = new Set(readings.map((r) => r.class));
@@ -86,6 +86,13 @@ describe('a city-like data folder', () => {
     const overdue = cases.filter((c) => c.overdue).length / cases.length;
     expect(overdue).toBeGreaterThan(0.01);
     expect(overdue).toBeLessThan(0.15);
+    // The escalation rule is followed: of the required actions whose window has passed, a small share is missing.
+    const ledger = JSON.parse(readFileSync(join(built.outDir, 'data', 'accountability.json'), 'utf8')) as { status: string }[];
+    const due = ledger.filter((r) => r.status !== 'pending');
+    const missing = due.filter((r) => r.status === 'missing').length / due.length;
+    expect(due.length).toBeGreaterThan(100);
+    expect(missing).toBeGreaterThan(0.02);
+    expect(missing).toBeLessThan(0.12);
   });
 
   it('the accountability ledger is one page per township, each row once, and the feed links each missing row to its page', () => {

@@ -28,7 +28,7 @@ export interface Sizes {
   inspectionPeriods: number;
   /** Share of chiefs replaced: an ended assignment and a successor. */
   replacedShare: number;
-  /** Share of chiefs with an accountability action. */
+  /** Share of chiefs with an action outside the escalation rule (kind other); the rule's own follow from the readings. */
   actionShare: number;
   targets: number;
   /** One 一河一策 document per this many waters. */

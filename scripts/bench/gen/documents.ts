@@ -8,6 +8,7 @@ import { Rng, dayOf, fixed, fmtDay, monthOfDay, toDay } from '../lib.ts';
 import { COUNTY_CODE, COUNTY_NAME, GENERATED_MARK, INSPECTION_GRADES, OFFICE, type Context, type Hydro, type Land, type Period, type Water } from './context.ts';
 import type { CaseStats } from './cases.ts';
 import type { TownScore } from './oversight.ts';
+import { RULES } from './accountability.ts';
 
 /** What the documents quote from the other tables. */
 export interface DocumentFacts {
@@ -87,7 +88,10 @@ export function writeDocuments(ctx: Context, land: Land, hydro: Hydro, facts: Do
   ctx.counts.documents = docCount;
 }
 
-/** Write site.yaml, marked as this generator's so that a later run may replace the folder. */
+/** A YAML flow map's entries: `2: 约谈, 3: 通报批评`. */
+const flow = (m: Readonly<Record<string, string>>): string => Object.entries(m).map(([k, v]) => `${k}: ${v}`).join(', ');
+
+/** Write site.yaml, marked as this generator's so that a later run may replace the folder; its escalation is the one actions.csv follows. */
 export function writeSite(ctx: Context, land: Land): void {
   const { townships } = land;
   const text = [
@@ -111,7 +115,7 @@ export function writeSite(ctx: Context, land: Land): void {
     '  endpoint: null',
     '  email: hzb@example.org',
     'rules:',
-    '  escalation: { monthly: { 2: 约谈, 3: 通报批评 }, yearly: { 2: 警告, 3: 免职 } }',
+    `  escalation: { monthly: { ${flow(RULES.escalation.monthly)} }, yearly: { ${flow(RULES.escalation.yearly)} } }`,
     '  patrol_per_month: { county: 1, township: 1, village: 4 }',
     `  inspection_grades: { ${INSPECTION_GRADES.map(([name, min]) => `${name}: ${min}`).join(', ')} }`,
     '',

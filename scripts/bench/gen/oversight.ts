@@ -1,9 +1,9 @@
 /**
  * The office's oversight: inspections.csv (quarterly and yearly rankings of
  * the townships, some chiefs and the county waters), patrols.csv (each
- * chief's patrols per month against the requirement of their level),
- * actions.csv (accountability actions) and targets.csv (the plan's targets,
- * two of them computed from the cases and patrols).
+ * chief's patrols per month against the requirement of their level)
+ * and targets.csv (the plan's targets, two of them computed from the cases
+ * and patrols). actions.csv is accountability.ts's.
  */
 import type { RegionLevel } from '../../../src/lib/enums.ts';
 import { Rng, dayOf, daysInMonth, fixed, fmtDay, fmtMonth, monthOfDay, pad } from '../lib.ts';
@@ -125,39 +125,6 @@ export function writePatrols(ctx: Context, chiefs: Chief[]): PatrolStats {
   return stats;
 }
 
-/** Write actions.csv. */
-export function writeActions(ctx: Context, chiefs: Chief[], periods: Period[]): void {
-  const rA = new Rng(ctx.seed, 'actions');
-  const n = Math.max(2, Math.round(chiefs.length * ctx.sz.actionShare));
-  const from = ctx.AS_OF - 730;
-  const ended = chiefs.filter((c) => c.to !== null && c.to >= from && c.kind === 'leader');
-  const active = chiefs.filter((c) => c.kind === 'leader' && (c.to === null || c.to >= from));
-  const rows: [number, string, string, string, string][] = [];
-  const quarterDoc = (d: number) => periods.find((p) => !p.yearly && d >= p.date && d <= p.date + 45)?.doc ?? '';
-  for (let k = 0, tries = 0; k < n && tries < n * 20; k++, tries++) {
-    let kind = rA.weighted([['约谈', 0.55], ['通报批评', 0.25], ['警告', 0.1], ['免职', 0.04], ['other', 0.06]] as const);
-    if (kind === '免职' && ended.length > 0) {
-      const c = rA.pick(ended);
-      rows.push([c.to!, c.id, kind, rA.pick(ACTION_REASONS['免职']), '']);
-      continue;
-    }
-    if (kind === '免职') kind = '警告';
-    const c = rA.pick(active);
-    const lo = Math.max(from, c.from + 30);
-    const hi = c.to ?? ctx.AS_OF;
-    if (lo > hi) {
-      k--;
-      continue;
-    }
-    const d = rA.int(lo, hi);
-    rows.push([d, c.id, kind, rA.pick(ACTION_REASONS[kind]), kind === '通报批评' ? quarterDoc(d) : '']);
-  }
-  rows.sort((a, b) => a[0] - b[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
-  const f = ctx.csv('actions.csv', ['date', 'chief', 'kind', 'reason', 'document']);
-  for (const r of rows) f.row([fmtDay(r[0]), r[1], r[2], r[3], r[4]]);
-  ctx.done(f, 'actions');
-}
-
 /** Write targets.csv. */
 export function writeTargets(ctx: Context, periods: Period[], cases: CaseStats, patrols: PatrolStats): void {
   const rT = new Rng(ctx.seed, 'targets');
@@ -181,11 +148,3 @@ export function writeTargets(ctx: Context, periods: Period[], cases: CaseStats, 
   for (const r of list.slice(0, ctx.sz.targets)) f.row(r);
   ctx.done(f, 'targets');
 }
-
-const ACTION_REASONS: Record<'约谈' | '通报批评' | '警告' | '免职' | 'other', string[]> = {
-  约谈: ['所负责水体的考核断面连续两个月水质未达到目标', '连续两个月巡河次数未达到要求', '交办问题逾期未完成整改'],
-  通报批评: ['考核断面连续三个月水质未达到目标', '季度考核结果为不合格', '群众反映问题整改不力、反弹回潮'],
-  警告: ['连续两年考核断面水质未达到目标', '履职不力，辖区河道“四乱”问题突出'],
-  免职: ['连续三年考核断面水质未达到目标，履职严重不力'],
-  other: ['巡河记录弄虚作假，责令作出书面检查', '公示牌信息长期未更新，责令限期整改'],
-};

@@ -9,7 +9,10 @@
  */
 import { READING_ITEM_KEYS } from '../../../src/lib/enums.ts';
 import type { ReadingItem, StationKind, TargetClass, Waterbody } from '../../../src/lib/enums.ts';
-import { standardFor } from '../../../src/lib/gb3838.ts';
+import { standardFor, type DatedReading, type ReadingValues } from '../../../src/lib/gb3838.ts';
+import { monthlyResults, yearlyResults } from '../../../src/lib/compliance.ts';
+import type { PeriodResult } from '../../../src/lib/accountability.ts';
+import { parseMeasurement } from '../../../src/lib/measurement.ts';
 import { Rng, dayOf, daysInMonth, fixed, fmtDay, fmtMonth, monthOfDay, pad, sig } from '../lib.ts';
 import { regionsOf, type Context, type Hydro, type Land, type Station, type Water } from './context.ts';
 import { isLine } from './waters.ts';
@@ -104,8 +107,20 @@ export function writeStations(ctx: Context, land: Land, hydro: Hydro): Station[]
   return stations;
 }
 
-/** Write readings/<year>.csv, one row per station and month of the last `months` months. */
-export function writeReadings(ctx: Context, stations: Station[]): void {
+/** A station's results as the escalation rule judges them (src/lib/compliance.ts), per month and per year. */
+export interface StationResults {
+  monthly: PeriodResult[];
+  yearly: PeriodResult[];
+  /** Months with a result. */
+  months: string[];
+}
+
+/**
+ * Write readings/<year>.csv, one row per station and month of the last
+ * `months` months; returns each station's results (in station order), classed
+ * as the site classes them, one station-year at a time.
+ */
+export function writeReadings(ctx: Context, stations: Station[]): StationResults[] {
   const rR = new Rng(ctx.seed, 'readings');
   const lastMonth = monthOfDay(ctx.AS_OF);
   const firstMonth = lastMonth - ctx.sz.months + 1;
@@ -133,11 +148,13 @@ export function writeReadings(ctx: Context, stations: Station[]): void {
   const set = (item: ReadingItem, v: string) => {
     cells[col.get(item)!] = v;
   };
+  const results: StationResults[] = stations.map(() => ({ monthly: [], yearly: [], months: [] }));
   for (let year = Math.floor(firstMonth / 12); year <= Math.floor(lastMonth / 12); year++) {
     const f = ctx.csv(`readings/${year}.csv`, header);
     for (let si = 0; si < stations.length; si++) {
       const s = stations[si]!;
       const m = models[si]!;
+      const dated: DatedReading[] = [];
       for (let mi = Math.max(firstMonth, year * 12); mi <= Math.min(lastMonth, year * 12 + 11); mi++) {
         const month = (mi % 12) + 1;
         const season = 0.35 * Math.sin((2 * Math.PI * (month - 4)) / 12);
@@ -187,10 +204,13 @@ export function writeReadings(ctx: Context, stations: Station[]): void {
           set('orp_mv', String(Math.round(orp)));
         }
         f.row(cells);
+        dated.push({ date: cells[1]!, values: valuesOf(cells, header) });
       }
+      addResults(results[si]!, dated, m.lake ? 'lake' : 'river', s.target);
     }
     ctx.done(f, 'readings');
   }
+  return results;
 
   function item(key: keyof typeof ITEM_MODEL, q: number): string {
     const model = ITEM_MODEL[key];
@@ -198,6 +218,25 @@ export function writeReadings(ctx: Context, stations: Station[]): void {
     if (model.dl !== null && v < model.dl) return `${model.dl}L`;
     return sig(v, 3);
   }
+}
+
+/** The measured values of a row as written (`L` values kept). */
+function valuesOf(cells: readonly string[], header: readonly string[]): ReadingValues {
+  const values: ReadingValues = {};
+  for (let k = 2; k < header.length; k++) {
+    const m = cells[k] ? parseMeasurement(cells[k]!) : null;
+    if (m) values[header[k] as ReadingItem] = m;
+  }
+  return values;
+}
+
+/** Add one station-year's results: its months, and the year's mean class. */
+function addResults(into: StationResults, dated: DatedReading[], waterbody: Waterbody, target: TargetClass): void {
+  for (const r of monthlyResults(dated, waterbody, target)) {
+    into.monthly.push({ period: r.month, meets: r.meets });
+    into.months.push(r.month);
+  }
+  for (const r of yearlyResults(dated, waterbody, target)) into.yearly.push({ period: r.year, meets: r.meets });
 }
 
 // ================================================================ value models
