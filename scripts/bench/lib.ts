@@ -278,30 +278,30 @@ export function pad(n: number, width: number): string {
 /** Pairs of [汉字, pinyin] used to build place and water names and their ids. */
 export type Syllable = readonly [string, string];
 
-export const FIRST: readonly Syllable[] = [
-  ['青', 'qing'], ['石', 'shi'], ['东', 'dong'], ['西', 'xi'], ['南', 'nan'], ['北', 'bei'],
-  ['白', 'bai'], ['黄', 'huang'], ['红', 'hong'], ['长', 'chang'], ['大', 'da'], ['小', 'xiao'],
-  ['龙', 'long'], ['凤', 'feng'], ['桃', 'tao'], ['柳', 'liu'], ['松', 'song'], ['梅', 'mei'],
-  ['竹', 'zhu'], ['金', 'jin'], ['银', 'yin'], ['玉', 'yu'], ['双', 'shuang'], ['三', 'san'],
-  ['马', 'ma'], ['牛', 'niu'], ['鹤', 'he'], ['鹿', 'lu'], ['云', 'yun'], ['花', 'hua'],
-  ['茶', 'cha'], ['杨', 'yang'], ['枫', 'feng'], ['桂', 'gui'], ['兰', 'lan'], ['荷', 'he'],
-  ['莲', 'lian'], ['沙', 'sha'], ['黑', 'hei'], ['新', 'xin'], ['古', 'gu'], ['高', 'gao'],
-  ['平', 'ping'], ['安', 'an'], ['永', 'yong'], ['丰', 'feng'], ['太', 'tai'], ['文', 'wen'],
-  ['丹', 'dan'], ['碧', 'bi'], ['翠', 'cui'], ['泉', 'quan'], ['盘', 'pan'], ['狮', 'shi'],
-  ['乌', 'wu'], ['紫', 'zi'], ['清', 'qing'], ['明', 'ming'], ['万', 'wan'], ['凉', 'liang'],
-  ['桐', 'tong'], ['杏', 'xing'], ['樟', 'zhang'], ['罗', 'luo'], ['官', 'guan'], ['仙', 'xian'],
-];
+/** Syllables written as "青qing 石shi …", each its characters and then its pinyin. */
+function syllables(text: string): Syllable[] {
+  return text.split(' ').map((w) => {
+    const m = /^(\p{Script=Han}+)([a-z]+)$/u.exec(w);
+    if (!m) throw new Error(`not a syllable: "${w}"`);
+    return [m[1]!, m[2]!] as const;
+  });
+}
 
-export const SECOND: readonly Syllable[] = [
-  ['石', 'shi'], ['湾', 'wan'], ['山', 'shan'], ['坑', 'keng'], ['田', 'tian'], ['桥', 'qiao'],
-  ['岭', 'ling'], ['口', 'kou'], ['源', 'yuan'], ['家', 'jia'], ['林', 'lin'], ['阳', 'yang'],
-  ['水', 'shui'], ['洲', 'zhou'], ['坪', 'ping'], ['坝', 'ba'], ['峰', 'feng'], ['岩', 'yan'],
-  ['庄', 'zhuang'], ['墩', 'dun'], ['埠', 'bu'], ['渡', 'du'], ['头', 'tou'], ['亭', 'ting'],
-  ['园', 'yuan'], ['塔', 'ta'], ['门', 'men'], ['泽', 'ze'], ['潭', 'tan'], ['滩', 'tan'],
-  ['川', 'chuan'], ['谷', 'gu'], ['冲', 'chong'], ['岗', 'gang'], ['井', 'jing'], ['池', 'chi'],
-  ['畈', 'fan'], ['垟', 'yang'], ['湖', 'hu'], ['堰', 'yan'], ['陂', 'bei'], ['岙', 'ao'],
-  ['坞', 'wu'], ['埂', 'geng'], ['圩', 'wei'], ['棚', 'peng'], ['寺', 'si'], ['铺', 'pu'],
-];
+export const FIRST: readonly Syllable[] = syllables(
+  '青qing 石shi 东dong 西xi 南nan 北bei 白bai 黄huang 红hong 长chang 大da 小xiao ' +
+  '龙long 凤feng 桃tao 柳liu 松song 梅mei 竹zhu 金jin 银yin 玉yu 双shuang 三san 马ma ' +
+  '牛niu 鹤he 鹿lu 云yun 花hua 茶cha 杨yang 枫feng 桂gui 兰lan 荷he 莲lian 沙sha 黑hei ' +
+  '新xin 古gu 高gao 平ping 安an 永yong 丰feng 太tai 文wen 丹dan 碧bi 翠cui 泉quan 盘pan ' +
+  '狮shi 乌wu 紫zi 清qing 明ming 万wan 凉liang 桐tong 杏xing 樟zhang 罗luo 官guan ' +
+  '仙xian',
+);
+
+export const SECOND: readonly Syllable[] = syllables(
+  '石shi 湾wan 山shan 坑keng 田tian 桥qiao 岭ling 口kou 源yuan 家jia 林lin 阳yang ' +
+  '水shui 洲zhou 坪ping 坝ba 峰feng 岩yan 庄zhuang 墩dun 埠bu 渡du 头tou 亭ting 园yuan ' +
+  '塔ta 门men 泽ze 潭tan 滩tan 川chuan 谷gu 冲chong 岗gang 井jing 池chi 畈fan 垟yang ' +
+  '湖hu 堰yan 陂bei 岙ao 坞wu 埂geng 圩wei 棚peng 寺si 铺pu',
+);
 
 export const SURNAMES: readonly string[] = [
   ...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤',

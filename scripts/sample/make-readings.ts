@@ -9,26 +9,54 @@
  * (the "schedule" below: 1 = I … 5 = V, 6 = 劣V). For every month the script
  * picks one or two deciding items ("drivers") and puts them inside that class's
  * band; every other item is drawn from a better or equal band. It then classes
- * every row again with its own classifier (classify.ts), fails if a row does not
- * get its planned class or if any class I…劣V is missing, and prints how many
- * months each station was off target, the runs of consecutive misses and the
- * annual mean classes. Seeded PRNG, no dependencies, same output every run.
+ * every row again with the site's classifier (src/lib/gb3838.ts), fails if a
+ * row does not get its planned class or if any class I…劣V is missing, and
+ * prints how many months each station was off target, the runs of consecutive
+ * misses and the annual mean classes (src/lib/means.ts). The class limits are
+ * those of GB 3838 Table 1 in src/lib/gb3838.ts. Seeded PRNG, same output
+ * every run.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { hashString, mulberry32 } from '../lib/random.ts';
-import { CLASS_NAMES, classOfMean, classOfRow, targetNumber } from './classify.ts';
+import { READING_ITEM_KEYS, WATER_CLASSES } from '../../src/lib/enums.ts';
+import type { ReadingItem, TargetClass, Waterbody } from '../../src/lib/enums.ts';
+import { classIndex, classifyReading, standardFor, type ReadingValues } from '../../src/lib/gb3838.ts';
+import { meanValues } from '../../src/lib/means.ts';
+import { parseMeasurement } from '../../src/lib/measurement.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CONTENT = join(ROOT, 'src', 'content');
 const OUT = join(CONTENT, 'readings');
 
-const COLUMNS = [
-  'station', 'date', 'ph', 'do', 'codmn', 'cod', 'bod5', 'nh3n', 'tp', 'tn', 'cu', 'zn', 'f', 'se',
-  'as', 'hg', 'cd', 'cr6', 'pb', 'cn', 'phenol', 'oil', 'las', 's2', 'fecal_coliform', 'temp',
-  'transparency_cm', 'orp_mv',
-] as const;
+const COLUMNS = ['station', 'date', ...READING_ITEM_KEYS] as const;
+
+/** Classes are numbered 1 = I … 5 = V, 6 = 劣V in the schedules below. */
+const classNumber = (c: string): number => classIndex(c as TargetClass) + 1;
+const className = (n: number): string => WATER_CLASSES[n - 1]!;
+
+/** The values of a row as written ("0.004L" allowed; "" = not measured). */
+function rowValues(row: Record<string, string>): ReadingValues {
+  const values: ReadingValues = {};
+  for (const item of READING_ITEM_KEYS) {
+    const m = row[item] ? parseMeasurement(row[item]) : null;
+    if (m) values[item] = m;
+  }
+  return values;
+}
+
+/** Class 1..6 of one row by the single-factor method; null when nothing deciding was measured. */
+function classOfRow(row: Record<string, string>, waterbody: Waterbody): number | null {
+  const c = classifyReading(rowValues(row), waterbody).class;
+  return c === null ? null : classNumber(c);
+}
+
+/** Class 1..6 of the mean of several rows (an annual mean, as the yearly rule takes it). */
+function classOfMean(rows: Record<string, string>[], waterbody: Waterbody): number | null {
+  const c = classifyReading(meanValues(rows.map(rowValues)).values, waterbody).class;
+  return c === null ? null : classNumber(c);
+}
 
 // ---------------------------------------------------------------- months
 
@@ -177,21 +205,31 @@ const PROFILES: Record<string, Profile> = {
 
 /**
  * Knots of the class scale q: q in (k-1, k] maps linearly into class k's band,
- * knot k being the class-k limit (knot 0 a clean value, knot 6 a bad one).
+ * knot k being the class-k limit of GB 3838 Table 1 (knot 0 a clean value,
+ * knot 6 a bad one, given here).
  */
-const KNOTS: Record<string, number[]> = {
-  do: [9.6, 7.5, 6, 5, 3, 2, 0.4],
-  codmn: [0.6, 2, 4, 6, 10, 15, 24],
-  cod: [5, 15, 15, 20, 30, 40, 70],
-  bod5: [0.6, 3, 3, 4, 6, 10, 22],
-  nh3n: [0.03, 0.15, 0.5, 1.0, 1.5, 2.0, 4.0],
-  tp_river: [0.008, 0.02, 0.1, 0.2, 0.3, 0.4, 0.7],
-  tp_lake: [0.004, 0.01, 0.025, 0.05, 0.1, 0.2, 0.35],
-  oil: [0.005, 0.05, 0.05, 0.05, 0.5, 1.0, 1.6],
-  las: [0.02, 0.2, 0.2, 0.2, 0.3, 0.3, 0.5],
-  s2: [0.003, 0.05, 0.1, 0.2, 0.5, 1.0, 1.8],
-  phenol: [0.0002, 0.002, 0.002, 0.005, 0.01, 0.1, 0.2],
+const ENDS: Record<string, [clean: number, bad: number]> = {
+  do: [9.6, 0.4],
+  codmn: [0.6, 24],
+  cod: [5, 70],
+  bod5: [0.6, 22],
+  nh3n: [0.03, 4.0],
+  tp_river: [0.008, 0.7],
+  tp_lake: [0.004, 0.35],
+  oil: [0.005, 1.6],
+  las: [0.02, 0.5],
+  s2: [0.003, 1.8],
+  phenol: [0.0002, 0.2],
 };
+
+function knotsFor(key: string): number[] {
+  const [item, waterbody] = key.split('_') as [ReadingItem, Waterbody | undefined];
+  const standard = standardFor(item, waterbody ?? 'river');
+  if (!standard || standard.bound === 'range') throw new Error(`no class limits for ${key}`);
+  const [clean, bad] = ENDS[key]!;
+  return [clean, ...standard.limits, bad];
+}
+const KNOTS: Record<string, number[]> = Object.fromEntries(Object.keys(ENDS).map((k) => [k, knotsFor(k)]));
 
 /** Detection limits: a smaller value is written as "<limit>L". */
 const DETECTION: Record<string, number> = {
@@ -277,7 +315,8 @@ const out: Out[] = [];
 
 for (const st of stations) {
   const p = PROFILES[st.id];
-  const lake = (st.waterbody || 'river') === 'lake';
+  const waterbody = (st.waterbody || 'river') as Waterbody;
+  const lake = waterbody === 'lake';
   const plan = p.schedule.replace(/\s+/g, '').split('').map(Number);
   if (plan.length !== MONTHS.length) throw new Error(`${st.id}: schedule has ${plan.length} months`);
   const rnd = mulberry32(hashString(st.id));
@@ -369,8 +408,7 @@ const byStation = new Map<string, Out[]>();
 const seen = new Set<number>();
 for (const o of out) {
   const st = stations.find((s) => s.id === o.row.station)!;
-  const lake = (st.waterbody || 'river') === 'lake';
-  const c = classOfRow(o.row, lake);
+  const c = classOfRow(o.row, (st.waterbody || 'river') as Waterbody);
   if (c !== o.planned) {
     throw new Error(`${o.row.station} ${o.row.date}: planned class ${o.planned}, classifier says ${c}`);
   }
@@ -379,7 +417,7 @@ for (const o of out) {
   byStation.get(st.id)!.push(o);
 }
 const missing = [1, 2, 3, 4, 5, 6].filter((c) => !seen.has(c));
-if (missing.length) throw new Error(`classes never reached: ${missing.map((c) => CLASS_NAMES[c - 1]).join(', ')}`);
+if (missing.length) throw new Error(`classes never reached: ${missing.map(className).join(', ')}`);
 
 // ---------------------------------------------------------------- write
 
@@ -398,8 +436,8 @@ console.log('\nstation              target  classes (2023-11 … 2026-10)       
 let twoYearMiss = 0;
 for (const st of stations) {
   const list = byStation.get(st.id)!;
-  const target = targetNumber(st.target_class);
-  const lake = (st.waterbody || 'river') === 'lake';
+  const target = classNumber(st.target_class);
+  const waterbody = (st.waterbody || 'river') as Waterbody;
   const classes = list.map((o) => o.planned);
   const off = classes.filter((c) => c > target).length;
   const runs: string[] = [];
@@ -416,15 +454,15 @@ for (const st of stations) {
   const annual: string[] = [];
   let consecutive = 0;
   for (const y of years) {
-    const c = classOfMean(list.filter((o) => o.row.date.startsWith(y)).map((o) => o.row), lake)!;
+    const c = classOfMean(list.filter((o) => o.row.date.startsWith(y)).map((o) => o.row), waterbody)!;
     const ok = c <= target;
     consecutive = ok ? 0 : consecutive + 1;
     if (consecutive >= 2) twoYearMiss++;
-    annual.push(`${y}:${CLASS_NAMES[c - 1]}${ok ? '' : '✗'}`);
+    annual.push(`${y}:${className(c)}${ok ? '' : '✗'}`);
   }
   console.log(
     `${st.id.padEnd(20)} ${st.target_class.padEnd(6)}  ${classes.map((c) => (c === 6 ? 'X' : String(c))).join('')}  ${String(off).padStart(3)}  ${(runs.join('; ') || '-').padEnd(27)}  ${annual.join(' ')}`,
   );
 }
-console.log(`\nclasses present: ${[...seen].sort().map((c) => CLASS_NAMES[c - 1]).join(' ')} (X = 劣V)`);
+console.log(`\nclasses present: ${[...seen].sort().map(className).join(' ')} (X = 劣V)`);
 if (twoYearMiss === 0) throw new Error('no station misses its annual mean target two years running');

@@ -21,6 +21,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { astroBuild, cleanupTemp, runNpx, tempDir, type BuildResult } from '../helpers/fixtures.ts';
 import { openSite, type Session } from '../helpers/browser.ts';
 import { CHUNK_ROWS } from '../../src/lib/chunks.ts';
+import { CASE_STATUS, WATER_CLASSES } from '../../src/lib/enums.ts';
 import { GROUP_STATIONS_ABOVE } from '../../src/data/quality.ts';
 
 const FACTOR = '0.12';
@@ -70,6 +71,28 @@ describe('a city-like data folder', () => {
   it('is big enough to split every long table', () => {
     expect(stations.length).toBeGreaterThan(GROUP_STATIONS_ABOVE);
     expect(townships.length).toBeGreaterThan(2);
+  });
+
+  it('reads like a real office\'s data: results of every class, cases in every status, some overdue, most required actions recorded', () => {
+    // The build itself ran the data check (a folder with any problem fails it); this is about content.
+    const readings = JSON.parse(readFileSync(join(built.outDir, 'data', 'readings.json'), 'utf8')) as { class: string | null; meets_target: boolean | null }[];
+    const classes = new Set(readings.map((r) => r.class));
+    for (const c of WATER_CLASSES) expect(classes.has(c), c).toBe(true);
+    const meeting = readings.filter((r) => r.meets_target === true).length / readings.length;
+    expect(meeting).toBeGreaterThan(0.6);
+    expect(meeting).toBeLessThan(0.95);
+    const cases = JSON.parse(readFileSync(join(built.outDir, 'data', 'cases.json'), 'utf8')) as { status: string; overdue: boolean }[];
+    for (const status of CASE_STATUS.values) expect(cases.some((c) => c.status === status), status).toBe(true);
+    const overdue = cases.filter((c) => c.overdue).length / cases.length;
+    expect(overdue).toBeGreaterThan(0.01);
+    expect(overdue).toBeLessThan(0.15);
+    // The escalation rule is followed: of the required actions whose window has passed, a small share is missing.
+    const ledger = JSON.parse(readFileSync(join(built.outDir, 'data', 'accountability.json'), 'utf8')) as { status: string }[];
+    const due = ledger.filter((r) => r.status !== 'pending');
+    const missing = due.filter((r) => r.status === 'missing').length / due.length;
+    expect(due.length).toBeGreaterThan(100);
+    expect(missing).toBeGreaterThan(0.02);
+    expect(missing).toBeLessThan(0.12);
   });
 
   it('the accountability ledger is one page per township, each row once, and the feed links each missing row to its page', () => {

@@ -9,10 +9,10 @@
  * chiefs.csv, assignments.csv and actions.csv of a data folder, and the
  * built site's /data/readings.json (each result's `class` and
  * `meets_target`, whose classification is tested elsewhere, and its raw
- * values, from which the yearly means are computed here and classed by the
- * sample scripts' own GB 3838 classifier, scripts/sample/classify.ts, which
- * is independent of src/lib). The defaults of site.yaml `rules` are the
- * contract's, not the schema's.
+ * values, from which the yearly means are computed here, apart from
+ * src/lib/means.ts, and classed by GB 3838 Table 1 of src/lib/gb3838.ts,
+ * which tests/unit/gb3838.test.ts checks against the standard). The
+ * defaults of site.yaml `rules` are the contract's, not the schema's.
  *
  * Also: reading the accountability tables out of built HTML.
  */
@@ -20,8 +20,17 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { decodeText, parseCsv } from '../../src/lib/csv.ts';
-// The sample data's own GB 3838 classifier, written apart from src/lib (see its header).
-import { CLASS_NAMES, DECIDING, classOfValues, numeric } from '../../scripts/sample/classify.ts';
+import { READING_ITEM_KEYS, WATER_CLASSES, type WaterClass } from '../../src/lib/enums.ts';
+import { classifyReading, type ReadingValues } from '../../src/lib/gb3838.ts';
+import { parseMeasurement } from '../../src/lib/measurement.ts';
+
+/** "0.004L" → 0.002 (half the limit); "1.23" → 1.23; absent → null. */
+function numeric(value: unknown): number | null {
+  if (value === null || value === undefined || value === '') return null;
+  const m = parseMeasurement(String(value));
+  if (!m) throw new Error(`not a measurement: "${String(value)}"`);
+  return m.belowLimit ? m.value / 2 : m.value;
+}
 
 // ---------------------------------------------------------------------------
 // The data folder
@@ -194,18 +203,18 @@ export function yearlyClasses(readings: readonly PublishedReading[], waterbody: 
   }
   const out = new Map<string, string | null>();
   for (const [year, rs] of byYear) {
-    const means: Record<string, number | null> = {};
-    for (const item of DECIDING) {
-      const values = rs.map((r) => numeric(r[item] === null || r[item] === undefined ? undefined : String(r[item]))).filter((v): v is number => v !== null);
-      means[item] =
-        values.length === 0
-          ? null
-          : item === 'ph'
-            ? -Math.log10(values.reduce((sum, v) => sum + 10 ** -v, 0) / values.length)
-            : values.reduce((sum, v) => sum + v, 0) / values.length;
+    const means: ReadingValues = {};
+    for (const item of READING_ITEM_KEYS) {
+      const values = rs.map((r) => numeric(r[item])).filter((v): v is number => v !== null);
+      if (values.length === 0) continue;
+      const mean =
+        item === 'ph'
+          ? -Math.log10(values.reduce((sum, v) => sum + 10 ** -v, 0) / values.length)
+          : values.reduce((sum, v) => sum + v, 0) / values.length;
+      means[item] = { value: mean, belowLimit: false };
     }
-    const cls = classOfValues(means, waterbody === 'lake');
-    out.set(year, cls === null ? null : CLASS_NAMES[cls - 1]!);
+    const cls = classifyReading(means, waterbody).class;
+    out.set(year, cls);
   }
   return out;
 }
@@ -270,13 +279,13 @@ export function expectedRows(f: Folder, readings: readonly PublishedReading[]): 
   for (const s of f.stations) {
     const own = readings.filter((r) => r.station === s.id);
     const monthly = monthlyMeets(own);
-    const target = CLASS_NAMES.indexOf(s.target_class as (typeof CLASS_NAMES)[number]);
+    const target = WATER_CLASSES.indexOf(s.target_class as WaterClass);
     const monthsPerYear = new Map<string, number>();
     for (const m of monthly.keys()) monthsPerYear.set(m.slice(0, 4), (monthsPerYear.get(m.slice(0, 4)) ?? 0) + 1);
     const yearly = new Map<string, boolean | null>();
     for (const [y, cls] of yearlyClasses(own, s.waterbody)) {
       if (`${y}-12-31` > f.asOf || (monthsPerYear.get(y) ?? 0) < f.minMonthsPerYear) continue; // not a counted year
-      yearly.set(y, cls === null ? null : CLASS_NAMES.indexOf(cls as (typeof CLASS_NAMES)[number]) <= target);
+      yearly.set(y, cls === null ? null : WATER_CLASSES.indexOf(cls as WaterClass) <= target);
     }
     const posts = accountablePosts(f, s);
     for (const [rule, meets] of [['monthly', monthly], ['yearly', yearly]] as const) {

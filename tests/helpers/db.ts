@@ -9,9 +9,9 @@
 import type { CaseView, Db, StationView } from '../../src/data/query.ts';
 import { buildIndexes, type RosterInput } from '../../src/data/indexes.ts';
 import { caseState, orderEvents } from '../../src/lib/cases.ts';
-import type { CaseStatus, TargetClass } from '../../src/lib/enums.ts';
+import type { CaseStatus, TargetClass, Waterbody } from '../../src/lib/enums.ts';
 import { parseMeasurement } from '../../src/lib/measurement.ts';
-import { classifyReading } from '../../src/lib/gb3838.ts';
+import { classifyReading, type DatedReading } from '../../src/lib/gb3838.ts';
 import { consecutiveMisses, consecutiveYearMisses, monthlyResults, yearlyResults } from '../../src/lib/compliance.ts';
 import { countedYears } from '../../src/lib/accountability.ts';
 import type { Case, Region, Water } from '../../src/schemas/tables.ts';
@@ -102,23 +102,30 @@ export function stationView(
   asOf = AS_OF,
   minMonthsPerYear = 4,
 ): StationView {
-  const target = s.target_class ?? 'III';
   const dated = readings.map(([date, v]) => ({ date, values: { nh3n: parseMeasurement(v)! } }));
-  const classed = dated.map((r) => ({ station: s.id, date: r.date, values: r.values, result: classifyReading(r.values, 'river', target) }));
-  const monthly = monthlyResults(dated, 'river', target);
-  const yearly = yearlyResults(dated, 'river', target);
+  return classedStation({ water: 'qingxi-he', region: DONGGANG, kind: 'county', ...s, target_class: s.target_class ?? 'III' }, 'river', dated, asOf, minMonthsPerYear);
+}
+
+/** A station of stations.csv with its readings (oldest first) classed, its results and its runs of misses, as query.ts files them. */
+export function classedStation(
+  s: { id: string; target_class: TargetClass } & Record<string, unknown>,
+  waterbody: Waterbody,
+  dated: DatedReading[],
+  asOf: string,
+  minMonthsPerYear: number,
+): StationView {
+  const target = s.target_class;
+  const classed = dated.map((r) => ({ station: s.id, date: r.date, values: r.values, result: classifyReading(r.values, waterbody, target) }));
+  const monthly = monthlyResults(dated, waterbody, target);
+  const yearly = yearlyResults(dated, waterbody, target);
   const counted = countedYears(
     monthly.map((m) => m.month),
     asOf,
     minMonthsPerYear,
   );
   return {
-    water: 'qingxi-he',
-    region: DONGGANG,
-    kind: 'county',
     ...s,
-    target_class: target,
-    waterbody: 'river',
+    waterbody,
     readings: classed,
     latest: classed.at(-1) ?? null,
     monthly,
@@ -127,7 +134,7 @@ export function stationView(
       monthly: consecutiveMisses(monthly.map((m) => ({ month: m.month, meets: m.meets }))),
       yearly: consecutiveYearMisses(yearly.filter((y) => counted.has(y.year)).map((y) => ({ year: y.year, meets: y.meets }))),
     },
-  } as StationView;
+  } as unknown as StationView;
 }
 
 /** Stations by id, by water and by township, as query.ts files them. */
