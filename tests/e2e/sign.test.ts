@@ -33,27 +33,28 @@ afterAll(async () => {
   await s?.close();
 });
 
+/** The water's own sign (the first of its sign page, before one per segment). */
 async function openSign(water: string) {
   const page = await (await s.context()).newPage();
   await page.goto(s.url(`/waters/${water}/sign/`));
-  return page;
+  return page.locator(`#sign-${water}`);
 }
 
 describe('河长职责 on the printed sign', () => {
   it("清溪河 prints 陈立新's duties as its 河长, not the 总河长 林国栋's or the former 河长's", async () => {
-    const page = await openSign('qingxi-he');
-    const text = (await page.locator('.chief-duties').innerText()).replace(/\s+/g, '');
+    const sign = await openSign('qingxi-he');
+    const text = (await sign.locator('.chief-duties').innerText()).replace(/\s+/g, '');
     expect(text).toBe(`河长职责：${duties('chen-lixin', 'qingxi-he', 'chief')}`);
     expect(text).not.toContain(duties('lin-guodong', 'qingxi-he', 'general_chief'));
     expect(text).not.toContain(duties('wang-jianjun', 'qingxi-he', 'chief'));
   });
 
   it("东门沟 prints its 河长 马志远's duties, not the 副河长's listed first", async () => {
-    const page = await openSign('dongmen-gou');
-    const rows = await page.locator('tbody tr').allInnerTexts();
+    const sign = await openSign('dongmen-gou');
+    const rows = await sign.locator('tbody tr').allInnerTexts();
     // The 副河长 comes first in sign order: the old sign took the first duties it met.
     expect(rows.findIndex((r) => r.includes(chiefs.get('cai-minghui')!.name))).toBeLessThan(rows.findIndex((r) => r.includes(chiefs.get('ma-zhiyuan')!.name)));
-    const text = (await page.locator('.chief-duties').innerText()).replace(/\s+/g, '');
+    const text = (await sign.locator('.chief-duties').innerText()).replace(/\s+/g, '');
     expect(text).toBe(`河长职责：${duties('ma-zhiyuan', 'dongmen-gou', 'chief')}`);
     expect(text).not.toContain(duties('cai-minghui', 'dongmen-gou', 'deputy_chief'));
   });
@@ -62,8 +63,8 @@ describe('河长职责 on the printed sign', () => {
 describe('verification dates on the printed sign', () => {
   for (const water of ['qingxi-he', 'dongmen-gou']) {
     it(`${water}: every person shows their own date, and the sign states the oldest`, async () => {
-      const page = await openSign(water);
-      const rows = await page.locator('tbody tr').evaluateAll((trs) =>
+      const sign = await openSign(water);
+      const rows = await sign.locator('tbody tr').evaluateAll((trs) =>
         trs.map((tr) => ({ name: tr.querySelector('th')!.textContent!.trim(), datetime: tr.querySelector('td.verified time')?.getAttribute('datetime') ?? null, text: tr.textContent! })),
       );
       expect(rows.length).toBeGreaterThan(1);
@@ -76,17 +77,17 @@ describe('verification dates on the printed sign', () => {
         expect(row.text).toContain(formatDateZh(person!.verified));
       }
       const dates = rows.map((r) => r.datetime!).sort();
-      const overall = page.locator('.verified-all');
+      const overall = sign.locator('.verified-all');
       expect(await overall.locator('time').getAttribute('datetime')).toBe(dates[0]);
       expect((await overall.innerText()).replace(/\s+/g, ' ')).toBe(`信息核实于 ${formatDateZh(dates[0]!)}`);
     });
   }
 
   it('the sample sign of 清溪河 has people checked on different dates (so the oldest is not the newest)', async () => {
-    const page = await openSign('qingxi-he');
-    const dates = new Set(await page.locator('tbody td.verified time').evaluateAll((ts) => ts.map((t) => t.getAttribute('datetime'))));
+    const sign = await openSign('qingxi-he');
+    const dates = new Set(await sign.locator('tbody td.verified time').evaluateAll((ts) => ts.map((t) => t.getAttribute('datetime'))));
     expect(dates.size).toBeGreaterThan(1);
-    expect(await page.locator('.verified-all time').getAttribute('datetime')).toBe([...dates].sort()[0]);
+    expect(await sign.locator('.verified-all time').getAttribute('datetime')).toBe([...dates].sort()[0]);
   });
 });
 
