@@ -30,7 +30,7 @@ export interface SegmentView {
   openCases: number;
 }
 
-/** Every water's segments, in segments.csv order. */
+/** Every water's segments, in the order of the roster index (db.segmentsByWater). */
 const segmentIndex = memo((db: Db): Map<string, SegmentView[]> => {
   const index = new Map<string, SegmentView[]>();
   for (const [water, segments] of db.segmentsByWater) {
