@@ -6,7 +6,8 @@
  * - 河长职责 on a water's sign are its current 河长's duties, not the
  *   总河长's or 副河长's listed above them;
  * - each person printed shows their own verification date, and the sign's
- *   "信息核实于" is the oldest of them.
+ *   "信息核实于" is the oldest of them;
+ * - a segment's sign prints its 河段长's duties and its own people.
  */
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -57,6 +58,22 @@ describe('河长职责 on the printed sign', () => {
     const text = (await sign.locator('.chief-duties').innerText()).replace(/\s+/g, '');
     expect(text).toBe(`河长职责：${duties('ma-zhiyuan', 'dongmen-gou', 'chief')}`);
     expect(text).not.toContain(duties('cai-minghui', 'dongmen-gou', 'deputy_chief'));
+  });
+});
+
+describe("a segment's sign", () => {
+  it('清溪河白沙镇段 prints its 河段长 高建华 with his duties, and the people of that segment only', async () => {
+    const page = await (await s.context()).newPage();
+    await page.goto(s.url('/waters/qingxi-he/sign/'));
+    const sign = page.locator('#sign-qingxi-he-baisha');
+    expect(await sign.locator('h2').innerText()).toBe('清溪河白沙镇段河段长公示牌');
+    const text = (await sign.locator('.chief-duties').innerText()).replace(/\s+/g, '');
+    expect(text).toBe(`河段长职责：${assignments.find((a) => a.chief === 'gao-jianhua' && a.segment === 'qingxi-he-baisha')!.duties}`);
+    const names = await sign.locator('tbody th').allInnerTexts();
+    const onSegment = assignments.filter((a) => a.segment === 'qingxi-he-baisha' && a.start <= data.site!.as_of && (!a.end || a.end > data.site!.as_of));
+    expect(names.sort()).toEqual(onSegment.map((a) => chiefs.get(a.chief)!.name).sort());
+    expect(names).toContain(chiefs.get('gao-jianhua')!.name);
+    expect(await sign.locator('tbody').innerText()).toContain(chiefs.get('gao-jianhua')!.phone!);
   });
 });
 
