@@ -12,6 +12,7 @@ import type { WaterClass } from '../lib/enums.ts';
 import { push } from '../lib/collections.ts';
 import { memo } from './memo.ts';
 import type { Db, StationView } from './query.ts';
+import { withinRegion } from './regions.ts';
 
 /** A required action of one station. */
 export interface AccountabilityRow extends RequiredAction {
@@ -68,16 +69,6 @@ export function rowHref(db: Db, row: AccountabilityRow): string {
   return `${rowPage(accountabilityIndex(db), db, row)}#${row.key}`;
 }
 
-/** Whether region `inner` is `outer` or lies inside it. */
-function within(db: Db, inner: string, outer: string): boolean {
-  const seen = new Set<string>();
-  for (let code: string | undefined = inner; code && !seen.has(code); code = db.regions.get(code)?.parent ?? undefined) {
-    if (code === outer) return true;
-    seen.add(code);
-  }
-  return false;
-}
-
 /**
  * The posts that answer for a station (contract): holders of
  * `rules.accountable_roles` on the station's water; a post on a segment
@@ -91,7 +82,7 @@ export function accountablePosts(db: Db, s: StationView): Post[] {
     .filter((a) => {
       if (!a.segment) return true;
       const seg = db.segments.get(a.segment);
-      return seg !== undefined && within(db, s.region, seg.region);
+      return seg !== undefined && withinRegion(db, s.region, seg.region);
     })
     .map((a) => ({ chief: a.chief, role: a.role, start: a.start, end: a.end ?? null }));
 }

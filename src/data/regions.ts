@@ -40,3 +40,13 @@ export function regionIndex(db: Db): RegionIndex {
 export function isServing(db: Db, chief: string): boolean {
   return holdsCurrentPost(db.assignmentsByChief.get(chief), db.asOf);
 }
+
+/** Whether region `inner` is `outer` or lies inside it (a village inside its township). */
+export function withinRegion(db: Pick<Db, 'regions'>, inner: string, outer: string): boolean {
+  const seen = new Set<string>();
+  for (let code: string | undefined = inner; code && !seen.has(code); code = db.regions.get(code)?.parent ?? undefined) {
+    if (code === outer) return true;
+    seen.add(code);
+  }
+  return false;
+}

@@ -54,6 +54,24 @@ export const CLASS_USE: Readonly<Record<WaterClass, string>> = {
   '劣V': '基本丧失使用功能',
 };
 
+/**
+ * What water of each class means for the three things people at the bank
+ * ask about: swimming, fishing, drinking. Read from the functions GB
+ * 3838-2002 (3.1) gives each class: III is the lowest class that serves
+ * swimming areas (游泳区), fishery waters (渔业水域) and, after treatment,
+ * drinking-water sources (二级保护区); IV serves only recreation without
+ * body contact, V farming and scenery. No class makes raw river water safe
+ * to drink, so the drinking words always name the treatment.
+ */
+export const CLASS_FOR_PEOPLE: Readonly<Record<WaterClass, { swim: string; fish: string; drink: string }>> = {
+  I: { swim: '水质适合游泳（野外下水请注意安全）', fish: '水质适合鱼虾生长', drink: '可作饮用水源（须经水厂处理，不要直接饮用）' },
+  II: { swim: '水质适合游泳（野外下水请注意安全）', fish: '水质适合鱼虾产卵生长', drink: '可作饮用水源（须经水厂处理，不要直接饮用）' },
+  III: { swim: '水质适合游泳（野外下水请注意安全）', fish: '水质适合养鱼、钓鱼', drink: '可作饮用水源（须经水厂处理，不要直接饮用）' },
+  IV: { swim: '不宜游泳，只适合划船等不接触水的活动', fish: '不属渔业水域，不宜养鱼捕鱼', drink: '不能作饮用水源' },
+  V: { swim: '不宜游泳或戏水', fish: '不属渔业水域，不宜养鱼捕鱼', drink: '不能作饮用水源' },
+  '劣V': { swim: '不要下水，避免接触', fish: '不宜养鱼捕鱼', drink: '不能作饮用水源' },
+};
+
 export const ROLE = labelled({
   general_chief: '总河长',
   deputy_general_chief: '副总河长',

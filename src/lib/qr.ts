@@ -16,3 +16,16 @@ export async function qrSvg(text: string): Promise<string> {
 export function waterUrl(siteUrl: string, id: string): string {
   return new URL(`waters/${id}/`, siteUrl.endsWith('/') ? siteUrl : `${siteUrl}/`).href;
 }
+
+/**
+ * The public URL a segment's sign links to: its water's page with the
+ * segment named in `?seg=`, which opens the page on that segment's chief
+ * (src/components/water/SegmentLanding.astro). A query rather than a page
+ * per segment: a city has thousands of segments, and the water's page is
+ * the same for all of them.
+ */
+export function segmentUrl(siteUrl: string, water: string, segment: string): string {
+  const url = new URL(waterUrl(siteUrl, water));
+  url.searchParams.set('seg', segment);
+  return url.href;
+}

@@ -59,3 +59,27 @@ export function oldestVerified(people: readonly Pick<Chief, 'verified'>[]): stri
   for (const p of people) if (oldest === undefined || p.verified < oldest) oldest = p.verified;
   return oldest;
 }
+
+/** Who a segment's sign and landing put first: its 河段长, or the water's 河长 standing in. */
+export type SegmentContact =
+  /** A current 河段长 of the segment (the first in sign order). */
+  | { kind: 'segment_chief'; assignment: Assignment }
+  /** No current 河段长: the whole water's current 河长 answers for the segment. */
+  | { kind: 'water_chief'; assignment: Assignment }
+  /** Neither post has a current holder. */
+  | { kind: 'vacant' };
+
+/**
+ * The person a segment's sign and its page landing name first. A segment's
+ * 河段长 answers for it; while that post is vacant the whole water's 河长
+ * does (the post above, not a keeper or patroller of the segment, who
+ * answer for patrols, not for the segment). `assignments` are the water's
+ * assignments in sign order; ended and future ones are ignored.
+ */
+export function segmentContact(assignments: readonly Assignment[], segment: string, asOf: string): SegmentContact {
+  const current = assignments.filter((a) => isCurrent(a, asOf));
+  const own = current.find((a) => a.segment === segment && a.role === 'segment_chief');
+  if (own) return { kind: 'segment_chief', assignment: own };
+  const chief = current.find((a) => !a.segment && a.role === 'chief');
+  return chief ? { kind: 'water_chief', assignment: chief } : { kind: 'vacant' };
+}

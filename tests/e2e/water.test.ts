@@ -1,18 +1,19 @@
 /**
  * A citizen at the riverbank: a water page on a phone shows the water, its
- * chiefs and a working tel: link in the first screen; the printable sign
- * fits one page and its QR code leads back to the water's page.
+ * chiefs and a working tel: link in the first screen; the printable signs
+ * fit one page each and the water's QR code leads back to the water's page.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import jsQR from 'jsqr';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSite, type Session } from '../helpers/browser.ts';
+import { decodeQr, pdfPageCount } from '../helpers/qr.ts';
 import { siteDist } from '../helpers/site.ts';
 
 const dist = siteDist();
 const index = JSON.parse(readFileSync(join(dist, 'data/index.json'), 'utf8')) as { url: string };
 const waters = JSON.parse(readFileSync(join(dist, 'data/waters.json'), 'utf8')) as { id: string; name: string; current_chiefs: string[] }[];
+const segments = JSON.parse(readFileSync(join(dist, 'data/segments.json'), 'utf8')) as { id: string; water: string }[];
 // The water with the most chiefs makes the fullest sign.
 const busiest = [...waters].sort((a, b) => b.current_chiefs.length - a.current_chiefs.length)[0]!;
 
@@ -52,33 +53,17 @@ describe('water page on a phone', () => {
 });
 
 describe('printable public sign', () => {
-  it('fits one printed page', async () => {
+  it("fits the water's sign on one printed page, and each segment's on one more", async () => {
     const page = await (await s.context()).newPage();
     await page.goto(s.url(`/waters/${busiest.id}/sign/`));
     await page.emulateMedia({ media: 'print' });
     const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
-    const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? [];
-    expect(pages.length).toBe(1);
+    expect(pdfPageCount(pdf)).toBe(1 + segments.filter((g) => g.water === busiest.id).length);
   });
 
   it("has a QR code that decodes to the water page's public URL", async () => {
     const page = await (await s.context()).newPage();
     await page.goto(s.url(`/waters/${busiest.id}/sign/`));
-    const { data, size } = await page.evaluate(async () => {
-      const svg = document.querySelector('.qr svg')!;
-      const img = new Image();
-      img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg.outerHTML)}`;
-      await img.decode();
-      const size = 400;
-      const canvas = document.createElement('canvas');
-      canvas.width = canvas.height = size;
-      const ctx = canvas.getContext('2d')!;
-      ctx.fillStyle = '#fff';
-      ctx.fillRect(0, 0, size, size);
-      ctx.drawImage(img, 0, 0, size, size);
-      return { data: Array.from(ctx.getImageData(0, 0, size, size).data), size };
-    });
-    const code = jsQR(Uint8ClampedArray.from(data), size, size);
-    expect(code?.data).toBe(new URL(`waters/${busiest.id}/`, index.url).href);
+    expect(await decodeQr(page.locator(`#sign-${busiest.id} .qr`))).toBe(new URL(`waters/${busiest.id}/`, index.url).href);
   });
 });

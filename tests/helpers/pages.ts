@@ -61,6 +61,9 @@ export function pagesOfEveryType(dist: string): PageOfType[] {
   const biggest = letters.sort((a, b) => b.size - a.size || a.l.localeCompare(b.l))[0]?.l;
   add('directory letter', biggest && `/waters/letter/${biggest}/`);
   add('water', water && `/waters/${water}/`);
+  // The same page opened from a segment's sign: it starts with that segment's chief.
+  const segment = (json<{ id: string; water: string }[]>(dist, 'data/segments.json') ?? []).find((g) => g.water === water);
+  add('segment landing', segment && `/waters/${water}/?seg=${segment.id}`);
   add('sign', water && `/waters/${water}/sign/`);
   add('chiefs', '/chiefs/');
   add('chief', subdirs(dist, 'chiefs')[0] && `/chiefs/${subdirs(dist, 'chiefs')[0]}/`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { holdsCurrentPost, isCurrent, oldestVerified, publicPhone, signDuties } from '../../src/lib/roster.ts';
+import { holdsCurrentPost, isCurrent, oldestVerified, publicPhone, segmentContact, signDuties } from '../../src/lib/roster.ts';
 import { buildIndexes } from '../../src/data/indexes.ts';
 import type { Assignment } from '../../src/schemas/tables.ts';
 
@@ -105,5 +105,27 @@ describe('publicPhoneOf (the roster index every page and dataset asks)', () => {
     expect(idx.publicPhoneOf('chen')).toBe('0000-1');
     expect(idx.publicPhoneOf('wang')).toBeNull();
     expect(idx.publicPhoneOf('nobody')).toBeNull();
+  });
+});
+
+describe('segmentContact', () => {
+  const list = [
+    a({ chief: 'water-chief', role: 'chief' }),
+    a({ chief: 'keeper', role: 'keeper', segment: 's1' }),
+    a({ chief: 'old', role: 'segment_chief', segment: 's1', end: '2026-04-20' }),
+    a({ chief: 'new', role: 'segment_chief', segment: 's1', start: '2026-04-21' }),
+    a({ chief: 'other', role: 'segment_chief', segment: 's2' }),
+    a({ chief: 'future', role: 'segment_chief', segment: 's3', start: '2026-11-15' }),
+  ];
+  it("names the segment's current 河段长, not the former one nor the segment's keeper", () => {
+    expect(segmentContact(list, 's1', AS_OF)).toEqual({ kind: 'segment_chief', assignment: list[3] });
+    expect(segmentContact(list, 's2', AS_OF)).toEqual({ kind: 'segment_chief', assignment: list[4] });
+  });
+  it("falls back to the whole water's 河长 while the segment has no 河段长 (one who has not yet begun does not count)", () => {
+    expect(segmentContact(list, 's3', AS_OF)).toEqual({ kind: 'water_chief', assignment: list[0] });
+  });
+  it('is vacant when neither post is held', () => {
+    expect(segmentContact(list.slice(1), 's3', AS_OF)).toEqual({ kind: 'vacant' });
+    expect(segmentContact([a({ chief: 'dep', role: 'deputy_chief' })], 's1', AS_OF)).toEqual({ kind: 'vacant' });
   });
 });
