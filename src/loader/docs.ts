@@ -96,6 +96,7 @@ status: in_force               # draft 征求意见稿 | in_force 现行 | repea
 kind: plan                     # ${DOC_KINDS}
 waters: [qingxi-he]            # 涉及的水体编码，可空
 supersedes: old-rules          # 本文件替代的文件编号，可空
+comment_until: 2026-11-15      # 征求意见稿的意见截止日期，可空；写入“截止日期”日历
 ---
 \`\`\`
 `;
