@@ -15,14 +15,14 @@ import { documentSchema } from './schemas/document.ts';
 import { push } from './lib/collections.ts';
 
 /** Entries keyed by their own id column. */
-const byId = <K extends 'regions' | 'waters' | 'segments' | 'chiefs' | 'stations' | 'cases' | 'inspections' | 'targets'>(name: K, key: string) =>
+const byId = <K extends 'regions' | 'waters' | 'segments' | 'chiefs' | 'stations' | 'cases' | 'inspections' | 'targets' | 'outlets'>(name: K, key: string) =>
   defineCollection({
     loader: folderLoader(name, (f) => f[name].map((r) => ({ id: String((r.data as Record<string, unknown>)[key]), data: r.data as Record<string, unknown> }))),
     schema: TABLES[name].row,
   });
 
 /** Entries of tables without an id column, keyed by file and line (stable for a given folder). */
-const byLine = <K extends 'assignments' | 'actions'>(name: K) =>
+const byLine = <K extends 'assignments' | 'actions' | 'blackOdorous'>(name: K) =>
   defineCollection({
     loader: folderLoader(name, (f) => f[name].map((r) => ({ id: `${r.file}:${r.line}`, data: r.data as Record<string, unknown> }))),
     schema: TABLES[name].row,
@@ -69,6 +69,8 @@ export const collections = {
   }),
   actions: byLine('actions'),
   targets: byId('targets', 'id'),
+  outlets: byId('outlets', 'id'),
+  blackOdorous: byLine('blackOdorous'),
   geo: defineCollection({
     loader: folderLoader('geo', (f) => f.geo.map((g) => ({ id: g.id, data: { ...g } as Record<string, unknown> }))),
     schema: z.object({ id: z.string(), name: z.string().optional(), geometry: z.object({ type: z.string(), coordinates: z.unknown() }) }),

@@ -1,16 +1,21 @@
 /**
- * Entries of /feed.xml: case status changes, cases falling overdue,
- * inspection results, accountability actions, and required actions the
- * record window closed on without a record; newest FEED_LIMIT.
+ * Entries of the Atom feeds: case status changes, cases falling overdue,
+ * inspection results, accountability actions, required actions the record
+ * window closed on without a record, documents, and water-quality results.
+ * /feed.xml carries the area-wide ones (a month's results as one entry);
+ * each water's and each township's feed carries what concerns it (every
+ * result of its stations). Every feed keeps its newest FEED_LIMIT.
  */
-import { CASE_CATEGORY, CASE_STATUS } from '../lib/enums.ts';
-import { addDays, compare, yearOf } from '../lib/dates.ts';
+import { CASE_CATEGORY, CASE_STATUS, DOC_KIND, DOC_STATUS, WATER_CLASS_LABEL, type TargetClass } from '../lib/enums.ts';
+import { addDays, compare, monthOf, yearOf } from '../lib/dates.ts';
 import { formatDateZh } from '../lib/format.ts';
-import { tagUri, type FeedEntry } from '../lib/feed.ts';
+import { atomFeed, tagUri, type FeedEntry } from '../lib/feed.ts';
 import type { Db } from './query.ts';
 import { accountabilityIndex, rowHref } from './accountability.ts';
 import { ledger } from './ledger.ts';
 import { inspectionIndex, KIND_TITLE } from './inspections.ts';
+import { memo } from './memo.ts';
+import { push } from '../lib/collections.ts';
 
 /** Entries in /feed.xml. */
 export const FEED_LIMIT = 200;
@@ -18,20 +23,45 @@ export const FEED_LIMIT = 200;
 /** ASCII slugs of the action kinds, for feed ids that read well. */
 const ACTION_SLUG: Record<string, string> = { 约谈: 'interview', 通报批评: 'criticism', 警告: 'warning', 免职: 'removal', other: 'other' };
 
-/** Entries of /feed.xml: every case status change, cases falling overdue, inspection results and accountability actions; newest FEED_LIMIT. */
-export function feedEntries(db: Db): FeedEntry[] {
+/** What an entry concerns: the waters and townships whose feeds carry it, and whether /feed.xml does. */
+interface Scope {
+  waters: readonly string[];
+  townships: readonly string[];
+  /** false: only in the water and township feeds (a single result; /feed.xml has the month instead). */
+  site?: boolean;
+}
+
+/** A dated id with a builder: at city scale there are some 100,000 case events, and only the newest of each feed are written out. */
+interface Candidate {
+  updated: string;
+  id: string;
+  scope: Scope;
+  make: () => Omit<FeedEntry, 'id' | 'updated'>;
+}
+
+/** Every candidate entry of every feed, computed once per build. */
+const candidatesOf = memo((db: Db): Candidate[] => {
   const site = db.site.url;
   const abs = (path: string) => new URL(path, site).href;
   const { rows } = ledger(db);
-  // Candidates are dated ids with a builder: at city scale there are some
-  // 100,000 case events, and only the newest FEED_LIMIT are written out.
-  const candidates: { updated: string; id: string; make: () => Omit<FeedEntry, 'id' | 'updated'> }[] = [];
-  const add = (updated: string, specific: string, make: () => Omit<FeedEntry, 'id' | 'updated'>) =>
-    candidates.push({ updated, id: tagUri(site, yearOf(updated), specific), make });
+  const candidates: Candidate[] = [];
+  const add = (updated: string, specific: string, scope: Scope, make: () => Omit<FeedEntry, 'id' | 'updated'>) =>
+    candidates.push({ updated, id: tagUri(site, yearOf(updated), specific), scope, make });
+  const township = (region: string) => {
+    const t = db.townshipOf(region);
+    return t ? [t] : [];
+  };
+  const waterTownships = (water: string) => [...new Set((db.waters.get(water)?.regions ?? []).flatMap(township))];
+  const chiefScope = (chief: string, on: string): Scope => {
+    const held = (db.assignmentsByChief.get(chief) ?? []).filter((a) => a.start <= on && (!a.end || a.end >= on));
+    const c = db.chiefs.get(chief);
+    return { waters: [...new Set(held.map((a) => a.water))], townships: c ? township(c.region) : [] };
+  };
 
   for (const c of db.cases.values()) {
     const events = c.events.length ? c.events : [{ case: c.id, date: c.found, status: 'reported' as const, note: undefined, by: undefined }];
     const seen = new Map<string, number>();
+    const scope: Scope = { waters: [c.water], townships: township(c.region) };
     const where = () => {
       const row = rows.get(c.id)!;
       return `${row.waterName}（${row.townshipName}）`;
@@ -40,7 +70,7 @@ export function feedEntries(db: Db): FeedEntry[] {
       if (e.date > db.asOf) continue;
       const n = (seen.get(e.status) ?? 0) + 1;
       seen.set(e.status, n);
-      add(e.date, `case/${c.id}/${e.status}${n > 1 ? `-${n}` : ''}`, () => {
+      add(e.date, `case/${c.id}/${e.status}${n > 1 ? `-${n}` : ''}`, scope, () => {
         const detail = [e.note, e.by && `办理单位：${e.by}`].filter(Boolean).join('；');
         return {
           title: `${CASE_STATUS.labels[e.status]}：${c.title}`,
@@ -59,7 +89,7 @@ export function feedEntries(db: Db): FeedEntry[] {
     // Falling overdue is a change too: the day after the deadline, if not closed by then.
     const overdueFrom = addDays(c.deadline, 1);
     if (overdueFrom <= db.asOf && (!c.state.closed || c.state.closedOn! > c.deadline)) {
-      add(overdueFrom, `case/${c.id}/overdue`, () => ({
+      add(overdueFrom, `case/${c.id}/overdue`, scope, () => ({
         title: `逾期：${c.title}`,
         link: abs(`/cases/${c.id}/`),
         summary: `整改时限${formatDateZh(c.deadline)}已过，问题未销号。位置：${where()}；责任单位：${c.responsible}。`,
@@ -73,7 +103,12 @@ export function feedEntries(db: Db): FeedEntry[] {
       const dates = k.rows.map((r) => r.record.date ?? '').filter(Boolean).sort();
       const date = dates.at(-1);
       if (!date || date > db.asOf) continue;
-      add(date, `inspection/${p.id}/${k.kind}`, () => {
+      const subjects = k.rows.map((r) => r.record);
+      const scope: Scope = {
+        waters: subjects.filter((r) => r.subject_kind === 'water').map((r) => r.subject),
+        townships: subjects.filter((r) => r.subject_kind === 'region').flatMap((r) => township(r.subject)),
+      };
+      add(date, `inspection/${p.id}/${k.kind}`, scope, () => {
         const top = k.rows.slice(0, 10).map((r) => `${r.record.rank != null ? `第${r.record.rank}名 ` : ''}${r.name}${r.record.score != null ? ` ${r.record.score}分` : ''}${r.record.result ? `（${r.record.result}）` : ''}`);
         return {
           title: `${p.label}${KIND_TITLE[k.kind]}考核结果`,
@@ -91,7 +126,7 @@ export function feedEntries(db: Db): FeedEntry[] {
     const base = `action/${a.date}/${a.chief}/${ACTION_SLUG[a.kind] ?? a.kind}`;
     const n = (seenAction.get(base) ?? 0) + 1;
     seenAction.set(base, n);
-    add(a.date, n > 1 ? `${base}-${n}` : base, () => {
+    add(a.date, n > 1 ? `${base}-${n}` : base, chiefScope(a.chief, a.date), () => {
       const chief = db.chiefs.get(a.chief);
       return {
         title: `${a.kind === 'other' ? '问责' : a.kind}：${chief ? `${chief.name}（${chief.position}）` : a.chief}`,
@@ -107,8 +142,8 @@ export function feedEntries(db: Db): FeedEntry[] {
   for (const r of accountabilityIndex(db).rows) {
     if (r.status !== 'missing') continue;
     const on = addDays(r.closes, 1);
-    add(on, `accountability/${r.station}/${r.rule}/${r.from}/${r.length}`, () => {
-      const station = db.stations.get(r.station)!;
+    const station = db.stations.get(r.station)!;
+    add(on, `accountability/${r.station}/${r.rule}/${r.from}/${r.length}`, { waters: [station.water], townships: township(station.region) }, () => {
       const unit = r.rule === 'yearly' ? '年' : '个月';
       const names = r.responsible.map((c) => db.chiefs.get(c)?.name ?? c).join('、') || '（数据中没有当时的责任河长）';
       return {
@@ -120,8 +155,94 @@ export function feedEntries(db: Db): FeedEntry[] {
     });
   }
 
-  return candidates
+  // Documents: published on their date; a document names the waters it concerns.
+  for (const d of db.documents.values()) {
+    if (d.date > db.asOf) continue;
+    add(d.date, `document/${d.id}`, { waters: d.waters, townships: [...new Set(d.waters.flatMap(waterTownships))] }, () => ({
+      title: `${DOC_KIND.labels[d.kind]}：${d.title}`,
+      link: abs(`/documents/${d.id}/`),
+      summary: [`${formatDateZh(d.date)}，${d.issuer}发布${d.number ? `（${d.number}）` : ''}，${DOC_STATUS.labels[d.status]}。`, d.comment_until ? `征求意见截至${formatDateZh(d.comment_until)}。` : '']
+        .filter(Boolean)
+        .join(''),
+      categories: [{ term: 'document', label: '政策文件' }, { term: d.kind, label: DOC_KIND.labels[d.kind] }],
+    }));
+  }
+
+  // Water quality: each result in its water's and township's feeds; /feed.xml gets the month.
+  const months = new Map<string, { date: string; n: number; meets: number }>();
+  for (const st of db.stations.values()) {
+    const scope: Scope = { waters: [st.water], townships: township(st.region), site: false };
+    const seenDate = new Map<string, number>();
+    for (const r of st.readings) {
+      if (r.date > db.asOf || r.result.class === null) continue;
+      const n = (seenDate.get(r.date) ?? 0) + 1;
+      seenDate.set(r.date, n);
+      const date = r.date.length === 7 ? `${r.date}-01` : r.date;
+      const m = months.get(monthOf(date)) ?? { date, n: 0, meets: 0 };
+      m.n++;
+      if (r.result.meetsTarget) m.meets++;
+      if (date > m.date) m.date = date;
+      months.set(monthOf(date), m);
+      add(date, `reading/${st.id}/${r.date}${n > 1 ? `-${n}` : ''}`, scope, () => ({
+        title: `水质：${st.name} ${WATER_CLASS_LABEL[r.result.class!]}（${r.result.meetsTarget ? '达到' : '未达到'}${WATER_CLASS_LABEL[st.target_class as TargetClass]}目标）`,
+        link: abs(`/stations/${st.id}/`),
+        summary: `${formatDateZh(r.date)}监测，${st.name}水质为${WATER_CLASS_LABEL[r.result.class!]}，水质目标${WATER_CLASS_LABEL[st.target_class as TargetClass]}，${r.result.meetsTarget ? '达标' : '未达标'}。`,
+        categories: [{ term: 'quality', label: '水质监测' }],
+      }));
+    }
+  }
+  for (const [month, m] of months) {
+    add(m.date, `quality/${month}`, { waters: [], townships: [] }, () => ({
+      title: `${formatDateZh(month)}水质监测结果：${m.n} 次监测，${m.meets} 次达到目标`,
+      link: abs(`/quality/${month}/`),
+      summary: `${formatDateZh(month)}各断面共 ${m.n} 次监测有水质类别，其中 ${m.meets} 次达到断面水质目标。各断面的结果见链接页面。`,
+      categories: [{ term: 'quality', label: '水质监测' }],
+    }));
+  }
+  return candidates;
+});
+
+/** The newest FEED_LIMIT of some candidates, newest first, then by id. */
+function newest(candidates: readonly Candidate[]): FeedEntry[] {
+  return [...candidates]
     .sort((x, y) => compare(y.updated, x.updated) || compare(x.id, y.id))
     .slice(0, FEED_LIMIT)
     .map((c) => ({ id: c.id, updated: c.updated, ...c.make() }));
+}
+
+/** Entries of /feed.xml: everything area-wide; newest FEED_LIMIT. */
+export function feedEntries(db: Db): FeedEntry[] {
+  return newest(candidatesOf(db).filter((c) => c.scope.site !== false));
+}
+
+/** The candidates of each water's and each township's feed, indexed once. */
+const scoped = memo((db: Db) => {
+  const byWater = new Map<string, Candidate[]>();
+  const byTownship = new Map<string, Candidate[]>();
+  for (const c of candidatesOf(db)) {
+    for (const w of c.scope.waters) push(byWater, w, c);
+    for (const t of c.scope.townships) push(byTownship, t, c);
+  }
+  return { water: byWater, township: byTownship };
+});
+
+/** Entries of one water's or one township's feed; newest FEED_LIMIT. */
+export function scopedFeedEntries(db: Db, kind: 'water' | 'township', id: string): FeedEntry[] {
+  return newest(scoped(db)[kind].get(id) ?? []);
+}
+
+/** An Atom document of some entries, published at `path`, about the page at `about`. */
+export function feedXml(db: Db, o: { path: string; about: string; title: string; subtitle: string; entries: FeedEntry[] }): Response {
+  const site = db.site;
+  const xml = atomFeed({
+    id: new URL(o.path, site.url).href,
+    title: o.title,
+    subtitle: `${o.subtitle}数据截至 ${db.asOf}。`,
+    link: new URL(o.about, site.url).href,
+    self: new URL(o.path, site.url).href,
+    author: { name: site.office.name, email: site.office.email, uri: site.url },
+    updatedIfEmpty: db.asOf,
+    entries: o.entries,
+  });
+  return new Response(xml, { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });
 }

@@ -18,17 +18,10 @@ import { targetViews } from './targets.ts';
 import { TARGET_STATE_LABEL } from '../lib/targets.ts';
 import { compare } from '../lib/dates.ts';
 
-type Value = string | number | boolean | null | string[];
-type Record_ = Record<string, Value>;
+import { f, type Dataset, type Record_ } from './dataset.ts';
+import { RECORD_DATASETS } from './records.ts';
 
-export interface Dataset {
-  name: string;
-  title: string;
-  fields: { name: string; description: string }[];
-  rows: (db: Db) => Record_[];
-}
-
-const f = (name: string, description: string) => ({ name, description });
+export type { Dataset } from './dataset.ts';
 
 function currentChiefNames(db: Db, water: string): string[] {
   return (db.currentByWater.get(water) ?? []).map((a) => `${db.chiefs.get(a.chief)?.name ?? a.chief}（${ROLE.labels[a.role]}${a.segment ? `，${db.segments.get(a.segment)?.name ?? a.segment}` : ''}）`);
@@ -265,7 +258,13 @@ export const DATASETS: Dataset[] = [
         state: t.status.state, state_label: TARGET_STATE_LABEL[t.status.state],
       })),
   },
+  ...RECORD_DATASETS,
 ];
+
+/** The datasets this build publishes: every one, less an optional table the office does not keep. */
+export function datasetsOf(db: Db): Dataset[] {
+  return DATASETS.filter((ds) => ds.present?.(db) ?? true);
+}
 
 const cache = new WeakMap<Db, Map<string, Record_[]>>();
 /** A dataset's rows, computed once per build. */
@@ -306,7 +305,7 @@ export function datasetIndex(db: Db) {
     /** Who publishes the data. */
     source: db.site.office.name,
     license: { name: db.site.license.name, url: db.site.license.url ?? null },
-    datasets: DATASETS.map((ds) => ({
+    datasets: datasetsOf(db).map((ds) => ({
       name: ds.name,
       title: ds.title,
       json: `/data/${ds.name}.json`,

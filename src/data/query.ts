@@ -7,7 +7,7 @@
  */
 import { dataMayChange } from '../loader/watching.ts';
 import { getCollection, type CollectionEntry, type CollectionKey } from 'astro:content';
-import type { Action, Assignment, Case, CaseEvent, Chief, Inspection, Patrol, Reading, Region, Segment, Station, Target, Water } from '../schemas/tables.ts';
+import type { Action, Assignment, BlackOdorousEntry, Case, CaseEvent, Chief, Inspection, Outlet, Patrol, Reading, Region, Segment, Station, Target, Water } from '../schemas/tables.ts';
 import type { Site } from '../schemas/site.ts';
 import type { DocumentMeta } from '../schemas/document.ts';
 import type { ReadingItem, TargetClass, Waterbody } from '../lib/enums.ts';
@@ -79,6 +79,12 @@ export interface Db extends Indexed {
   actions: Action[];
   actionsByChief: Map<string, Action[]>;
   targets: Target[];
+  /** 入河排污口, by id. */
+  outlets: Outlet[];
+  outletsByWater: Map<string, Outlet[]>;
+  /** The black-odorous list (黑臭水体清单) in file order. */
+  blackOdorous: BlackOdorousEntry[];
+  blackOdorousByWater: Map<string, BlackOdorousEntry[]>;
   geo: Map<string, { type: string; coordinates: unknown }>;
 }
 
@@ -98,7 +104,7 @@ function readingValues(r: Reading): ReadingValues {
 async function build(): Promise<Db> {
   const [site] = await data<Site>('site');
   const asOf = site.as_of;
-  const [regions, waters, segments, chiefs, assignments, stations, readings, cases, events, inspections, patrols, actions, targets, docs, geo] = await Promise.all([
+  const [regions, waters, segments, chiefs, assignments, stations, readings, cases, events, inspections, patrols, actions, targets, outlets, blackOdorous, docs, geo] = await Promise.all([
     data<Region>('regions'),
     data<Water>('waters'),
     data<Segment>('segments'),
@@ -112,6 +118,8 @@ async function build(): Promise<Db> {
     rows('patrols', decodePatrols),
     data<Action>('actions'),
     data<Target>('targets'),
+    data<Outlet>('outlets'),
+    data<BlackOdorousEntry>('blackOdorous'),
     getCollection('documents'),
     data<{ id: string; geometry: { type: string; coordinates: unknown } }>('geo'),
   ]);
@@ -204,6 +212,12 @@ async function build(): Promise<Db> {
   const actionsByChief = new Map<string, Action[]>();
   for (const a of [...actions].sort((x, y) => compare(y.date, x.date))) push(actionsByChief, a.chief, a);
 
+  outlets.sort((a, b) => a.id.localeCompare(b.id));
+  const outletsByWater = new Map<string, Outlet[]>();
+  for (const o of outlets) push(outletsByWater, o.water, o);
+  const blackOdorousByWater = new Map<string, BlackOdorousEntry[]>();
+  for (const e of blackOdorous) push(blackOdorousByWater, e.water, e);
+
   const documents = new Map<string, DocumentView>();
   for (const d of [...docs].sort((a, b) => compare((b.data as DocumentMeta).date, (a.data as DocumentMeta).date) || a.id.localeCompare(b.id))) {
     documents.set(d.id, { ...(d.data as DocumentMeta), id: d.id, entry: d, supersededBy: [] });
@@ -233,6 +247,10 @@ async function build(): Promise<Db> {
     actions,
     actionsByChief,
     targets,
+    outlets,
+    outletsByWater,
+    blackOdorous,
+    blackOdorousByWater,
     geo: new Map(geo.map((g) => [g.id, g.geometry])),
   };
 }

@@ -32,6 +32,7 @@ export function metricSources(db: Db): MetricSources {
       results: s.readings.flatMap((r) => (r.result.class === null ? [] : [{ date: r.date, class: r.result.class, meetsTarget: r.result.meetsTarget === true }])),
     })),
     cases: [...db.cases.values()].map((c) => ({ category: c.category, found: c.found, deadline: c.deadline, status: c.state.status, closedOn: c.state.closedOn })),
+    outlets: db.outlets,
     patrols: (months) => {
       const t = db.patrolsOver(months).totals;
       return { required: t.required, credited: t.credited };

@@ -81,8 +81,19 @@ export const ROLE = labelled({
   keeper: '河道专管员',
   patroller: '巡河员',
   civic_chief: '民间河长',
+  supervisor: '社会监督员',
+  volunteer: '志愿者',
 });
 export type Role = keyof typeof ROLE.labels;
+
+/**
+ * Roles held by members of the public who take part (data contract v2): not
+ * officials. Their phone is published only when the office fills it in, and
+ * they are listed on the participation page, not in the chiefs' roster.
+ */
+export const PARTICIPANT_ROLES: readonly Role[] = Object.freeze(['civic_chief', 'supervisor', 'volunteer']);
+/** True for 民间河长, 社会监督员 and 志愿者. */
+export const isParticipantRole = (role: string): boolean => (PARTICIPANT_ROLES as readonly string[]).includes(role);
 
 export const STATION_KIND = labelled({
   national: '国控断面',
@@ -139,6 +150,28 @@ export type SubjectKind = keyof typeof SUBJECT_KIND.labels;
 export const ACTION_KIND = labelled({ 约谈: '约谈', 通报批评: '通报批评', 警告: '警告', 免职: '免职', other: '其他' });
 export type ActionKind = keyof typeof ACTION_KIND.labels;
 
+/** 入河排污口 kinds (outlets.csv). */
+export const OUTLET_KIND = labelled({
+  industrial: '工业排污口',
+  municipal: '城镇污水排污口',
+  agricultural: '农业排口',
+  stormwater: '雨洪排口',
+  other: '其他排口',
+});
+export type OutletKind = keyof typeof OUTLET_KIND.labels;
+
+/** State of an outlet's regulation (outlets.csv). */
+export const OUTLET_STATUS = labelled({ compliant: '已规范', rectifying: '整治中', closed: '已封堵', unknown: '情况不明' });
+export type OutletStatus = keyof typeof OUTLET_STATUS.labels;
+
+/** Grade of a listed black-odorous water (black-odorous.csv). */
+export const BO_GRADE = labelled({ light: '轻度黑臭', heavy: '重度黑臭' });
+export type BoGrade = keyof typeof BO_GRADE.labels;
+
+/** Progress of a listed black-odorous water (black-odorous.csv). */
+export const BO_STATUS = labelled({ listed: '已列入', treating: '整治中', eliminated: '已消除', long_term: '长制久清' });
+export type BoStatus = keyof typeof BO_STATUS.labels;
+
 export const DIRECTION = labelled({ up: '越高越好', down: '越低越好' });
 export type Direction = keyof typeof DIRECTION.labels;
 
@@ -151,6 +184,13 @@ export const DOC_KIND = labelled({
   rules: '制度办法',
   notice: '通报',
   report: '报告',
+  task_list: '任务清单',
+  responsibility_list: '责任清单',
+  emergency_plan: '应急预案',
+  assessment: '评估报告',
+  exposure: '曝光',
+  commendation: '先进事迹',
+  budget: '经费',
   other: '其他',
 });
 export type DocKind = keyof typeof DOC_KIND.labels;

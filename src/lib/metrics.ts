@@ -21,11 +21,16 @@
  *   The chief-months and their requirement come from the caller (the site's one
  *   patrol-compliance implementation, src/lib/patrols.ts), so this figure and
  *   the patrol pages cannot disagree.
+ * - `outlets_regulated` (an addition to the contract's list, read only from
+ *   the optional outlets.csv): outlets whose status is compliant (已规范) or
+ *   closed (已封堵) ÷ every listed outlet; one still `unknown` (情况不明)
+ *   counts as not yet regulated, since the plans ask for every outlet to be
+ *   traced and regulated.
  * A value is null when there is nothing to count (a zero denominator).
  *
  * Plain TypeScript, no Astro imports, no clock.
  */
-import { CASE_CATEGORY, ROLE, type CaseCategory, type CaseStatus, type WaterClass } from './enums.ts';
+import { CASE_CATEGORY, OUTLET_STATUS, ROLE, type CaseCategory, type CaseStatus, type OutletStatus, type WaterClass } from './enums.ts';
 import { PATROL_ROLES } from './patrols.ts';
 import { classIndex } from './gb3838.ts';
 import { listMonths, monthOf } from './dates.ts';
@@ -37,7 +42,8 @@ export type Metric =
   /** `categories` null = every category. */
   | { kind: 'cases_closed'; categories: CaseCategory[] | null }
   | { kind: 'cases_on_time' }
-  | { kind: 'patrol_rate'; year: number };
+  | { kind: 'patrol_rate'; year: number }
+  | { kind: 'outlets_regulated' };
 
 export type MetricKind = Metric['kind'];
 
@@ -48,10 +54,10 @@ export const METRIC_EXPECTED = {
   zh:
     '计算口径应为以下之一：stations_meeting_target（断面达标比例）、stations_good（断面水质优良比例）、' +
     `cases_closed 或 cases_closed:类别1;类别2（问题销号率，类别为 ${categoryList}）、cases_on_time（按期销号率）、` +
-    'patrol_rate:年份（巡河履职率，如 patrol_rate:2026）',
+    'patrol_rate:年份（巡河履职率，如 patrol_rate:2026）、outlets_regulated（入河排污口规范整治率）',
   en:
     'one of stations_meeting_target, stations_good, cases_closed or cases_closed:CAT1;CAT2 ' +
-    `(categories: ${categoryList}), cases_on_time, patrol_rate:YYYY (e.g. patrol_rate:2026)`,
+    `(categories: ${categoryList}), cases_on_time, patrol_rate:YYYY (e.g. patrol_rate:2026), outlets_regulated`,
 };
 
 export type ParsedMetric = { ok: true; metric: Metric } | { ok: false; zh: string; en: string };
@@ -72,6 +78,7 @@ export function parseMetric(text: string): ParsedMetric {
     case 'stations_meeting_target':
     case 'stations_good':
     case 'cases_on_time':
+    case 'outlets_regulated':
       if (arg !== null) return fail(`${head} 后面不带参数。`, `${head} takes no argument: `);
       return { ok: true, metric: { kind: head } };
     case 'cases_closed': {
@@ -145,6 +152,8 @@ export interface MetricSources {
   asOf: string;
   stations: readonly MetricStation[];
   cases: readonly MetricCase[];
+  /** Statuses of the listed outlets (outlets.csv). */
+  outlets: readonly { status: OutletStatus }[];
   /** Patrols required and credited (Σ min(done, required)) over these months, as the patrol pages count them. */
   patrols: (months: readonly string[]) => { required: number; credited: number };
 }
@@ -217,8 +226,15 @@ export function computeMetric(metric: Metric, src: MetricSources): MetricValue {
       const { required, credited } = months.length ? src.patrols(months) : { required: 0, credited: 0 };
       return { metric, value: percent1(credited, required), numerator: credited, denominator: required, months };
     }
+    case 'outlets_regulated': {
+      const numerator = src.outlets.filter((o) => REGULATED.includes(o.status)).length;
+      return { metric, value: percent1(numerator, src.outlets.length), numerator, denominator: src.outlets.length };
+    }
   }
 }
+
+/** Outlet statuses that count as regulated: 已规范, 已封堵. */
+const REGULATED: readonly OutletStatus[] = ['compliant', 'closed'];
 
 /** Whether the office's figure and the computed one differ by more than 0.5 (the contract's threshold). */
 export function differs(current: number, computed: number | null): boolean {
@@ -262,6 +278,12 @@ export const METRIC_RULES: { kind: MetricKind; form: string; title: string; rule
     title: '河长巡河履职率',
     rule: `该年1月至数据截止日期所在月份（该年已结束时为全年）每位${PATROL_ROLES.map((r) => ROLE.labels[r]).join('、')}在任的每个月（当月任一天在任即计），按所在区划级别规定的每月巡河次数计应巡河次数；每月实际巡河次数超过规定的部分不计入（多巡不抵其他月份）；月中交接的月份，前任和继任都应按规定巡河。履职率 = 各人各月 min(实际次数, 规定次数) 之和 ÷ 规定次数之和。与“巡河履职”页面使用同一计算。`,
   },
+  {
+    kind: 'outlets_regulated',
+    form: 'outlets_regulated',
+    title: '入河排污口规范整治率',
+    rule: `入河排污口清单（outlets.csv）中状态为“${OUTLET_STATUS.labels.compliant}”或“${OUTLET_STATUS.labels.closed}”的排污口数 ÷ 清单中的排污口总数。状态为“${OUTLET_STATUS.labels.rectifying}”和“${OUTLET_STATUS.labels.unknown}”的都计为尚未完成整治。`,
+  },
 ];
 
 /** What was counted, e.g. "有监测结果的 10 个断面中，最近一次监测为Ⅰ—Ⅲ类的 9 个". */
@@ -289,5 +311,7 @@ export function metricBasis(v: MetricValue): string {
       const span = months.length === 1 ? formatDateZh(months[0]!) : `${formatDateZh(months[0]!)}至${formatDateZh(months.at(-1)!)}`;
       return `${span}：规定巡河 ${v.denominator} 次，按月计达到规定的 ${v.numerator} 次`;
     }
+    case 'outlets_regulated':
+      return `入河排污口 ${v.denominator} 个中已规范或已封堵 ${v.numerator} 个`;
   }
 }

@@ -4,6 +4,7 @@
  */
 import { TABLES } from '../schemas/tables.ts';
 import type { TableDef } from '../schemas/table.ts';
+import { DOC_KIND } from '../lib/enums.ts';
 
 const INTRO = `# 数据格式说明
 
@@ -53,7 +54,17 @@ name: 示例县河长制信息公开            # 网站名称
 url: https://hzz.example.org/         # 网站发布地址（二维码、订阅、站点地图使用）
 area: "990100000000"                  # 本区域的区划代码（须在 regions.csv 中）
 as_of: 2026-10-31                     # 数据截止日期：是否逾期、是否现任都按这一天判断
-office: { name: 示例县河长制办公室, address: 地址, phone: 电话, email: 邮箱, hours: 办公时间 }
+office:
+  name: 示例县河长制办公室
+  address: 地址                       # 以下各项可空
+  phone: 电话
+  email: 邮箱
+  hours: 办公时间
+  members:                            # 可空。河长制成员单位及其职责，在“河长办”页面公开
+    - { unit: 县水利局, duty: 承担县河长制办公室日常工作 }
+participation:                        # 可空。群众如何成为民间河长、社会监督员或志愿者，在“公众参与”页面公开
+  how_to_join: 报名条件和方式
+  contact: 联系电话或地址
 hotlines:                             # 每个河湖页面和举报页面都会显示
   - { name: 河长制监督电话, number: "0000-1234568", scope: 受理范围 }
   - { name: 12345政务服务便民热线, number: "12345", scope: 各类诉求 }
@@ -69,6 +80,8 @@ license: { name: 政府信息公开, url: https://… }   # 可空。开放数�
 \`\`\`
 `;
 
+const DOC_KINDS = DOC_KIND.values.map((k) => `${k} ${DOC_KIND.labels[k]}`).join(' | ');
+
 const DOCS = `## documents/：政策文件
 
 每个文件开头是用 \`---\` 包起来的文件信息，之后是正文（Markdown 格式，可以用 ## 标题、编号列表和表格）。
@@ -80,9 +93,10 @@ number: 示河长办〔2025〕3号      # 文号，可空
 issuer: 示例县河长制办公室      # 发文单位
 date: 2025-03-01               # 发布日期
 status: in_force               # draft 征求意见稿 | in_force 现行 | repealed 已废止
-kind: plan                     # plan 工作方案 | one_river_one_policy 一河一策 | rules 制度办法 | notice 通报 | report 报告 | other 其他
+kind: plan                     # ${DOC_KINDS}
 waters: [qingxi-he]            # 涉及的水体编码，可空
 supersedes: old-rules          # 本文件替代的文件编号，可空
+comment_until: 2026-11-15      # 征求意见稿的意见截止日期，可空；写入“截止日期”日历
 ---
 \`\`\`
 `;

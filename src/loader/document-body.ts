@@ -23,6 +23,8 @@
  */
 import { markdownToMdast, mdxToMdast } from 'satteri';
 import { parseExpression } from '@babel/parser';
+import { isValidDate } from '../lib/dates.ts';
+import type { PlanTask } from '../lib/plans.ts';
 
 /** The components a document may use, and the attributes each takes (src/components/mdx/index.ts). */
 export const MDX_COMPONENTS: Readonly<Record<string, readonly string[]>> = {
@@ -63,42 +65,116 @@ const HAS_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 const COMMENT = /^\s*\/\*[\s\S]*?\*\/\s*$/;
 const short = (s: string) => (s.length > 80 ? `${s.slice(0, 80)}…` : s);
 
+type Literal = string | number | boolean | null | Literal[] | { [key: string]: Literal };
+type Ast = { type: string; [k: string]: unknown };
+const NOT_LITERAL = Symbol('not literal data');
+
+/** The value of a literal-data AST node, or NOT_LITERAL for anything that is code. */
+function valueOf(n: Ast | null | undefined): Literal | typeof NOT_LITERAL {
+  if (!n) return NOT_LITERAL;
+  switch (n.type) {
+    case 'StringLiteral':
+    case 'NumericLiteral':
+    case 'BooleanLiteral':
+      return n.value as string | number | boolean;
+    case 'NullLiteral':
+      return null;
+    case 'TemplateLiteral':
+      return (n.expressions as unknown[]).length === 0 ? (n.quasis as { value: { cooked: string } }[]).map((q) => q.value.cooked).join('') : NOT_LITERAL;
+    case 'UnaryExpression':
+      return n.operator === '-' && (n.argument as Ast).type === 'NumericLiteral' ? -((n.argument as Ast).value as number) : NOT_LITERAL;
+    case 'ArrayExpression': {
+      const out: Literal[] = [];
+      for (const e of n.elements as (Ast | null)[]) {
+        const v = valueOf(e);
+        if (v === NOT_LITERAL) return NOT_LITERAL;
+        out.push(v);
+      }
+      return out;
+    }
+    case 'ObjectExpression': {
+      const out: { [key: string]: Literal } = {};
+      for (const p of n.properties as Ast[]) {
+        const key = p.key as Ast;
+        if (p.type !== 'ObjectProperty' || p.computed || p.shorthand || !['Identifier', 'StringLiteral', 'NumericLiteral'].includes(key.type)) return NOT_LITERAL;
+        const v = valueOf(p.value as Ast);
+        if (v === NOT_LITERAL) return NOT_LITERAL;
+        out[String(key.type === 'Identifier' ? key.name : key.value)] = v;
+      }
+      return out;
+    }
+    default:
+      return NOT_LITERAL;
+  }
+}
+
+/** The value of an attribute expression that is literal data (strings, numbers, booleans, null, arrays and objects of them), else undefined. */
+export function literalData(source: string): Literal | undefined {
+  try {
+    const v = valueOf(parseExpression(source, { errorRecovery: false }) as unknown as Ast);
+    return v === NOT_LITERAL ? undefined : v;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Whether an attribute expression is literal data: strings, numbers, booleans, null, arrays and objects of them. */
 export function isLiteralData(source: string): boolean {
-  let ast;
-  try {
-    ast = parseExpression(source, { errorRecovery: false });
-  } catch {
-    return false;
-  }
-  const ok = (n: { type: string; [k: string]: unknown } | null | undefined): boolean => {
-    if (!n) return false;
-    switch (n.type) {
-      case 'StringLiteral':
-      case 'NumericLiteral':
-      case 'BooleanLiteral':
-      case 'NullLiteral':
-        return true;
-      case 'TemplateLiteral':
-        return (n.expressions as unknown[]).length === 0;
-      case 'UnaryExpression':
-        return n.operator === '-' && (n.argument as { type: string }).type === 'NumericLiteral';
-      case 'ArrayExpression':
-        return (n.elements as (typeof n)[]).every((e) => e !== null && ok(e));
-      case 'ObjectExpression':
-        return (n.properties as (typeof n)[]).every(
-          (p) =>
-            p.type === 'ObjectProperty' &&
-            !p.computed &&
-            !p.shorthand &&
-            ['Identifier', 'StringLiteral', 'NumericLiteral'].includes((p.key as { type: string }).type) &&
-            ok(p.value as typeof n),
-        );
-      default:
-        return false;
+  return literalData(source) !== undefined;
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const isText = (x: unknown): x is string => typeof x === 'string' && x.trim() !== '';
+
+/**
+ * What is wrong with TaskTable's rows: a list of { task, lead, support?,
+ * deadline?, done? }, where done (the date the task was completed) is a
+ * date, so the site can tell done, due and overdue tasks apart.
+ */
+function taskRowProblems(rows: Literal | undefined): { value?: string; zh: string; en: string }[] {
+  if (!Array.isArray(rows)) return [{ zh: '<TaskTable> 的 rows 应为任务列表：rows={[{ task: …, lead: … }, …]}', en: '<TaskTable> rows must be a list of tasks: rows={[{ task, lead }, …]}' }];
+  const out: { value?: string; zh: string; en: string }[] = [];
+  rows.forEach((r, i) => {
+    const n = i + 1;
+    if (!r || typeof r !== 'object' || Array.isArray(r) || !isText(r.task) || !isText(r.lead)) {
+      out.push({ zh: `<TaskTable> 第 ${n} 项应含任务 task 和牵头单位 lead（文字）`, en: `<TaskTable> row ${n} needs task and lead (text)` });
+      return;
     }
+    const support = r.support;
+    if (support !== undefined && !isText(support) && !(Array.isArray(support) && support.every(isText))) {
+      out.push({ zh: `<TaskTable> 第 ${n} 项的配合单位 support 应为文字或文字列表`, en: `<TaskTable> row ${n}: support must be text or a list of texts` });
+    }
+    if (r.deadline !== undefined && !isText(r.deadline)) out.push({ zh: `<TaskTable> 第 ${n} 项的完成时限 deadline 应为日期 YYYY-MM-DD 或文字（如 长期坚持）`, en: `<TaskTable> row ${n}: deadline must be a date YYYY-MM-DD or a text` });
+    if (r.done !== undefined && !(typeof r.done === 'string' && DATE.test(r.done) && isValidDate(r.done))) {
+      out.push({ value: String(r.done), zh: `<TaskTable> 第 ${n} 项的完成日期 done 应为 YYYY-MM-DD 格式的真实日期`, en: `<TaskTable> row ${n}: done must be a real date YYYY-MM-DD` });
+    }
+  });
+  return out;
+}
+
+/**
+ * The key tasks of a document (its TaskTable rows that pass the checks
+ * above), in document order, for /targets/ and the plan timeline.
+ */
+export function planTasksOf(text: string, kind: 'md' | 'mdx'): PlanTask[] {
+  if (kind !== 'mdx' || !text.includes('<TaskTable')) return [];
+  let tree: Node;
+  try {
+    tree = mdxToMdast(text) as unknown as Node;
+  } catch {
+    return [];
+  }
+  const tasks: PlanTask[] = [];
+  const walk = (n: Node) => {
+    if ((n.type === 'mdxJsxFlowElement' || n.type === 'mdxJsxTextElement') && n.name === 'TaskTable') {
+      const attr = (n.attributes ?? []).find((a) => a.name === 'rows')?.value as { value: string } | undefined;
+      const rows = attr && typeof attr === 'object' ? literalData(attr.value) : undefined;
+      if (taskRowProblems(rows).length === 0) tasks.push(...(rows as unknown as PlanTask[]));
+    }
+    for (const c of n.children ?? []) walk(c);
   };
-  return ok(ast as unknown as { type: string });
+  walk(tree);
+  return tasks;
 }
 
 /** Line and column of an id attribute's value (where a clerk fixes it); the element's start if not found. */
@@ -161,6 +237,10 @@ export function checkDocumentBody(text: string, kind: 'md' | 'mdx'): { problems:
           if (v && typeof v === 'object' && !isLiteralData(v.value)) {
             problems.push({ ...at(n), value: short(`${a.name}={${v.value}}`), zh: `<${name}> 的属性 ${a.name} 只能是文字、数字或由它们组成的列表、对象，不能含变量、函数调用等代码`, en: `attribute ${a.name} of <${name}> must be literal data (strings, numbers, arrays and objects of them), not code` });
             continue;
+          }
+          if (name === 'TaskTable' && a.name === 'rows') {
+            const rows = v && typeof v === 'object' ? literalData(v.value) : undefined;
+            for (const why of taskRowProblems(rows)) problems.push({ ...at(n), ...why });
           }
           if (a.name === 'id' && (name === 'WaterLink' || name === 'TargetValue') && typeof v === 'string') {
             refs.push({ component: name, id: v, ...valueAt(text, n, v) });

@@ -9,6 +9,8 @@ import { bandRangeEn, bandRangeZh, gradeBands, gradeOf, rankConflicts, type Grad
 import type { Problem } from './problems.ts';
 import type { RawFolder, Row } from './read.ts';
 import { photoProblem } from './media.ts';
+import { push } from '../lib/collections.ts';
+import { isParticipantRole } from '../lib/enums.ts';
 
 const NAMES: Record<string, { zh: string; en: string; file: string }> = {
   region: { zh: '区划代码', en: 'region code', file: 'regions.csv' },
@@ -19,6 +21,37 @@ const NAMES: Record<string, { zh: string; en: string; file: string }> = {
   case: { zh: '问题编号', en: 'case id', file: 'cases.csv' },
   document: { zh: '文件编号', en: 'document id', file: 'documents/' },
 };
+
+/**
+ * A black-odorous entry's segment must lie on the entry's water, or the list
+ * would name one water and point at another's reach.
+ */
+function segmentOfWater(f: RawFolder, problems: Problem[]): void {
+  const waterOf = new Map(f.segments.map((r) => [r.data.id, r.data.water]));
+  for (const row of f.blackOdorous) {
+    const seg = row.data.segment;
+    const on = seg === undefined ? undefined : waterOf.get(seg);
+    if (on !== undefined && on !== row.data.water) {
+      problems.push(cell(row, 'segment', seg, row.data.water, `河段“${seg}”属于水体“${on}”，不属于本行的水体“${row.data.water}”`, `segment "${seg}" lies on water "${on}", not on this row's water "${row.data.water}"`));
+    }
+  }
+}
+
+/**
+ * Officials must publish a phone (it is what the sign is for); only a person
+ * whose every post is a participant role (民间河长, 社会监督员, 志愿者) may
+ * leave it empty (data contract v2).
+ */
+function officialsHavePhones(f: RawFolder, problems: Problem[]): void {
+  const roles = new Map<string, string[]>();
+  for (const a of f.assignments) push(roles, a.data.chief, a.data.role);
+  for (const row of f.chiefs) {
+    if (row.data.phone !== undefined) continue;
+    const held = roles.get(row.data.id) ?? [];
+    if (held.length > 0 && held.every(isParticipantRole)) continue;
+    problems.push(cell(row, 'phone', '', row.data.name, '必填：河长、河段长等公职人员须公开联系电话（只担任民间河长、社会监督员或志愿者的人才可留空）', 'a phone is required: only a person who holds nothing but participant roles (civic_chief, supervisor, volunteer) may leave it empty'));
+  }
+}
 
 function cell<T>(row: Row<T>, field: string, value: string | undefined, key: string | undefined, zh: string, en: string): Problem {
   return { file: row.file, line: row.line, column: row.columns[field], field, value, key, zh, en };
@@ -128,6 +161,17 @@ export function validateFolder(f: RawFolder, problems: Problem[]): void {
   ref(f.actions, 'document', 'document');
   ref(f.inspections, 'document', 'document');
   ref(f.targets, 'document', 'document', (d) => d.name);
+  ref(f.waters, 'boundary', 'document', (d) => d.name);
+  ref(f.waters, 'health', 'document', (d) => d.name);
+  unique(f.outlets, 'id', { zh: '排污口编码', en: 'outlet id' });
+  ref(f.outlets, 'water', 'water', (d) => d.name);
+  ref(f.outlets, 'region', 'region', (d) => d.name);
+  ref(f.outlets, 'case', 'case', (d) => d.name);
+  ref(f.blackOdorous, 'water', 'water');
+  ref(f.blackOdorous, 'segment', 'segment', (d) => d.water);
+  ref(f.blackOdorous, 'responsible', 'chief', (d) => d.water);
+  segmentOfWater(f, problems);
+  officialsHavePhones(f, problems);
   for (const row of f.inspections) {
     const kind = (row.data.subject_kind === 'region' ? 'region' : row.data.subject_kind) as keyof typeof ids;
     if (!ids[kind].has(row.data.subject) && !present[kind]?.has(row.data.subject)) {

@@ -28,6 +28,11 @@ export const documentSchema = z.object({
   kind: z.enum(DOC_KIND.values, { error: expect(`应为以下之一：${DOC_KIND.values.join(' | ')}`, `one of ${DOC_KIND.values.join(' | ')}`) }),
   /** Related water ids. */
   waters: z.array(idRef, { error: expect('应为水体编码列表', 'a list of water ids') }).default([]),
+  /**
+   * Optional addition to the contract: the last day of a draft's comment
+   * period (征求意见截止日期); shown on the document and in the calendar.
+   */
+  comment_until: isoDate.optional(),
   /** Id of the document this one replaces. */
   supersedes: idRef.optional(),
   /**

@@ -5,13 +5,16 @@
  */
 import { z } from 'astro/zod';
 import { isValidDate } from '../lib/dates.ts';
-import { expect, ID_PATTERN, SHORT_TEXT_MAX } from './fields.ts';
+import { expect, ID_PATTERN, LONG_TEXT_MAX, SHORT_TEXT_MAX } from './fields.ts';
 import { ROLE, type Role } from '../lib/enums.ts';
 import { sharedThresholds } from '../lib/inspections.ts';
 
 const nonEmpty = z.string({ error: expect('必填，应为文字', 'a non-empty text') }).trim().min(1, { error: expect('必填，不能为空', 'a value (required)') })
   .max(SHORT_TEXT_MAX, { error: (iss) => expect(`文字过长（${String(iss.input).length} 字）：不能超过 ${SHORT_TEXT_MAX} 字`, `text too long (${String(iss.input).length} characters): at most ${SHORT_TEXT_MAX}`) });
 /** YAML may give a date unquoted; the `yaml` core schema keeps it a string. */
+/** A paragraph: duties, how to join. */
+const longText = z.string({ error: expect('必填，应为文字', 'a non-empty text') }).trim().min(1, { error: expect('必填，不能为空', 'a value (required)') })
+  .max(LONG_TEXT_MAX, { error: expect(`文字过长：不能超过 ${LONG_TEXT_MAX} 字`, `text too long: at most ${LONG_TEXT_MAX} characters`) });
 const isoDate = z.string({ error: expect('应为日期 YYYY-MM-DD', 'a date as YYYY-MM-DD') }).refine(isValidDate, { error: expect('应为 YYYY-MM-DD 格式的真实日期', 'a real date as YYYY-MM-DD') });
 const phone = z.union([z.string(), z.number()], { error: expect('应为电话号码', 'a phone number') }).transform(String);
 
@@ -79,7 +82,11 @@ export const siteSchema = z.object({
     phone: phone.optional(),
     email: z.email({ error: expect('应为电子邮箱地址', 'an email address') }).optional(),
     hours: nonEmpty.optional(),
+    /** 河长制成员单位 and what each answers for (contract v2). */
+    members: z.array(z.object({ unit: nonEmpty, duty: longText })).default([]),
   }),
+  /** How a citizen becomes a 民间河长, 社会监督员 or volunteer, and whom to contact (contract v2). */
+  participation: z.object({ how_to_join: longText, contact: nonEmpty }).optional(),
   hotlines: z
     .array(z.object({ name: nonEmpty, number: phone, scope: nonEmpty.optional() }))
     .default([]),

@@ -10,10 +10,14 @@
 import type { z } from 'astro/zod';
 import {
   ACTION_KIND,
+  BO_GRADE,
+  BO_STATUS,
   CASE_CATEGORY,
   CASE_SOURCE,
   CASE_STATUS,
   DIRECTION,
+  OUTLET_KIND,
+  OUTLET_STATUS,
   READING_ITEMS,
   REGION_LEVEL,
   ROLE,
@@ -55,6 +59,8 @@ export const waters = defineTable({
     target_class: column('水质目标', oneOf(TARGET_CLASS.values), '水质目标：I | II | III | IV | V'),
     plan: optional('一河一策文件编号', ref(), '一河一策文件编号（documents 中的文件名）'),
     description: optional('简介', longText(), '简介'),
+    boundary: optional('管理范围划定', ref(), '管理范围（岸线）划定文件编号（documents 中的文件名）'),
+    health: optional('河湖健康评估', ref(), '河湖健康评估文件编号（documents 中的文件名）'),
   },
 });
 
@@ -82,7 +88,7 @@ export const chiefs = defineTable({
     name: column('姓名', text(), '姓名'),
     position: column('职务', text(), '职务，如 副县长、某镇镇长'),
     region: column('区划代码', ref(), '所在区划代码'),
-    phone: column('联系电话', text(), '公示牌上的公开联系电话'),
+    phone: optional('联系电话', text(), '公示牌上的公开联系电话；只担任民间河长、社会监督员或志愿者的人可留空'),
     verified: column('核实日期', date(), '最近一次核实的日期'),
   },
 });
@@ -95,7 +101,7 @@ export const assignments = defineTable({
     chief: column('河长编码', ref(), '河长编码'),
     water: column('水体编码', ref(), '水体编码'),
     segment: optional('河段编码', ref(), '河段编码；留空表示整条水体'),
-    role: column('角色', oneOf(ROLE.values), '角色：general_chief | deputy_general_chief | chief | deputy_chief | segment_chief | keeper | patroller | civic_chief'),
+    role: column('角色', oneOf(ROLE.values), `角色：${ROLE.values.join(' | ')}`),
     start: column('任职日期', date(), '任职日期'),
     end: optional('离任日期', date(), '离任日期；现任留空'),
     duties: optional('职责', longText(), '职责'),
@@ -241,8 +247,45 @@ export const targets = defineTable({
   },
 });
 
+export const outlets = defineTable({
+  file: 'outlets.csv',
+  title: '入河排污口',
+  key: 'name',
+  columns: {
+    id: column(['编码', '排污口编码'], id(), '排污口编码'),
+    name: column('名称', text(), '排污口名称'),
+    water: column('水体编码', ref(), '排入的水体编码'),
+    region: column('区划代码', ref(), '所在区划代码'),
+    kind: column('类型', oneOf(OUTLET_KIND.values), `类型：${OUTLET_KIND.values.join(' | ')}`),
+    permit: optional('排污许可', text(), '排污许可或登记编号'),
+    responsible: column('责任单位', text(), '责任单位'),
+    status: column('状态', oneOf(OUTLET_STATUS.values), '状态：compliant 已规范 | rectifying 整治中 | closed 已封堵 | unknown 情况不明'),
+    lat: optional('纬度', latitude(), '纬度（WGS84）'),
+    lon: optional('经度', longitude(), '经度（WGS84）'),
+    case: optional('问题编号', ref(), '相关问题编号（cases 中的编号）'),
+  },
+});
+
+export const blackOdorous = defineTable({
+  file: 'black-odorous.csv',
+  title: '黑臭水体清单',
+  key: 'water',
+  columns: {
+    water: column('水体编码', ref(), '水体编码'),
+    segment: optional('河段编码', ref(), '河段编码；留空表示整条水体'),
+    grade: column('黑臭程度', oneOf(BO_GRADE.values), '黑臭程度：light 轻度 | heavy 重度'),
+    listed: column('列入日期', date(), '列入清单的日期'),
+    responsible: column('责任人', ref(), '责任人（河长编码）'),
+    unit: column('责任单位', text(), '责任单位'),
+    deadline: column('整治时限', date(), '整治时限'),
+    status: column('状态', oneOf(BO_STATUS.values), '状态：listed 已列入 | treating 整治中 | eliminated 已消除 | long_term 长制久清'),
+    reviewed: optional('最近评估日期', date(), '最近一次评估（半年一评）的日期'),
+    note: optional('备注', longText(), '备注，如最近一次评估的结论'),
+  },
+});
+
 /** Every CSV table in the order they are checked (referenced files first). */
-export const TABLES = { regions, waters, segments, chiefs, assignments, stations, readings, cases, caseEvents, inspections, patrols, actions, targets } as const;
+export const TABLES = { regions, waters, segments, chiefs, assignments, stations, readings, cases, caseEvents, inspections, patrols, actions, targets, outlets, blackOdorous } as const;
 export type TableName = keyof typeof TABLES;
 
 export type Region = z.output<typeof regions.row>;
@@ -258,3 +301,5 @@ export type Inspection = z.output<typeof inspections.row>;
 export type Patrol = z.output<typeof patrols.row>;
 export type Action = z.output<typeof actions.row>;
 export type Target = z.output<typeof targets.row>;
+export type Outlet = z.output<typeof outlets.row>;
+export type BlackOdorousEntry = z.output<typeof blackOdorous.row>;

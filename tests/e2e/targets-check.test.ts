@@ -170,6 +170,12 @@ function compute(metric: string): { value: number | null; num: number; den: numb
     const { total } = patrolCount(monthsFrom(`${arg}-01`, n));
     return { value: pct(total.credited, total.required), num: total.credited, den: total.required };
   }
+  if (kind === 'outlets_regulated') {
+    // Contract extension: 已规范 (compliant) or 已封堵 (closed) ÷ every listed outlet.
+    const outlets = table('outlets.csv');
+    const num = outlets.filter((o) => o.status === 'compliant' || o.status === 'closed').length;
+    return { value: pct(num, outlets.length), num, den: outlets.length };
+  }
   throw new Error(`unknown metric ${metric}`);
 }
 

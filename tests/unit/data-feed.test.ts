@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseView, Db, StationView } from '../../src/data/query.ts';
 import type { Action, Assignment, Chief, Inspection } from '../../src/schemas/tables.ts';
-import { FEED_LIMIT, feedEntries } from '../../src/data/feed.ts';
+import { FEED_LIMIT, feedEntries, scopedFeedEntries } from '../../src/data/feed.ts';
 import { accountabilityIndex } from '../../src/data/accountability.ts';
 import { AS_OF, BAISHA, CHENGGUAN, DONGGANG, caseMaps, caseView, roster, site, stationMaps, stationView } from '../helpers/db.ts';
 
@@ -30,6 +30,7 @@ function db(parts: { cases?: CaseView[]; stations?: StationView[]; inspections?:
     inspections: parts.inspections ?? [],
     actions,
     actionsByChief,
+    documents: new Map(),
   } as unknown as Db;
 }
 
@@ -177,5 +178,30 @@ describe('FEED_LIMIT', () => {
   it('on one date, entries come in id order, so the cut is the same in every build', () => {
     const cases = ['wt-b', 'wt-a', 'wt-c'].map((id) => caseView({ id, found: '2026-10-01', deadline: '2026-12-31' }));
     expect(feedEntries(db({ cases })).map((e) => e.id)).toEqual(['wt-a', 'wt-b', 'wt-c'].map((id) => tag('2026', `case/${id}/reported`)));
+  });
+});
+
+describe('water-quality results and scoped feeds', () => {
+  const station = stationView({ id: 'dg-01', name: '东岗村断面', region: DONGGANG }, [
+    ['2026-09-10', '0.6'],
+    ['2026-10-10', '1.6'],
+  ]);
+  const d = db({ stations: [station] });
+
+  it('each result is in its water\'s and its township\'s feed, not in /feed.xml', () => {
+    const water = byId(scopedFeedEntries(d, 'water', 'qingxi-he'));
+    const result = water.get(tag('2026', 'reading/dg-01/2026-10-10'));
+    expect(result?.title).toBe('水质：东岗村断面 Ⅴ类（未达到Ⅲ类目标）');
+    expect(result?.link).toBe('https://hzz.example.org/stations/dg-01/');
+    expect(byId(scopedFeedEntries(d, 'township', CHENGGUAN)).has(tag('2026', 'reading/dg-01/2026-10-10'))).toBe(true);
+    expect(byId(scopedFeedEntries(d, 'township', BAISHA)).size).toBe(0);
+    expect([...byId(feedEntries(d)).keys()].some((id) => id.includes('reading/'))).toBe(false);
+  });
+
+  it('/feed.xml has one entry per month, counting its results against their targets', () => {
+    const month = byId(feedEntries(d)).get(tag('2026', 'quality/2026-10'));
+    expect(month?.title).toBe('2026年10月水质监测结果：1 次监测，0 次达到目标');
+    expect(month?.link).toBe('https://hzz.example.org/quality/2026-10/');
+    expect(month?.updated).toBe('2026-10-10');
   });
 });

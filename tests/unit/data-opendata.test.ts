@@ -52,6 +52,10 @@ function db(): Db {
     actionsByChief,
     inspections: INSPECTIONS,
     targets: TARGETS,
+    patrols: [{ chief: 'zhang-wei', month: '2026-09', count: 2, km: 8.5 }],
+    documents: new Map([['fangan-2026', { id: 'fangan-2026', title: '工作方案', issuer: '县河长办', date: '2026-02-01', status: 'in_force', kind: 'plan', waters: ['qingxi-he'], supersededBy: [] }]]),
+    outlets: [{ id: 'pk-1', name: '=东岗排口', water: 'qingxi-he', region: DONGGANG, kind: 'municipal', responsible: '城关镇', status: 'rectifying', case: 'wt-2026-001' }],
+    blackOdorous: [{ water: 'qingxi-he', segment: 'qingxi-he-dg', grade: 'light', listed: '2025-01-01', responsible: 'zhang-wei', unit: '城关镇', deadline: '2026-06-30', status: 'treating' }],
   } as unknown as Db;
 }
 
@@ -151,5 +155,19 @@ describe('datasetIndex and rowsOf', () => {
     const d = db();
     expect(rowsOf(d, ds('cases'))).toBe(rowsOf(d, ds('cases')));
     expect(rowsOf(db(), ds('cases'))).not.toBe(rowsOf(d, ds('cases')));
+  });
+});
+
+describe('the plans\' tables', () => {
+  const d = db();
+  it('an outlet name a spreadsheet would run is written with a leading quote in the CSV, as entered in the JSON', () => {
+    expect(csv(d, 'outlets').rows[0]!.name).toBe("'=东岗排口");
+    expect(rowsOf(d, ds('outlets'))[0]!.name).toBe('=东岗排口');
+  });
+  it('a black-odorous entry still being treated after its deadline is overdue, with its chief named', () => {
+    expect(rowsOf(d, ds('black-odorous'))[0]).toMatchObject({ overdue: true, responsible_name: '张伟', status_label: '整治中', grade_label: '轻度黑臭' });
+  });
+  it('case events are one row per event of every case', () => {
+    expect(rowsOf(d, ds('case-events')).map((r) => `${r.case}/${r.status}`)).toEqual(['wt-2026-002/reported', 'wt-2026-002/closed']);
   });
 });

@@ -72,7 +72,7 @@ const EXPECTED: Record<string, { problems: Expected[]; count: number | 'at least
     count: 1,
   },
   'missing-cell': {
-    // the rejected row's id is not reported again as an unknown chief in assignments.csv
+    // an official (李静怡 holds a township chief's post) must publish a phone; the row itself is kept
     problems: [{ file: 'chiefs.csv', line: 5, column: 5, field: 'phone', value: '' }],
     count: 1,
   },

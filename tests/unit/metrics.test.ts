@@ -108,7 +108,7 @@ describe('yearMonthsUpTo', () => {
 const noPatrols = () => {
   throw new Error('patrols not asked for');
 };
-const sources = (o: Partial<MetricSources>): MetricSources => ({ asOf: '2026-10-31', stations: [], cases: [], patrols: noPatrols, ...o });
+const sources = (o: Partial<MetricSources>): MetricSources => ({ asOf: '2026-10-31', stations: [], cases: [], outlets: [], patrols: noPatrols, ...o });
 
 describe('station metrics', () => {
   const st = (...rows: [string, string, boolean][]): MetricStation => ({
@@ -225,5 +225,23 @@ describe('differs', () => {
     expect(differs(96, 95.4)).toBe(true);
     expect(differs(88.9, 63.2)).toBe(true);
     expect(differs(88.9, null)).toBe(false);
+  });
+});
+
+describe('outlets_regulated', () => {
+  it('parses without an argument and refuses one', () => {
+    expect(ok('outlets_regulated')).toEqual({ kind: 'outlets_regulated' });
+    expect(parseMetric('outlets_regulated:2026').ok).toBe(false);
+  });
+
+  it('counts 已规范 and 已封堵 over every listed outlet; 情况不明 and 整治中 are not yet regulated', () => {
+    const outlets = [{ status: 'compliant' }, { status: 'closed' }, { status: 'rectifying' }, { status: 'unknown' }, { status: 'compliant' }, { status: 'closed' }] as const;
+    const v = computeMetric(ok('outlets_regulated'), sources({ outlets }));
+    expect(v).toMatchObject({ value: 66.7, numerator: 4, denominator: 6 });
+    expect(metricBasis(v)).toBe('入河排污口 6 个中已规范或已封堵 4 个');
+  });
+
+  it('is null without any outlet listed', () => {
+    expect(computeMetric(ok('outlets_regulated'), sources({})).value).toBeNull();
   });
 });

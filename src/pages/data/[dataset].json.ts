@@ -1,8 +1,8 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getDb } from '../../data/query.ts';
-import { DATASETS, rowsOf } from '../../data/opendata.ts';
+import { DATASETS, datasetsOf, rowsOf } from '../../data/opendata.ts';
 
-export const getStaticPaths = (() => DATASETS.map((ds) => ({ params: { dataset: ds.name }, props: { name: ds.name } }))) satisfies GetStaticPaths;
+export const getStaticPaths = (async () => datasetsOf(await getDb()).map((ds) => ({ params: { dataset: ds.name }, props: { name: ds.name } }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ props }) => {
   const ds = DATASETS.find((d) => d.name === props.name)!;
