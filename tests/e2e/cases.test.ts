@@ -14,6 +14,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import type { Locator } from 'playwright-core';
 import { openSite, type Session } from '../helpers/browser.ts';
 import { siteDist } from '../helpers/site.ts';
 
@@ -205,6 +206,15 @@ describe('cases, ledger and report lookup (built site)', () => {
       const result = page.locator('[data-result]');
       await expect.poll(() => result.locator('article').count()).toBe(1);
       expect(await result.getByRole('link', { name: c.title, exact: true }).getAttribute('href')).toBe(`/cases/${c.id}/`);
+      // The events read as on the case page: the same markup (CaseTimeline's template), the same words.
+      const items = (root: Locator) => root.locator('ol.timeline li.event').evaluateAll((lis) => lis.map((li) => [li.className.replace(/\s+/g, ' '), li.textContent!.trim()]));
+      const found = await items(result);
+      const casePage = await ctx.newPage();
+      await casePage.goto(session.url(`/cases/${c.id}/`));
+      // (A case with no event yet: the case page says so in one line of its own.)
+      if (found.length > 0) expect(found).toEqual(await items(casePage.locator('main')));
+      else expect((await items(casePage.locator('main'))).length).toBeLessThanOrEqual(1);
+      await casePage.close();
     }
     await ctx.close();
   });
