@@ -145,6 +145,32 @@ describe('cases, ledger and report lookup (built site)', () => {
     await ctx.close();
   });
 
+  it('sorts and filters the rows of a ledger page in place, and keeps the choices in the address', async () => {
+    const ctx = await session.context();
+    const page = await ctx.newPage();
+    await page.goto(session.url('/cases/status/all/'));
+    const form = page.getByRole('form', { name: '筛选问题' });
+    const found = () => page.locator('[data-case-table] tbody tr:not([hidden]) td[data-label="发现日期"] time').evaluateAll((ts) => ts.map((t) => t.getAttribute('datetime')!));
+    await form.getByLabel('排序').selectOption('found-asc');
+    const asc = await found();
+    expect(asc.length).toBe(Math.min(cases.length, 100));
+    expect(asc).toEqual([...asc].sort());
+    await expect.poll(() => new URL(page.url()).searchParams.get('sort')).toBe('found-asc');
+    // A water's name narrows the rows; the address carries it, and opening that address shows the same.
+    const water = await page.locator('[data-case-table] tbody tr td[data-label="河湖"]').first().textContent();
+    await form.getByLabel('河湖名称').fill(water!.trim());
+    const waters = await page.locator('[data-case-table] tbody tr:not([hidden]) td[data-label="河湖"]').allTextContents();
+    expect(waters.length).toBeGreaterThan(0);
+    expect(waters.every((w) => w.includes(water!.trim()))).toBe(true);
+    const shared = page.url();
+    expect(new URL(shared).searchParams.get('water')).toBe(water!.trim());
+    const again = await ctx.newPage();
+    await again.goto(shared);
+    await expect.poll(() => again.locator('[data-case-table] tbody tr:not([hidden])').count()).toBe(waters.length);
+    expect(await again.getByLabel('排序').inputValue()).toBe('found-asc');
+    await ctx.close();
+  });
+
   it.each([
     ['/cases/status/overdue/', 'the ledger list when its filter form starts working', '筛选问题'],
     ['/track/', 'the lookup page when its script replaces the no-JS advice', null],
