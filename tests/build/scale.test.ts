@@ -215,8 +215,8 @@ describe('a city-like data folder', () => {
     const html = readFileSync(join(built.outDir, 'inspections', period, 'index.html'), 'utf8');
     // Each part: its caption without the range, and its ranks in page order.
     const rankings = new Map<string, number[][]>();
-    for (const t of html.matchAll(/<table class="hz-ranking"[^>]*>\s*<caption[^>]*>([^<（]+)[\s\S]*?<\/table>/g)) {
-      const ranks = [...t[0].matchAll(/<tr[^>]*>\s*<td class="num"[^>]*>(\d+)<\/td>/g)].map((m) => Number(m[1]));
+    for (const t of html.matchAll(/<table class="hz-ranking[^"]*"[^>]*>\s*<caption[^>]*>\s*(?:<span[^>]*>)?\s*([^<（]+)[\s\S]*?<\/table>/g)) {
+      const ranks = [...t[0].matchAll(/<tr[^>]*>\s*<td[^>]*\bclass="num"[^>]*>(\d+)<\/td>/g)].map((m) => Number(m[1]));
       rankings.set(t[1]!.trim(), [...(rankings.get(t[1]!.trim()) ?? []), ranks]);
     }
     const split = [...rankings.values()].filter((parts) => parts.length > 1);
