@@ -18,6 +18,34 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, cls?: 
   return e;
 }
 
+/** A copy of a <template data-template="…"> of the page. */
+const template = (name: string) => document.querySelector<HTMLTemplateElement>(`template[data-template="${name}"]`)!.content.cloneNode(true) as DocumentFragment;
+
+/**
+ * The case's events as the case page lists them: the list and one blank
+ * event come from CaseTimeline's template, each event a copy filled as text.
+ */
+function timeline(events: TrackCase['events']): HTMLElement {
+  const list = template('timeline').querySelector('ol')!;
+  const blank = list.querySelector('li')!;
+  blank.remove();
+  for (const e of events) {
+    const li = blank.cloneNode(true) as HTMLElement;
+    const slot = (name: string) => li.querySelector<HTMLElement>(`[data-slot="${name}"]`)!;
+    li.classList.add(e.status);
+    const time = slot('date') as HTMLTimeElement;
+    time.dateTime = e.date;
+    time.textContent = formatDateZh(e.date);
+    slot('label').textContent = e.status_label;
+    if (e.note) slot('note').textContent = e.note;
+    else slot('note').remove();
+    if (e.by) slot('by').textContent = e.by;
+    else slot('by').parentElement!.remove();
+    list.append(li);
+  }
+  return list;
+}
+
 function render(c: TrackCase): HTMLElement {
   const box = el('article', undefined, 'found');
   box.append(el('h2', c.ref ? `受理编号 ${c.ref}` : `问题编号 ${c.id}`));
@@ -31,18 +59,7 @@ function render(c: TrackCase): HTMLElement {
   box.append(state, el('p', c.deadline_text, c.overdue ? 'deadline overdue' : 'deadline'));
   const facts = el('p', `位置：${c.water}（${c.township}）；发现日期：${formatDateZh(c.found)}。`);
   box.append(facts);
-  box.append(el('h3', '办理过程'));
-  const ol = el('ol', undefined, 'timeline');
-  for (const e of c.events) {
-    const li = el('li');
-    const t = el('time', formatDateZh(e.date));
-    t.dateTime = e.date;
-    li.append(t, ' ', el('strong', e.status_label));
-    if (e.note) li.append(el('span', `：${e.note}`));
-    if (e.by) li.append(el('span', `（${e.by}）`, 'by'));
-    ol.append(li);
-  }
-  box.append(ol);
+  box.append(el('h3', '办理过程'), timeline(c.events));
   const more = el('p');
   const link = el('a', '查看这个问题的完整页面');
   link.href = c.url;
@@ -59,7 +76,6 @@ export class TrackLookup extends HTMLElement {
     const length = Number(this.dataset.keyLength);
     // Hidden by CSS already where (scripting: enabled) is understood.
     this.querySelector<HTMLElement>('[data-nojs]')!.hidden = true;
-    const template = (name: string) => (document.querySelector<HTMLTemplateElement>(`template[data-template="${name}"]`)!.content.cloneNode(true) as DocumentFragment);
 
     wireSummary(this);
     // The one question's error, in its message, the summary and the title (GOV.UK); it goes once a reference is typed.

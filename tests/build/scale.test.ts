@@ -113,7 +113,7 @@ describe('a city-like data folder', () => {
   it('/quality/ has a summary per township and a table per township, with every station once', async () => {
     const page = await open('/quality/');
     const summary = page.locator('section[aria-labelledby="townships-title"] table tbody tr');
-    const groups = page.locator('station-table section[data-group]');
+    const groups = page.locator('station-table section[data-filter-group]');
     expect(await groups.count()).toBe(townships.length);
     expect(await summary.count()).toBe(townships.length);
     // The summary's station counts are the tables' row counts, township by township.
@@ -131,14 +131,14 @@ describe('a city-like data folder', () => {
   it('/quality/ renders only the township tables near the screen, and a summary link brings its table', async () => {
     const page = await open('/quality/');
     const last = townships.length - 1;
-    expect(await rendered(page, 'station-table section[data-group] table', last)).toBe(false);
+    expect(await rendered(page, 'station-table section[data-filter-group] table', last)).toBe(false);
     const link = page.locator('section[aria-labelledby="townships-title"] tbody a').nth(last);
     const href = (await link.getAttribute('href'))!;
     await link.click();
     await expect.poll(() => page.evaluate(() => location.hash)).toBe(href);
     // The browser decides what content-visibility skips at its next rendering
     // update, not at the moment of the scroll: poll instead of reading once.
-    await expect.poll(() => rendered(page, 'station-table section[data-group] table', last)).toBe(true);
+    await expect.poll(() => rendered(page, 'station-table section[data-filter-group] table', last)).toBe(true);
     expect(await page.locator(href).isVisible()).toBe(true);
     await page.close();
   });
@@ -147,13 +147,13 @@ describe('a city-like data folder', () => {
     const page = await open('/quality/');
     const form = page.locator('station-table form');
     await form.locator('select[name="meets"]').selectOption('no');
-    const shown = await page.locator('station-table tbody tr:not([hidden])').evaluateAll((rs) => rs.map((r) => (r as HTMLElement).dataset.meets));
-    const off = await page.locator('station-table tbody tr[data-meets="no"]').count();
+    const shown = await page.locator('station-table tbody tr:not([hidden])').evaluateAll((rs) => rs.map((r) => (r as HTMLElement).dataset.filterMeets));
+    const off = await page.locator('station-table tbody tr[data-filter-meets="no"]').count();
     expect(shown.length).toBe(off);
     expect(shown.every((m) => m === 'no')).toBe(true);
-    expect(await page.locator('station-table [data-status]').textContent()).toContain(off === 0 ? '没有符合条件' : `显示 ${off} 个断面`);
+    expect(await page.locator('station-table [data-filter-count]').textContent()).toContain(off === 0 ? '没有符合条件' : `显示 ${off} 个断面`);
     // A township left without rows is hidden with its heading; the others are not.
-    const states = await page.locator('station-table section[data-group]').evaluateAll((gs) =>
+    const states = await page.locator('station-table section[data-filter-group]').evaluateAll((gs) =>
       gs.map((g) => ({ hidden: (g as HTMLElement).hidden, left: g.querySelectorAll('tbody tr:not([hidden])').length })),
     );
     expect(states.every((g) => g.hidden === (g.left === 0))).toBe(true);
@@ -162,21 +162,21 @@ describe('a city-like data folder', () => {
     await form.locator('button[type="reset"]').click();
     const code = townships[1]!;
     await form.locator('select[name="township"]').selectOption(code);
-    await expect.poll(() => page.locator('station-table section[data-group]:not([hidden])').evaluateAll((gs) => gs.map((g) => g.id))).toEqual([`st-${code}`]);
+    await expect.poll(() => page.locator('station-table section[data-filter-group]:not([hidden])').evaluateAll((gs) => gs.map((g) => g.id))).toEqual([`st-${code}`]);
 
     // Sorting one township's table leaves the others as they were.
     await form.locator('button[type="reset"]').click();
-    const second = page.locator('station-table section[data-group]').nth(1);
+    const second = page.locator('station-table section[data-filter-group]').nth(1);
     await second.scrollIntoViewIfNeeded();
-    const before = await page.locator('station-table section[data-group]').first().locator('tbody tr th').allTextContents();
+    const before = await page.locator('station-table section[data-filter-group]').first().locator('tbody tr th').allTextContents();
     const header = second.locator('thead th', { hasText: '本月水质' });
     await header.locator('button').click();
     await expect.poll(() => header.getAttribute('aria-sort')).toBe('ascending');
     const keys = (await second.locator('tbody tr td:nth-child(6)').evaluateAll((cs) => cs.map((c) => (c as HTMLElement).dataset.sortValue ?? ''))).filter((k) => k !== '').map(Number);
     expect(keys).toEqual([...keys].sort((a, b) => a - b));
-    expect(await page.locator('station-table section[data-group]').first().locator('tbody tr th').allTextContents()).toEqual(before);
+    expect(await page.locator('station-table section[data-filter-group]').first().locator('tbody tr th').allTextContents()).toEqual(before);
     expect(await page.locator('station-table th[aria-sort]').count()).toBe(1);
-    expect(await page.locator('station-table [data-status]').textContent()).toMatch(/的断面已按“本月水质”升序排列/);
+    expect(await page.locator('station-table [data-filter-count]').textContent()).toMatch(/的断面已按“本月水质”升序排列/);
     await page.close();
   });
 
@@ -238,8 +238,8 @@ describe('a city-like data folder', () => {
     const html = readFileSync(join(built.outDir, 'inspections', period, 'index.html'), 'utf8');
     // Each part: its caption without the range, and its ranks in page order.
     const rankings = new Map<string, number[][]>();
-    for (const t of html.matchAll(/<table class="hz-ranking"[^>]*>\s*<caption[^>]*>([^<（]+)[\s\S]*?<\/table>/g)) {
-      const ranks = [...t[0].matchAll(/<tr[^>]*>\s*<td class="num"[^>]*>(\d+)<\/td>/g)].map((m) => Number(m[1]));
+    for (const t of html.matchAll(/<table class="hz-ranking[^"]*"[^>]*>\s*<caption[^>]*>\s*(?:<span[^>]*>)?\s*([^<（]+)[\s\S]*?<\/table>/g)) {
+      const ranks = [...t[0].matchAll(/<tr[^>]*>\s*<td[^>]*\bclass="num"[^>]*>(\d+)<\/td>/g)].map((m) => Number(m[1]));
       rankings.set(t[1]!.trim(), [...(rankings.get(t[1]!.trim()) ?? []), ranks]);
     }
     const split = [...rankings.values()].filter((parts) => parts.length > 1);

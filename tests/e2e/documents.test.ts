@@ -33,18 +33,18 @@ describe('documents list', () => {
   it('filters by kind', async () => {
     const page = await (await s.context()).newPage();
     await page.goto(s.url('/documents/'));
-    const all = await page.locator('li[data-kind]:visible').count();
+    const all = await page.locator('li[data-filter-kind]:visible').count();
     expect(all).toBe(docs.length);
     await page.selectOption('select[name="kind"]', 'rules');
     const rules = docs.filter((d) => d.kind === 'rules').map((d) => `/documents/${d.id}/`).sort();
-    await expect.poll(() => page.locator('li[data-kind]:visible a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname).sort())).toEqual(rules);
+    await expect.poll(() => page.locator('li[data-filter-kind]:visible a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname).sort())).toEqual(rules);
     expect(page.url()).toContain('kind=rules');
     // The same filter from the address, and the static per-kind page without JS.
     await page.goto(s.url('/documents/?kind=notice'));
-    await expect.poll(() => page.locator('li[data-kind]:visible').count()).toBe(docs.filter((d) => d.kind === 'notice').length);
+    await expect.poll(() => page.locator('li[data-filter-kind]:visible').count()).toBe(docs.filter((d) => d.kind === 'notice').length);
     const noJs = await (await s.context({ javaScriptEnabled: false })).newPage();
     await noJs.goto(s.url('/documents/kind/rules/'));
-    expect(await noJs.locator('li[data-kind]').count()).toBe(rules.length);
+    expect(await noJs.locator('li[data-filter-kind]').count()).toBe(rules.length);
   });
 });
 

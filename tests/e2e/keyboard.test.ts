@@ -103,7 +103,7 @@ describe('filters from the keyboard', () => {
     await page.keyboard.type(name);
     await expect.poll(() => rows.count()).toBeLessThan(all);
     expect(await rows.first().locator('th').textContent()).toContain(name);
-    expect(await page.locator('[data-count]').textContent()).toMatch(/共 \d+ 个河湖/);
+    expect(await page.locator('[data-filter-count]').textContent()).toMatch(/共 \d+ 个河湖/);
     // Clear the name, then pick the first kind with the arrow keys.
     await page.keyboard.press('Control+A');
     await page.keyboard.press('Backspace');
@@ -113,10 +113,10 @@ describe('filters from the keyboard', () => {
     const kind = await page.locator('#wf-k').inputValue();
     expect(kind).not.toBe('');
     await expect.poll(() => rows.count()).toBeLessThan(all);
-    const kinds = await page.locator('tbody tr:not([hidden])').evaluateAll((trs) => [...new Set(trs.map((tr) => (tr as HTMLElement).dataset.kind))]);
+    const kinds = await page.locator('tbody tr:not([hidden])').evaluateAll((trs) => [...new Set(trs.map((tr) => (tr as HTMLElement).dataset.filterKind))]);
     expect(kinds).toEqual([kind]);
     // Submitting with Enter on the button keeps the choice in the address.
-    await tabTo(page, 'water-filter button[type=submit]', 6);
+    await tabTo(page, 'row-filter button[type=submit]', 6);
     await page.keyboard.press('Enter');
     await expect.poll(() => new URL(page.url()).searchParams.get('kind')).toBe(kind);
   });
@@ -129,7 +129,7 @@ describe('filters from the keyboard', () => {
     await page.keyboard.press('ArrowDown'); // 达标
     await page.keyboard.press('Tab'); // change is applied on input
     await expect.poll(() => rows.count()).toBeLessThanOrEqual(all);
-    await expect.poll(() => page.locator('station-table [data-status]').textContent()).toMatch(/断面/);
+    await expect.poll(() => page.locator('station-table [data-filter-count]').textContent()).toMatch(/断面/);
     await tabTo(page, 'station-table button.hz-sort');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('table[data-station-table] th[aria-sort]').count()).toBe(1);

@@ -161,11 +161,11 @@ describe('water-quality pages (built site)', () => {
     const form = page.locator('station-table form');
     expect(await form.isVisible()).toBe(true);
     await form.locator('select[name="meets"]').selectOption('no');
-    const shown = () => body.evaluateAll((rs) => rs.filter((r) => !(r as HTMLElement).hidden).map((r) => (r as HTMLElement).dataset.meets));
+    const shown = () => body.evaluateAll((rs) => rs.filter((r) => !(r as HTMLElement).hidden).map((r) => (r as HTMLElement).dataset.filterMeets));
     const off = await shown();
     expect(off.every((m) => m === 'no')).toBe(true);
-    expect(off.length).toBe(await table.locator('tbody tr[data-meets="no"]').count());
-    expect(await page.locator('station-table [data-status]').textContent()).toContain(off.length === 0 ? '没有符合条件' : String(off.length));
+    expect(off.length).toBe(await table.locator('tbody tr[data-filter-meets="no"]').count());
+    expect(await page.locator('station-table [data-filter-count]').textContent()).toContain(off.length === 0 ? '没有符合条件' : String(off.length));
 
     // Filter by name: the station alone (plus any that share its name).
     await form.locator('select[name="meets"]').selectOption('');

@@ -8,13 +8,19 @@
  *   an id (or <a name>) of that page; nothing the page loads itself (src,
  *   srcset, stylesheets, icons, CSS url()) is on another host;
  * - the HTML is valid by html-validate with .htmlvalidate.json at the repo
- *   root: the recommended preset, with one exception (JSON cannot hold
+ *   root: the recommended preset, with two exceptions (JSON cannot hold
  *   comments, so the reasons are here):
  *   - tel-non-breaking ignores class "tel": src/components/Tel.astro gives
  *     every tel: link class "tel" with white-space: nowrap, so the number
  *     never wraps at its hyphen, and keeps the plain ASCII hyphen so that a
  *     copied number and a screen reader's reading are the real number
  *     (the rule wants U+2011 non-breaking hyphens in the text instead).
+ *   - no-redundant-role allows the table roles (table, rowgroup, row,
+ *     columnheader, rowheader, cell): the long tables that read as a list
+ *     of rows on a phone (.hz-stack, src/styles/tables.css) change the
+ *     `display` of their elements there, and some browsers then drop the
+ *     elements' implicit table roles; restated, they stay a table for
+ *     screen readers. Every other redundant role is still an error.
  * - budgets per page type (gzipped bytes: the HTML, and the CSS and JS the
  *   page loads before any interaction, as scripts/bench/measure.ts counts
  *   them), see BUDGET below;
