@@ -7,7 +7,8 @@
  */
 import { BO_GRADE, BO_STATUS, CASE_STATUS, DOC_KIND, DOC_STATUS, OUTLET_KIND, OUTLET_STATUS } from '../lib/enums.ts';
 import { compare } from '../lib/dates.ts';
-import { blackOdorousOverdue } from '../lib/plans.ts';
+import { blackOdorousOverdue, TASK_STATE_LABEL } from '../lib/plans.ts';
+import { planTasks } from './plans.ts';
 import { f, type Dataset } from './dataset.ts';
 
 export const RECORD_DATASETS: Dataset[] = [
@@ -42,6 +43,22 @@ export const RECORD_DATASETS: Dataset[] = [
         id: d.id, title: d.title, number: d.number ?? null, issuer: d.issuer, date: d.date,
         status: d.status, status_label: DOC_STATUS.labels[d.status], kind: d.kind, kind_label: DOC_KIND.labels[d.kind],
         waters: d.waters, supersedes: d.supersedes ?? null, superseded_by: d.supersededBy, url: `/documents/${d.id}/`,
+      })),
+  },
+  {
+    name: 'tasks',
+    title: '文件中的重点任务（含完成情况）',
+    present: (db) => planTasks(db).length > 0,
+    fields: [
+      f('document', '文件编号（现行文件）'), f('n', '在文件任务表中的序号'), f('task', '任务'), f('lead', '牵头单位'), f('support', '配合单位'),
+      f('deadline', '完成时限：日期，或“长期坚持”等文字'), f('done', '文件注明的完成日期'),
+      f('state', '完成情况，截至 as_of：done 已完成（文件注明的完成日期不晚于 as_of）| overdue 逾期未完成（已过日期型完成时限）| due 未到期 | ongoing 长期任务（完成时限不是日期）'),
+      f('state_label', '完成情况（中文）'),
+    ],
+    rows: (db) =>
+      planTasks(db).map((t) => ({
+        document: t.document.id, n: t.n, task: t.task, lead: t.lead, support: Array.isArray(t.support) ? t.support : t.support ? [t.support] : [],
+        deadline: t.deadline ?? null, done: t.done ?? null, state: t.state, state_label: TASK_STATE_LABEL[t.state],
       })),
   },
   {

@@ -204,3 +204,27 @@ describe('feeds and calendar', () => {
     expect(new Set(events.map((e) => e.uid)).size).toBe(events.length);
   });
 });
+
+describe('/data/methods/', () => {
+  it('names, for every figure, a rule that exists on the site and datasets that are published', async () => {
+    await page.goto(s.url('/data/methods/'));
+    const sections = await page.$$eval('main section', (els) =>
+      els.map((el) => ({ id: el.id, links: [...el.querySelectorAll('a')].map((a) => a.getAttribute('href')!) })),
+    );
+    expect(sections.length).toBeGreaterThanOrEqual(10);
+    const index = json<{ datasets: { csv: string; json: string }[] }>('data/index.json');
+    const files = new Set(index.datasets.flatMap((d) => [d.csv, d.json]));
+    for (const sec of sections) {
+      for (const href of sec.links) {
+        const [path, hash] = href.split('#');
+        if (path!.startsWith('/data/') && /\.(csv|json)$/.test(path!)) {
+          expect(files.has(path!), `${sec.id}: ${href}`).toBe(true);
+          continue;
+        }
+        const res = await page.request.get(s.url(path!));
+        expect(res.ok(), `${sec.id}: ${href}`).toBe(true);
+        if (hash) expect(await res.text(), `${sec.id}: ${href}`).toContain(`id="${hash}"`);
+      }
+    }
+  });
+});

@@ -250,7 +250,9 @@ describe('targets computed from the published data', () => {
           ? [`问题 ${e.c.den} 件中已销号 ${e.c.num} 件`]
           : kind === 'cases_on_time'
             ? [`已销号问题 ${e.c.den} 件中按期销号 ${e.c.num} 件`]
-            : [`规定巡河 ${e.c.den} 次，按月计达到规定的 ${e.c.num} 次`];
+            : kind === 'outlets_regulated'
+              ? [`入河排污口 ${e.c.den} 个中已规范或已封堵 ${e.c.num} 个`]
+              : [`规定巡河 ${e.c.den} 次，按月计达到规定的 ${e.c.num} 次`];
       for (const phrase of counted) expect(text, e.t.id).toContain(phrase);
       expect(await row.locator('a[href="#how-computed"]').count(), e.t.id).toBe(1);
       if (e.differs) {

@@ -53,7 +53,7 @@ function db(): Db {
     inspections: INSPECTIONS,
     targets: TARGETS,
     patrols: [{ chief: 'zhang-wei', month: '2026-09', count: 2, km: 8.5 }],
-    documents: new Map([['fangan-2026', { id: 'fangan-2026', title: '工作方案', issuer: '县河长办', date: '2026-02-01', status: 'in_force', kind: 'plan', waters: ['qingxi-he'], supersededBy: [] }]]),
+    documents: new Map([['fangan-2026', { id: 'fangan-2026', title: '工作方案', issuer: '县河长办', date: '2026-02-01', status: 'in_force', kind: 'plan', waters: ['qingxi-he'], supersededBy: [], entry: { filePath: 'documents/fangan-2026.mdx', body: "<TaskTable rows={[{ task: '截污纳管', lead: '县住建局', support: '城关镇', deadline: '2026-06-30' }]} />" } }]]),
     outlets: [{ id: 'pk-1', name: '=东岗排口', water: 'qingxi-he', region: DONGGANG, kind: 'municipal', responsible: '城关镇', status: 'rectifying', case: 'wt-2026-001' }],
     blackOdorous: [{ water: 'qingxi-he', segment: 'qingxi-he-dg', grade: 'light', listed: '2025-01-01', responsible: 'zhang-wei', unit: '城关镇', deadline: '2026-06-30', status: 'treating' }],
   } as unknown as Db;
@@ -169,5 +169,13 @@ describe('the plans\' tables', () => {
   });
   it('case events are one row per event of every case', () => {
     expect(rowsOf(d, ds('case-events')).map((r) => `${r.case}/${r.status}`)).toEqual(['wt-2026-002/reported', 'wt-2026-002/closed']);
+  });
+});
+
+describe('tasks', () => {
+  it('each task of a document in force, with its state as of as_of', () => {
+    expect(rowsOf(db(), ds('tasks'))).toEqual([
+      { document: 'fangan-2026', n: 1, task: '截污纳管', lead: '县住建局', support: ['城关镇'], deadline: '2026-06-30', done: null, state: 'overdue', state_label: '逾期未完成' },
+    ]);
   });
 });

@@ -17,7 +17,7 @@ import { buildIndexes } from '../../src/data/indexes.ts';
 import { accountabilityIndex } from '../../src/data/accountability.ts';
 import type { CaseView, Db, StationView } from '../../src/data/query.ts';
 import { caseState, eventsByCase, orderEvents } from '../../src/lib/cases.ts';
-import { CASE_CATEGORY, CASE_SOURCE, CASE_STATUS, ROLE, WATER_CLASSES } from '../../src/lib/enums.ts';
+import { CASE_CATEGORY, CASE_SOURCE, CASE_STATUS, DOC_KIND, ROLE, WATER_CLASSES, isParticipantRole } from '../../src/lib/enums.ts';
 import type { ReadingItem, TargetClass, Waterbody } from '../../src/lib/enums.ts';
 import { blackOdorous } from '../../src/lib/black-odorous.ts';
 import { addDays } from '../../src/lib/dates.ts';
@@ -100,7 +100,8 @@ describe('the bundled sample', () => {
     const ended = assignments.filter((a) => a.end);
     const left = new Set(ended.filter((a) => !assignments.some((b) => b.chief === a.chief && !b.end)).map((a) => a.chief));
     expect(left.size).toBeGreaterThanOrEqual(4);
-    const notReplaced = ended.filter(
+    // Officials are succeeded; a volunteer or supervisor who stops is not replaced.
+    const notReplaced = ended.filter((a) => !isParticipantRole(a.role)).filter(
       (a) => !assignments.some((b) => b !== a && b.water === a.water && b.segment === a.segment && b.role === a.role && b.start > a.end! && b.start <= addDays(a.end!, 10)),
     );
     expect(notReplaced).toEqual([]);
@@ -198,23 +199,30 @@ describe('the bundled sample', () => {
     expect(short).toBeLessThan(owed / 4);
   });
 
-  it('has targets achieved, on track and exactly one missed', () => {
+  it('has targets achieved, on track and missed', () => {
     const states = folder.targets.map((t) => t.data).filter((t) => t.current !== undefined).map((t) => targetState(t as Parameters<typeof targetState>[0], asOf));
     expect(folder.targets.length).toBeGreaterThanOrEqual(5);
     expect(states).toContain('achieved');
     expect(states.some((s) => s === 'on_track' || s === 'behind')).toBe(true);
-    expect(states.filter((s) => s === 'missed')).toHaveLength(1);
+    expect(states).toContain('missed');
   });
 
-  it('has documents of every kind and status, each a real page: headings, a numbered list and a table', () => {
+  it('has documents of every kind and status; the long kinds are real pages: headings, a numbered list and a table', () => {
     const docs = folder.documents;
     expect(docs.length).toBeGreaterThanOrEqual(6);
     const kinds = new Set(docs.map((d) => `${d.meta.kind}/${d.meta.status}`));
     for (const k of ['plan/in_force', 'one_river_one_policy/in_force', 'rules/in_force', 'rules/repealed', 'notice/in_force']) expect(kinds.has(k), k).toBe(true);
+    for (const kind of DOC_KIND.values.filter((k) => k !== 'report' && k !== 'other')) expect(docs.some((d) => d.meta.kind === kind), kind).toBe(true);
     expect(docs.some((d) => d.meta.status === 'draft')).toBe(true);
+    const LONG = new Set(['plan', 'one_river_one_policy', 'rules']);
     for (const d of docs) {
       const body = readFileSync(join(folder.dir, d.file), 'utf8').replace(/^---\n[\s\S]*?\n---\n/, '');
       const han = (body.match(/\p{Script=Han}/gu) ?? []).length;
+      if (!LONG.has(d.meta.kind) && !(d.meta.kind === 'notice' && /通报/.test(d.meta.title))) {
+        // Lists, notices of one matter, exposures and the like: short, but written out.
+        expect(han, d.id).toBeGreaterThanOrEqual(100);
+        continue;
+      }
       expect(han, d.id).toBeGreaterThanOrEqual(400);
       expect(han, d.id).toBeLessThanOrEqual(1200);
       expect(/^## /m.test(body) && /^### /m.test(body), `${d.id}: ## and ###`).toBe(true);
