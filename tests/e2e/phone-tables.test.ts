@@ -54,6 +54,8 @@ const PAGES: [string, string[][]][] = [
   ['/inspections/', [['考核对象', '结果']]],
   ['/patrols/', [['乡镇（街道）', '履职率']]],
   ...(patrolRegion ? [[`/patrols/${patrolRegion}/`, [['河长', '未达标月数']]] as [string, string[][]]] : []),
+  ...(existsSync(join(dist, 'outlets', 'index.html')) ? [['/outlets/', [['名称', '状态', '相关问题']]] as [string, string[][]]] : []),
+  ...(existsSync(join(dist, 'black-odorous', 'index.html')) ? [['/black-odorous/', [['水体', '整治时限', '状态']]] as [string, string[][]]] : []),
 ];
 
 let s: Session;

@@ -84,7 +84,7 @@ describe('/black-odorous/', () => {
 describe('/outlets/', () => {
   it('counts outlets by status as outlets.csv has them and lists every one', async () => {
     const rows = await rowsOf('/outlets/');
-    expect(rows.map((r) => r[0]).sort()).toEqual(outlets.map((o) => o.id).sort());
+    expect(rows.map((r) => r[1]).sort()).toEqual(outlets.map((o) => o.id).sort());
     const text = await page.textContent('main');
     const n = (status: string) => outlets.filter((o) => o.status === status).length;
     expect(text).toContain(`已规范 ${n('compliant')} 个，整治中 ${n('rectifying')} 个，已封堵 ${n('closed')} 个，情况不明 ${n('unknown')} 个`);

@@ -95,6 +95,12 @@ export function pagesOfEveryType(dist: string): PageOfType[] {
   add('report named', '/report/named/', 'report');
   add('report channels', '/report/channels/');
   add('data', '/data/');
+  add('data methods', '/data/methods/');
+  add('black-odorous', '/black-odorous/');
+  add('outlets', '/outlets/');
+  add('office', '/office/');
+  add('participation', '/participation/');
+  add('volunteer checklist', '/participation/checklist/');
   if (existsSync(join(dist, '404.html'))) out.push({ type: '404', path: '/404.html' });
   return out;
 }
