@@ -20,7 +20,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { projectConcurrency, writeFloorSite } from './floor.ts';
@@ -161,6 +161,8 @@ interface Result {
   distMB: number;
   types: PageTypeBytes[];
   floor?: Floor;
+  /** The machine's 1-minute load average when this size started and when its floor was built: other work on the cores. */
+  load: [number, number];
 }
 
 /** Build the floor site of `pages` pages in `dir` and index it with the Pagefind CLI. */
@@ -184,6 +186,7 @@ for (const size of values.sizes!.split(',').map((s) => s.trim()).filter(Boolean)
   const data = join(base, 'data');
   const dist = join(base, 'dist');
   mkdirSync(base, { recursive: true });
+  const loadAtStart = loadavg()[0]!;
   console.log(`\n## ${size}: generating data`);
   const gen = generate({ size: /^\d/.test(size) ? Number(size) : size, out: data });
   const counts = gen.counts;
@@ -216,6 +219,7 @@ for (const size of values.sizes!.split(',').map((s) => s.trim()).filter(Boolean)
     indexMB: Math.round((dirBytes(join(dist, 'pagefind')) / 1048576) * 10) / 10,
     distMB: Math.round(dirBytes(dist) / 1048576),
     types: pageTypeReport(dist),
+    load: [loadAtStart, loadAtStart],
   };
   if (!values.keep) rmSync(join(base, 'cache'), { recursive: true, force: true });
   if (values.floor) {
@@ -223,6 +227,7 @@ for (const size of values.sizes!.split(',').map((s) => s.trim()).filter(Boolean)
     result.floor = await buildFloor(join(base, 'floor'), pages);
     rmSync(join(base, 'floor'), { recursive: true, force: true });
   }
+  result.load[1] = loadavg()[0]!;
   results.push(result);
   console.log(JSON.stringify({ ...result, types: undefined }, null, 2));
 }
@@ -247,21 +252,23 @@ function renderMarkdown(rs: Result[], machine: string): string {
   const kb = (n: number) => (n / 1024).toFixed(1);
   const total = (r: { build: Step; index: Step }) => r.build.seconds + r.index.seconds;
   const msPerPage = (r: { build: Step; index: Step }, pages: number) => (total(r) * 1000) / pages;
+  const cpuPerPage = (r: { build: Step; index: Step }, pages: number) => ((r.build.cpuSeconds + r.index.cpuSeconds) * 1000) / pages;
   const peak = (r: { build: Step; index: Step }) => Math.max(r.build.peakMB, r.index.peakMB);
   const lines = [`Run: ${machine}.`, ''];
   const floored = rs.filter((r) => r.floor);
   if (floored.length) {
     lines.push(
-      'Against the floor: a bare Astro site with as many pages (a layout with a header of 10 links, an h1, a paragraph and a 20-row table; the same astro, Node and `build.concurrency`), then the Pagefind CLI over it, built right after the project in the same run (scripts/bench/floor.ts). Time is build + index per page; peak memory is the larger of the two steps\' peaks, each the summed resident memory of the step\'s process tree.',
+      'Against the floor: a bare Astro site with as many pages (a layout with a header of 10 links, an h1, a paragraph and a 20-row table; the same astro, Node and `build.concurrency`), then the Pagefind CLI over it, built right after the project in the same run (scripts/bench/floor.ts). Time is build + index per page, wall clock; CPU is user + system time of every process of both steps, per page, which moves less than wall time when other work shares the cores; peak memory is the larger of the two steps\' peaks, each the summed resident memory of the step\'s process tree. Load: the machine\'s 1-minute load average when the size started and when its floor ended (2 cores: above 2, other work shared them).',
       '',
-      '| size | pages | project (ms/page) | floor (ms/page) | **ratio** | project peak (MB) | floor peak (MB) | **memory ratio** | floor build + index (s) |',
-      '|---|---|---|---|---|---|---|---|---|',
+      '| size | pages | project (ms/page) | floor (ms/page) | **ratio** | project CPU (ms/page) | floor CPU (ms/page) | CPU ratio | project peak (MB) | floor peak (MB) | **memory ratio** | floor build + index (s) | load |',
+      '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
     );
     for (const r of floored) {
       const f = r.floor!;
       const [p, q] = [msPerPage(r, r.pages), msPerPage(f, f.pages)];
+      const [pc, qc] = [cpuPerPage(r, r.pages), cpuPerPage(f, f.pages)];
       lines.push(
-        `| ${r.size} | ${r.pages} | ${p.toFixed(2)} | ${q.toFixed(2)} | **${(p / q).toFixed(2)}×** | ${peak(r)} | ${peak(f)} | **${(peak(r) / peak(f)).toFixed(2)}×** | ${f.build.seconds.toFixed(1)} + ${f.index.seconds.toFixed(1)} |`,
+        `| ${r.size} | ${r.pages} | ${p.toFixed(2)} | ${q.toFixed(2)} | **${(p / q).toFixed(2)}×** | ${pc.toFixed(2)} | ${qc.toFixed(2)} | ${(pc / qc).toFixed(2)}× | ${peak(r)} | ${peak(f)} | **${(peak(r) / peak(f)).toFixed(2)}×** | ${f.build.seconds.toFixed(1)} + ${f.index.seconds.toFixed(1)} | ${r.load.map((l) => l.toFixed(1)).join(' → ')} |`,
       );
     }
     lines.push('');
