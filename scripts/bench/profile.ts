@@ -97,8 +97,29 @@ export function pageOf(source: string): string | undefined {
   return /^src\/pages\/(.+)\.(astro|ts)$/.exec(source)?.[1];
 }
 
+/**
+ * What a sample was doing, from the functions on its stack: the first rule
+ * of this list that any frame matches. Start-up work runs once per build,
+ * the rest once per page.
+ */
+const CATEGORIES: [string, (fn: string, src: string) => boolean][] = [
+  ['start-up: reading and validating the data folder', (fn) => fn === 'loadDataFolder'],
+  ['start-up: saving the content store (devalue)', (fn) => fn === 'serializeDataStore' || fn === 'writeToDisk'],
+  ['start-up: bundling (vite, rolldown)', (_fn, src) => src === 'vite' || src === 'rolldown' || src === '@astrojs/compiler-rs'],
+  ['start-up: loading the content store and the bundled modules', (fn, src) => fn === 'importModuleDynamicallyCallback' || fn === 'getCollection' || fn === 'fromModule' || src.includes('data-layer-content')],
+  ['start-up: query module indexes (getDb)', (fn, src) => fn === 'build' && src === 'src/data/query.ts'],
+  ['start-up: feature indexes (memo.ts)', (_fn, src) => src === 'src/data/memo.ts'],
+  ['per page: writing files (mkdir, open, write, close)', (fn, src) => fn === 'writeFile' || fn === 'mkdir' || (src === '(native)' && ['close', 'writeBuffer', 'openFileHandle', 'open', 'write'].includes(fn))],
+  ['per page: search entries (indexDocument, pinyin)', (fn) => fn === 'indexDocument'],
+  ['per page: QR codes of the signs', (fn) => fn === 'qrSvg'],
+  ['per page: project code (pages, components, src/lib, src/data)', (_fn, src) => src.startsWith('src/')],
+  // Chunks without --chunks (or a bare site's, whose only code is Astro's runtime) count as Astro's.
+  ['per page: Astro rendering and the response', (_fn, src) => src === 'astro' || src.startsWith('runtime/') || src.startsWith('core/') || src.startsWith('.prerender/') || src.startsWith('node:internal/deps/undici') || src === 'p-limit'],
+];
+
 export interface Totals {
   totalMs: number;
+  byCategory: Map<string, number>;
   bySelfFile: Map<string, number>;
   byTotalFile: Map<string, number>;
   bySelfFunction: Map<string, number>;
@@ -115,9 +136,9 @@ export function summarise(profile: CpuProfile, chunks?: ChunkMap): Totals {
   }
   const fnName = (f: CallFrame) => `${f.functionName || '(anonymous)'} ${sourceOf(f.url, f.lineNumber, chunks)}${chunks?.has(f.url.slice(f.url.lastIndexOf('/') + 1)) ? '' : `:${f.lineNumber + 1}`}`;
   const add = (m: Map<string, number>, k: string, v: number) => m.set(k, (m.get(k) ?? 0) + v);
-  const t: Totals = { totalMs: 0, bySelfFile: new Map(), byTotalFile: new Map(), bySelfFunction: new Map(), byTotalFunction: new Map(), byPage: new Map() };
+  const t: Totals = { totalMs: 0, byCategory: new Map(), bySelfFile: new Map(), byTotalFile: new Map(), bySelfFunction: new Map(), byTotalFunction: new Map(), byPage: new Map() };
   // Stacks repeat: cache each leaf's files, functions and page.
-  const cache = new Map<number, { files: string[]; fns: string[]; page: string }>();
+  const cache = new Map<number, { files: string[]; fns: string[]; page: string; category: string }>();
   for (let i = 0; i < profile.samples.length; i++) {
     const ms = (profile.timeDeltas[i] ?? 0) / 1000;
     const leaf = profile.samples[i]!;
@@ -128,16 +149,22 @@ export function summarise(profile: CpuProfile, chunks?: ChunkMap): Totals {
       const fns = new Set<string>();
       let page: string | undefined;
       let firstOwn: string | undefined;
+      let best = -1;
       for (let id: number | undefined = leaf; id !== undefined; id = parent.get(id)) {
         const f = byId.get(id)!.callFrame;
         const src = sourceOf(f.url, f.lineNumber, chunks);
+        const rule = CATEGORIES.findIndex(([, test]) => test(f.functionName, src));
+        if (rule >= 0 && (best < 0 || rule < best)) best = rule;
         // (root), (program), (garbage collector): only where they are the leaf
         if (f.url || id === leaf) files.add(src);
         fns.add(fnName(f));
         page = pageOf(src) ?? page;
         if (!firstOwn && f.url && !f.url.startsWith('node:')) firstOwn = src;
       }
-      c = { files: [...files], fns: [...fns], page: page ? `page ${page}` : `outside pages: ${firstOwn ?? byId.get(leaf)!.callFrame.functionName}` };
+      const leafName = byId.get(leaf)!.callFrame.functionName;
+      let category = best >= 0 ? CATEGORIES[best]![0] : undefined;
+      if (leafName === '(garbage collector)' || leafName === '(idle)' || leafName === '(program)') category = leafName;
+      c = { files: [...files], fns: [...fns], page: page ? `page ${page}` : `outside pages: ${firstOwn ?? leafName}`, category: category ?? `other: ${firstOwn ?? leafName}` };
       cache.set(leaf, c);
     }
     const leafFrame = byId.get(leaf)!.callFrame;
@@ -146,6 +173,7 @@ export function summarise(profile: CpuProfile, chunks?: ChunkMap): Totals {
     for (const f of c.files) add(t.byTotalFile, f, ms);
     for (const f of c.fns) add(t.byTotalFunction, f, ms);
     add(t.byPage, c.page, ms);
+    add(t.byCategory, c.category, ms);
   }
   return t;
 }
@@ -170,6 +198,7 @@ if (import.meta.main) {
     console.log(JSON.stringify(Object.fromEntries(Object.entries(t).map(([k, v]) => [k, v instanceof Map ? Object.fromEntries(v) : v])), null, 1));
   } else {
     console.log(`sampled ${(t.totalMs / 1000).toFixed(1)} s`);
+    console.log(table('by what the build was doing', t.byCategory, t.totalMs, top));
     if (values['page-types']) console.log(table('by page (outermost page on the stack)', t.byPage, t.totalMs, top));
     console.log(table('self time by file', t.bySelfFile, t.totalMs, top));
     console.log(table('total time by file', t.byTotalFile, t.totalMs, top));
