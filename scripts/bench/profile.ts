@@ -2,7 +2,7 @@
  * Sum a V8 CPU profile (.cpuprofile, from `node --cpu-prof`) by source file
  * and by function, and attribute the render to page types.
  *
- *   npx node scripts/bench/profile.ts <file.cpuprofile> [--chunks <dir>] [--top 40] [--page-types] [--json]
+ *   npx node scripts/bench/profile.ts <file.cpuprofile> [--chunks <dir>] [--cpu <s> --pages <n>] [--top 40] [--page-types] [--json]
  *
  * Self time: the samples whose innermost frame is in that file or function.
  * Total time: the samples with that file or function anywhere on the stack
@@ -178,15 +178,34 @@ export function summarise(profile: CpuProfile, chunks?: ChunkMap): Totals {
   return t;
 }
 
-function table(title: string, m: Map<string, number>, totalMs: number, top: number): string {
+/**
+ * Samples are taken on the wall clock, so a process waiting for a core
+ * (other work on the machine) stretches every share alike. With the
+ * process's measured CPU time (user + system, e.g. from /usr/bin/time) and
+ * its page count, each row also gets CPU ms per page: its share of the
+ * samples that were not idle, times the CPU time, over the pages.
+ */
+interface Scale {
+  cpuSeconds: number;
+  pages: number;
+  busyMs: number;
+}
+
+function table(title: string, m: Map<string, number>, totalMs: number, top: number, scale?: Scale): string {
   const rows = [...m].sort((a, b) => b[1] - a[1]).slice(0, top);
-  return [`\n${title}`, '| | ms | % |', '|---|---|---|', ...rows.map(([k, v]) => `| ${k} | ${v.toFixed(0)} | ${((100 * v) / totalMs).toFixed(1)} |`)].join('\n');
+  const perPage = (v: number) => (scale ? ` ${((v / scale.busyMs) * ((scale.cpuSeconds * 1000) / scale.pages)).toFixed(3)} |` : '');
+  return [
+    `\n${title}`,
+    `| | ms | % |${scale ? ' CPU ms/page |' : ''}`,
+    `|---|---|---|${scale ? '---|' : ''}`,
+    ...rows.map(([k, v]) => `| ${k} | ${v.toFixed(0)} | ${((100 * v) / totalMs).toFixed(1)} |${k === '(idle)' ? (scale ? ' |' : '') : perPage(v)}`),
+  ].join('\n');
 }
 
 if (import.meta.main) {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { chunks: { type: 'string' }, top: { type: 'string', default: '40' }, 'page-types': { type: 'boolean', default: false }, json: { type: 'boolean', default: false } },
+    options: { chunks: { type: 'string' }, cpu: { type: 'string' }, pages: { type: 'string' }, top: { type: 'string', default: '40' }, 'page-types': { type: 'boolean', default: false }, json: { type: 'boolean', default: false } },
   });
   if (positionals.length !== 1) {
     console.error('usage: node scripts/bench/profile.ts <file.cpuprofile> [--chunks <dir>] [--top 40] [--page-types] [--json]');
@@ -197,12 +216,13 @@ if (import.meta.main) {
   if (values.json) {
     console.log(JSON.stringify(Object.fromEntries(Object.entries(t).map(([k, v]) => [k, v instanceof Map ? Object.fromEntries(v) : v])), null, 1));
   } else {
+    const scale = values.cpu && values.pages ? { cpuSeconds: Number(values.cpu), pages: Number(values.pages), busyMs: t.totalMs - (t.byCategory.get('(idle)') ?? 0) } : undefined;
     console.log(`sampled ${(t.totalMs / 1000).toFixed(1)} s`);
-    console.log(table('by what the build was doing', t.byCategory, t.totalMs, top));
-    if (values['page-types']) console.log(table('by page (outermost page on the stack)', t.byPage, t.totalMs, top));
-    console.log(table('self time by file', t.bySelfFile, t.totalMs, top));
-    console.log(table('total time by file', t.byTotalFile, t.totalMs, top));
-    console.log(table('self time by function', t.bySelfFunction, t.totalMs, top));
-    console.log(table('total time by function', t.byTotalFunction, t.totalMs, top));
+    console.log(table('by what the build was doing', t.byCategory, t.totalMs, top, scale));
+    if (values['page-types']) console.log(table('by page (outermost page on the stack)', t.byPage, t.totalMs, top, scale));
+    console.log(table('self time by file', t.bySelfFile, t.totalMs, top, scale));
+    console.log(table('total time by file', t.byTotalFile, t.totalMs, top, scale));
+    console.log(table('self time by function', t.bySelfFunction, t.totalMs, top, scale));
+    console.log(table('total time by function', t.byTotalFunction, t.totalMs, top, scale));
   }
 }
