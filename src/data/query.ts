@@ -137,7 +137,7 @@ async function build(): Promise<Db> {
       const values = readingValues(r);
       return { station: s.id, date: r.date, values, result: classifyReading(values, waterbody, s.target_class as TargetClass) };
     });
-    const dated = rows.map((r) => ({ date: r.date, values: readingValues(r) }));
+    const dated = classed.map((r) => ({ date: r.date, values: r.values, class: r.result.class }));
     const monthly = monthlyResults(dated, waterbody, s.target_class);
     const yearly = yearlyResults(dated, waterbody, s.target_class);
     const counted = countedYears(

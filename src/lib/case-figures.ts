@@ -98,12 +98,21 @@ export function groupByMonth(states: readonly CaseState[], months?: readonly str
     }
     list = listMonths(min, max);
   }
+  // Each state's found and closed month once, not once per listed month.
+  const found = new Map<string, number>();
+  const closed = new Map<string, number>();
+  for (const st of states) {
+    const f = monthOf(st.found);
+    found.set(f, (found.get(f) ?? 0) + 1);
+    if (st.closedOn !== null) {
+      const c = monthOf(st.closedOn);
+      closed.set(c, (closed.get(c) ?? 0) + 1);
+    }
+  }
   return list.map((month) => {
     const monthEnd = lastDayOfMonth(month);
-    const row: CaseMonth = { month, found: 0, closed: 0, openAtEnd: 0, overdueAtEnd: 0 };
+    const row: CaseMonth = { month, found: found.get(month) ?? 0, closed: closed.get(month) ?? 0, openAtEnd: 0, overdueAtEnd: 0 };
     for (const st of states) {
-      if (monthOf(st.found) === month) row.found++;
-      if (st.closedOn !== null && monthOf(st.closedOn) === month) row.closed++;
       const at = monthEnd < st.asOf ? monthEnd : st.asOf;
       if (st.found <= at && (st.closedOn === null || st.closedOn > at)) {
         row.openAtEnd++;

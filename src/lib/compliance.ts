@@ -52,16 +52,19 @@ function classed(mean: PeriodMean, waterbody: Waterbody, target: TargetClass): C
  * bad sample makes the month miss its target however good the others were;
  * a monthly value `YYYY-MM` beside dated samples is one more result of the
  * month. A month whose results have no deciding item has no class.
+ * A reading that carries its class (classified already, as the query
+ * module's are) is not classified again: the class does not depend on the
+ * target.
  */
 export function monthlyResults(
-  readings: readonly DatedReading[],
+  readings: readonly (DatedReading & { class?: WaterClass | null })[],
   waterbody: Waterbody,
   target: TargetClass,
 ): Array<MonthResult & ClassedResult> {
   const worst = new Map<string, WaterClass | null>();
   for (const r of readings) {
     const month = monthOf(r.date);
-    const c = classifyReading(r.values, waterbody).class;
+    const c = r.class !== undefined ? r.class : classifyReading(r.values, waterbody).class;
     const before = worst.get(month) ?? null;
     worst.set(month, c === null ? before : worstClass(before === null ? [c] : [before, c]));
   }

@@ -4,15 +4,29 @@
  */
 import { pinyin } from 'pinyin-pro';
 
-/** Full pinyin without tones or spaces: 东西河 → "dongxihe". */
-export function fullPinyin(text: string): string {
-  return pinyin(text, { toneType: 'none', type: 'array', nonZh: 'consecutive' }).join('').replace(/[^a-z0-9]/gi, '').toLowerCase();
+/**
+ * A name's pinyin is asked for many times in a build: by the directory, by
+ * the sort of a township's lists (twice per comparison), by the search entry
+ * of its own page and of every page that names it. Each distinct name is
+ * converted once; the cache holds one short string per name.
+ */
+function cached(cache: Map<string, string>, convert: (text: string) => string): (text: string) => string {
+  return (text) => {
+    let out = cache.get(text);
+    if (out === undefined) cache.set(text, (out = convert(text)));
+    return out;
+  };
 }
 
+/** Full pinyin without tones or spaces: 东西河 → "dongxihe". */
+export const fullPinyin: (text: string) => string = cached(new Map(), (text) =>
+  pinyin(text, { toneType: 'none', type: 'array', nonZh: 'consecutive' }).join('').replace(/[^a-z0-9]/gi, '').toLowerCase(),
+);
+
 /** Initials: 东西河 → "dxh". */
-export function initials(text: string): string {
-  return pinyin(text, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'consecutive' }).join('').replace(/[^a-z0-9]/gi, '').toLowerCase();
-}
+export const initials: (text: string) => string = cached(new Map(), (text) =>
+  pinyin(text, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'consecutive' }).join('').replace(/[^a-z0-9]/gi, '').toLowerCase(),
+);
 
 /** The A–Z letter a name is filed under ('#' when it starts with no letter). */
 export function indexLetter(text: string): string {

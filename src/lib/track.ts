@@ -43,12 +43,15 @@ export const MIN_KEY_LENGTH = 1;
 export const MAX_KEY_LENGTH = 4;
 
 /**
- * The key length (hex digits) that files `count` references at no more than
+ * The key length (hex digits) that files `count` lookup keys at no more than
  * `perShard` per shard on average: 16^length ≥ count / perShard. A shard then
- * holds a handful of cases whatever the size of the ledger (20,000 cases with
- * 6,000 references → 3 digits, 4,096 shards of about 1.5 cases each).
+ * holds a few cases whatever the size of the ledger (a city's 20,000 cases
+ * with their 6,000 references, 26,000 keys → 3 digits, 4,096 shards of about
+ * 6 cases, 7 KB each). Every shard is a file of the build, written even when
+ * empty: with 4 a shard, the city's keys took 4 digits, 65,536 files (as many
+ * as the site's pages, most holding no case or one) for 0.4 keys a file.
  */
-export function keyLength(count: number, perShard = 4): number {
+export function keyLength(count: number, perShard = 16): number {
   let length = MIN_KEY_LENGTH;
   while (length < MAX_KEY_LENGTH && count / 16 ** length > perShard) length++;
   return length;

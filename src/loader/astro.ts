@@ -26,6 +26,17 @@ export function loadOnce(dir = dataDir()): LoadResult {
   return reload(dir);
 }
 
+/**
+ * Drop the process-wide copy of the folder. A build calls this once the
+ * content store holds the data (the pages read the store, not the folder):
+ * the parsed rows would otherwise stay alive beside the store and the pages'
+ * indexes for the whole render, which the garbage collector walks again and
+ * again. Whoever asks after this reads the folder again.
+ */
+export function releaseFolder(): void {
+  delete (globalThis as unknown as Record<symbol, Cache>)[CACHE];
+}
+
 /** Read the folder again and replace the process-wide copy. */
 function reload(dir: string): LoadResult {
   const g = globalThis as unknown as Record<symbol, Cache>;

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { dataDir } from './index.ts';
-import { loadOnce } from './astro.ts';
+import { loadOnce, releaseFolder } from './astro.ts';
 import { formatReport } from './problems.ts';
 import { collectSearchEntries, entryFileIn } from './search-index.ts';
 
@@ -80,6 +80,8 @@ export default function riverData(): AstroIntegration {
         cacheDir = fileURLToPath(config.cacheDir);
       },
       'astro:build:start': () => {
+        // Astro has filled the content store (its sync runs before this hook).
+        releaseFolder();
         search = collectSearchEntries();
       },
       'astro:build:done': ({ dir, logger }) => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ReadingItem } from '../../src/lib/enums.ts';
 import { parseMeasurement } from '../../src/lib/measurement.ts';
-import type { DatedReading, ReadingValues } from '../../src/lib/gb3838.ts';
+import { classifyReading, type DatedReading, type ReadingValues } from '../../src/lib/gb3838.ts';
 import {
   consecutiveMisses,
   consecutiveYearMisses,
@@ -90,6 +90,12 @@ describe('monthly and yearly results', () => {
       { month: '2026-04', class: 'V', meets: false },
     ]);
     expect(consecutiveMisses(monthlyResults(station, 'river', 'III'))).toEqual({ length: 3, from: '2026-02', to: '2026-04' });
+  });
+
+  it('readings already classified (against any target) give the same months', () => {
+    const classed = station.map((r) => ({ ...r, class: classifyReading(r.values, 'river', 'II').class }));
+    expect(monthlyResults(classed, 'river', 'III')).toEqual(monthlyResults(station, 'river', 'III'));
+    expect(monthlyResults(classed, 'river', 'III').map((m) => m.class)).toEqual(['II', 'IV', 'IV', 'V']);
   });
 
   it('one bad result makes the month miss, whatever order the results come in', () => {

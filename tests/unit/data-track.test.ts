@@ -92,8 +92,8 @@ describe('shards', () => {
     expect([...t.shards.values()].every((s) => s.as_of === AS_OF)).toBe(true);
     expect([...t.shards.values()].filter((s) => s.cases.length > 0)).toHaveLength(1);
   });
-  it('more lookup keys than 16 shards hold at about four each: two-digit keys, each case in the shard of its key', () => {
-    const cases = Array.from({ length: 33 }, (_, i) =>
+  it('more lookup keys than 16 shards hold at about sixteen each: two-digit keys, each case in the shard of its key', () => {
+    const cases = Array.from({ length: 129 }, (_, i) =>
       caseView({ id: `wt-2026-${String(100 + i)}`, found: '2026-09-01', deadline: '2026-12-31', report_ref: `JB-20260901-${String(i).padStart(6, 'A')}` }),
     );
     const d = db(cases);
@@ -101,12 +101,12 @@ describe('shards', () => {
     expect(t.keyLength).toBe(2);
     expect(t.shards.size).toBe(256);
     for (const [key, shard] of t.shards) for (const c of shard.cases) expect(shardKey(c.key, 2)).toBe(key);
-    // 33 references and 33 case ids: 66 keys.
-    expect([...t.shards.values()].reduce((n, s) => n + s.cases.length, 0)).toBe(66);
+    // 129 references and 129 case ids: 258 keys.
+    expect([...t.shards.values()].reduce((n, s) => n + s.cases.length, 0)).toBe(258);
     for (const c of cases) expect(lookup(d, c.report_ref!).map((x) => x.id)).toEqual([c.id]);
   });
-  it('sixty-four keys (32 references and 32 ids) still fit in one-digit keys', () => {
-    const cases = Array.from({ length: 32 }, (_, i) => caseView({ id: `c${i}`, found: '2026-09-01', deadline: '2026-12-31', report_ref: `JB-${i}` }));
+  it('256 keys (128 references and 128 ids) still fit in one-digit keys', () => {
+    const cases = Array.from({ length: 128 }, (_, i) => caseView({ id: `c${i}`, found: '2026-09-01', deadline: '2026-12-31', report_ref: `JB-${i}` }));
     expect(trackIndex(db(cases)).keyLength).toBe(1);
   });
 });

@@ -42,11 +42,13 @@ describe('keyLength', () => {
   it('grows with the number of references so a shard holds a handful', () => {
     expect(keyLength(0)).toBe(1);
     expect(keyLength(10)).toBe(1);
-    expect(keyLength(64)).toBe(1);
-    expect(keyLength(65)).toBe(2);
-    expect(keyLength(183)).toBe(2);
+    expect(keyLength(256)).toBe(1);
+    expect(keyLength(257)).toBe(2);
+    expect(keyLength(4096)).toBe(2);
     expect(keyLength(6000)).toBe(3);
-    expect(keyLength(20000)).toBe(4);
+    // A city: 20,000 cases and 6,000 references are 26,000 keys, 4,096 shards of about 6.
+    expect(keyLength(26_000)).toBe(3);
+    expect(keyLength(65_537)).toBe(4);
   });
   it('never exceeds four digits', () => {
     expect(keyLength(10_000_000)).toBe(4);
