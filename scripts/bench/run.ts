@@ -17,7 +17,7 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generate } from './generate.ts';
-import { pageTypeReport, type PageTypeBytes } from './measure.ts';
+import { pageTypeReport, serviceWorkerBytes, type PageTypeBytes } from './measure.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const { values } = parseArgs({ options: { sizes: { type: 'string', default: 'county,city' }, write: { type: 'boolean', default: false }, keep: { type: 'boolean', default: false } } });
@@ -137,6 +137,8 @@ interface Result {
   indexMB: number;
   distMB: number;
   types: PageTypeBytes[];
+  /** dist/sw.js gzipped, or null without one. */
+  serviceWorker: number | null;
 }
 
 const results: Result[] = [];
@@ -177,6 +179,7 @@ for (const size of values.sizes!.split(',').map((s) => s.trim()).filter(Boolean)
     indexMB: Math.round((dirBytes(join(dist, 'pagefind')) / 1048576) * 10) / 10,
     distMB: Math.round(dirBytes(dist) / 1048576),
     types: pageTypeReport(dist),
+    serviceWorker: serviceWorkerBytes(dist),
   };
   results.push(result);
   console.log(JSON.stringify({ ...result, types: undefined }, null, 2));
@@ -222,6 +225,8 @@ function renderMarkdown(rs: Result[], machine: string): string {
   for (const r of rs) {
     lines.push('', `Bytes per page type at ${r.size} size (gzipped; mean and largest of the pages measured; JS and CSS are what one page loads):`, '', '| type | pages | HTML mean (KB) | HTML max (KB) | CSS (KB) | JS (KB) |', '|---|---|---|---|---|---|');
     for (const t of r.types) lines.push(`| ${t.type} | ${t.pages} | ${kb(t.htmlMean)} | ${kb(t.htmlMax)} | ${kb(t.css)} | ${kb(t.js)} |`);
+    // Excepted from the pages' JS budget (fetched in the background, once per visit), and counted here.
+    if (r.serviceWorker !== null) lines.push(`| service worker (/sw.js, not loaded by pages) | – | – | – | – | ${kb(r.serviceWorker)} |`);
   }
   return lines.join('\n');
 }
