@@ -57,13 +57,19 @@ self.addEventListener('install', (event) => {
       // The page that registered this worker loaded before it: keep it too
       // (most visits start on a water's page from the sign's QR code).
       await Promise.all(windows.map((w) => keepPage(new URL(w.url)).catch(() => undefined)));
-      if (!windows.some((w) => FORM.test(new URL(w.url).pathname))) await self.skipWaiting();
+      await skipWaitingUnlessFormOpen();
     })(),
   );
 });
 
+/** Take over now unless a window of the site shows the report form (which then keeps the worker it loaded with). */
+async function skipWaitingUnlessFormOpen(): Promise<void> {
+  const windows = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
+  if (!windows.some((w) => FORM.test(new URL(w.url).pathname))) await self.skipWaiting();
+}
+
 self.addEventListener('message', (event) => {
-  if (event.data === 'skip-waiting') void self.skipWaiting();
+  if (event.data === 'skip-waiting') event.waitUntil(skipWaitingUnlessFormOpen());
 });
 
 self.addEventListener('activate', (event) => {

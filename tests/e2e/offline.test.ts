@@ -32,6 +32,8 @@ let water: Water;
 const data = tempDir('river-sw-');
 /** The reference of every report POSTed through the proxy: each send that left the browser. */
 const posted: string[] = [];
+/** [old, new]: serve /sw.js with its version replaced, as the next deploy's worker. */
+let nextDeploy: [string, string] | null = null;
 
 beforeAll(async () => {
   files = await serveDir(siteDist());
@@ -46,6 +48,7 @@ beforeAll(async () => {
     for (const k of ['content-type', 'origin', 'accept']) if (typeof req.headers[k] === 'string') headers[k] = req.headers[k];
     const upstream = await fetch(target, { method: req.method, headers, body: chunks.length ? Buffer.concat(chunks) : undefined });
     let body = Buffer.from(await upstream.arrayBuffer());
+    if (path === '/sw.js' && nextDeploy) body = Buffer.from(body.toString('utf8').replaceAll(nextDeploy[0], nextDeploy[1]));
     if (/^\/report\/(named\/)?(\?.*)?$/.test(path)) body = Buffer.from(withEndpoint(body.toString('utf8'), `${origin}/api/reports`));
     const out: Record<string, string> = {};
     upstream.headers.forEach((v, k) => {
@@ -181,6 +184,36 @@ describe('offline: the report form after one online visit', () => {
     await page.goto(`${origin}/waters/`);
     expect(await page.locator('h1').textContent()).not.toBe('没有网络');
     expect(await page.evaluate(() => [...document.styleSheets].filter((s) => s.href?.includes('/_astro/') && s.cssRules.length > 0).length)).toBeGreaterThan(0);
+    await context.close();
+  });
+
+  it('a new deploy’s worker waits while a report form is open, then takes over and deletes the old caches', async () => {
+    const { context, page } = await visitedOnce();
+    const cacheNames = () => page.evaluate(() => caches.keys());
+    const version = (await cacheNames()).find((n) => n.startsWith('hz-precache-'))!.slice('hz-precache-'.length);
+    const form = await context.newPage();
+    await form.goto(`${origin}/report/`);
+    await formReady(form);
+    nextDeploy = [version, 'feedfacecafe'];
+    try {
+      const waiting = await form.evaluate(async () => {
+        const reg = (await navigator.serviceWorker.getRegistration())!;
+        await reg.update();
+        const w = reg.installing ?? reg.waiting;
+        if (w && w.state === 'installing') await new Promise((r) => w.addEventListener('statechange', r, { once: true }));
+        return reg.waiting !== null;
+      });
+      expect(waiting).toBe(true);
+      expect(await cacheNames()).toEqual(expect.arrayContaining([`hz-precache-${version}`, 'hz-precache-feedfacecafe']));
+
+      await form.close();
+      await page.reload(); // a page without the form asks the waiting worker in
+      await expect.poll(cacheNames, { timeout: 10_000 }).not.toContain(`hz-precache-${version}`);
+      expect((await cacheNames()).every((n) => n.endsWith('-feedfacecafe'))).toBe(true);
+      expect(await page.evaluate(() => navigator.serviceWorker.controller?.state)).toBe('activated');
+    } finally {
+      nextDeploy = null;
+    }
     await context.close();
   });
 });
