@@ -73,9 +73,9 @@ export function renew(entry: OutboxEntry, ref: string): OutboxEntry {
   return { ...entry, ref, body: JSON.stringify({ ...body, ref }), state: 'queued', status: undefined };
 }
 
-/** The entries still to send, oldest first. */
-export const pending = (entries: readonly OutboxEntry[]): OutboxEntry[] =>
-  entries.filter((e) => e.state === 'queued').sort((a, b) => a.queued.localeCompare(b.queued));
+/** The entries still to send, oldest first; with `canRenew` (a sender that can make a new reference) also those in conflict. */
+export const pending = (entries: readonly OutboxEntry[], canRenew = false): OutboxEntry[] =>
+  entries.filter((e) => e.state === 'queued' || (canRenew && e.state === 'conflict')).sort((a, b) => a.queued.localeCompare(b.queued));
 
 /**
  * The entry a page should report for the draft whose reference is

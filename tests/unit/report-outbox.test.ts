@@ -55,6 +55,8 @@ describe('outbox: bookkeeping', () => {
     const c = entry({ ref: 'C-1', state: 'sent' });
     const d = entry({ ref: 'D-1', state: 'conflict' });
     expect(pending([a, c, b, d]).map((e) => e.ref)).toEqual(['B-1', 'A-1']);
+    // A report in conflict waits for a sender that can give it a new reference (the page, not the worker).
+    expect(pending([a, c, b, d], true).map((e) => e.ref)).toEqual(['D-1', 'B-1', 'A-1']);
   });
 
   it('finds the entry of a draft by the draft number, also after a new reference', () => {

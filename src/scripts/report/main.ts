@@ -123,7 +123,8 @@ class ReportForm extends HTMLElement {
     const checked = validateReport(formToReport(this.values()));
     if (!checked.ok) return;
     const report = { ...checked.report, ref: entry.ref };
-    if (entry.state === 'queued') return this.fallback(report, failureText({ ok: false, reason: 'offline' }), true);
+    // In conflict it goes under a new reference at the next send from this page.
+    if (entry.state === 'queued' || entry.state === 'conflict') return this.fallback(report, failureText({ ok: false, reason: 'offline' }), true);
     // Refused: nothing more will send it by itself; the form and the other channels are the way on.
     await removeEntry(entry.ref);
     this.fallback(report, failureText({ ok: false, reason: 'rejected', status: entry.status }));

@@ -67,8 +67,9 @@ async function attempt(e: OutboxEntry): Promise<OutboxEntry> {
 export function flushOutbox(newRef?: () => string): Promise<boolean> {
   return exclusive(async () => {
     let waiting = false;
-    for (const queued of pending(await outboxEntries())) {
-      let e = await attempt(queued);
+    for (const queued of pending(await outboxEntries(), !!newRef)) {
+      let e = queued.state === 'conflict' ? queued : await attempt(queued);
+      // Without newRef (the worker) a conflict is kept as such, for the page to renew.
       if (e.state === 'conflict' && newRef) e = await attempt(renew(e, newRef()));
       if (e.state === 'queued') waiting = true;
       // Kept when settled, or when it now waits under a new reference (which replaces the old key).
