@@ -10,8 +10,9 @@
  * deploy, and Background Sync of a queue. Workbox (workbox-build to write
  * the manifest, workbox-precaching/-routing/-strategies/-expiration at
  * runtime) does the first three in more code than this file and adds its
- * build tool's dependency tree to a project that keeps its dependencies
- * few; its background-sync plugin replays raw requests from its own
+ * build tool's dependency tree (workbox-build 7.4.1 pulls in Babel, Rollup
+ * and their plugins; Astro's own Vite bundles this worker here) to a
+ * project that keeps its dependencies few; its background-sync plugin replays raw requests from its own
  * IndexedDB queue, which cannot hand the receiver's 受理编号 back to the
  * page and does not know the receiver's 409 (the same reference holding
  * another report). The queue here is the page's own outbox
