@@ -104,3 +104,14 @@ export function pageTypeReport(dist: string, sample = 50): PageTypeBytes[] {
   }
   return out;
 }
+
+/**
+ * The service worker's gzipped bytes (dist/sw.js, src/sw/worker.ts), or null
+ * when the build has none. Not part of any page type's JS: a browser fetches
+ * it once per visit in the background (and again only when it changes), and
+ * it never blocks a page; the budget table lists it on a line of its own.
+ */
+export function serviceWorkerBytes(dist: string): number | null {
+  const file = join(dist, 'sw.js');
+  return existsSync(file) ? gz(readFileSync(file)) : null;
+}

@@ -25,7 +25,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { projectConcurrency, writeFloorSite } from './floor.ts';
 import { generate } from './generate.ts';
-import { pageTypeReport, type PageTypeBytes } from './measure.ts';
+import { pageTypeReport, serviceWorkerBytes, type PageTypeBytes } from './measure.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const { values } = parseArgs({
@@ -163,6 +163,8 @@ interface Result {
   floor?: Floor;
   /** The machine's 1-minute load average when this size started and when its floor was built: other work on the cores. */
   load: [number, number];
+  /** dist/sw.js gzipped, or null without one. */
+  serviceWorker: number | null;
 }
 
 /** Build the floor site of `pages` pages in `dir` and index it with the Pagefind CLI. */
@@ -220,6 +222,7 @@ for (const size of values.sizes!.split(',').map((s) => s.trim()).filter(Boolean)
     distMB: Math.round(dirBytes(dist) / 1048576),
     types: pageTypeReport(dist),
     load: [loadAtStart, loadAtStart],
+    serviceWorker: serviceWorkerBytes(dist),
   };
   if (!values.keep) rmSync(join(base, 'cache'), { recursive: true, force: true });
   if (values.floor) {
@@ -291,6 +294,8 @@ function renderMarkdown(rs: Result[], machine: string): string {
   for (const r of rs) {
     lines.push('', `Bytes per page type at ${r.size} size (gzipped; mean and largest of the pages measured; JS and CSS are what one page loads):`, '', '| type | pages | HTML mean (KB) | HTML max (KB) | CSS (KB) | JS (KB) |', '|---|---|---|---|---|---|');
     for (const t of r.types) lines.push(`| ${t.type} | ${t.pages} | ${kb(t.htmlMean)} | ${kb(t.htmlMax)} | ${kb(t.css)} | ${kb(t.js)} |`);
+    // Excepted from the pages' JS budget (fetched in the background, once per visit), and counted here.
+    if (r.serviceWorker !== null) lines.push(`| service worker (/sw.js, not loaded by pages) | – | – | – | – | ${kb(r.serviceWorker)} |`);
   }
   return lines.join('\n');
 }

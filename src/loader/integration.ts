@@ -6,7 +6,8 @@
  *   `npm run check:data` prints;
  * - it collects the search entries the pages give while they render and
  *   saves them for scripts/search-index.ts (see ./search-index.ts);
- * - it writes the pages' Content-Security-Policy into <outDir>/_headers.
+ * - it writes the pages' Content-Security-Policy into <outDir>/_headers;
+ * - it writes the service worker, <outDir>/sw.js (./service-worker.ts).
  */
 import type { AstroIntegration } from 'astro';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -17,6 +18,7 @@ import { dataDir } from './index.ts';
 import { loadOnce, releaseFolder } from './astro.ts';
 import { formatReport } from './problems.ts';
 import { collectSearchEntries, entryFileIn } from './search-index.ts';
+import { writeServiceWorker } from './service-worker.ts';
 
 /** site.yaml `url`, for Astro's `site` (canonical URLs, QR codes, feeds). */
 export function siteUrl(): string | undefined {
@@ -84,11 +86,13 @@ export default function riverData(): AstroIntegration {
         releaseFolder();
         search = collectSearchEntries();
       },
-      'astro:build:done': ({ dir, logger }) => {
+      'astro:build:done': async ({ dir, logger }) => {
         const pages = search!.save(entryFileIn(cacheDir));
         search = undefined;
         logger.info(`search entries: ${pages} pages / 搜索条目：${pages} 个页面 (scripts/search-index.ts indexes them)`);
         syncHeaders(fileURLToPath(dir));
+        const sw = await writeServiceWorker(fileURLToPath(dir));
+        logger.info(`service worker: sw.js ${sw.version}, ${sw.paths.length} files precached`);
       },
     },
   };

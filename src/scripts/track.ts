@@ -7,6 +7,8 @@
 import { normaliseRef, shardKey, shardPath } from '../lib/track.ts';
 import { formatDateZh } from '../lib/format.ts';
 import { clearError, showErrors, wireSummary } from './form-errors.ts';
+import { flushOutbox, outboxEntries } from './report/outbox.ts';
+import { pending } from '../lib/report-outbox.ts';
 // The shape of the shard files, as src/data/ledger.ts writes them (type only: nothing of it is bundled).
 import type { TrackCase } from '../data/track.ts';
 
@@ -69,6 +71,34 @@ function render(c: TrackCase): HTMLElement {
 }
 
 export class TrackLookup extends HTMLElement {
+  /**
+   * Reports this browser queued while offline (report/outbox.ts): those the
+   * endpoint has stored since, with their 受理编号 (a link looks it up), and
+   * how many still wait for a connection (sent from here when online).
+   */
+  async showOutbox(lookup: (ref: string) => Promise<void>) {
+    if (navigator.onLine) await flushOutbox();
+    const entries = await outboxEntries();
+    const box = this.querySelector<HTMLElement>('[data-outbox]')!;
+    const sent = entries.filter((e) => e.state === 'sent' && e.receipt);
+    const waiting = pending(entries).length;
+    box.replaceChildren();
+    for (const e of sent) {
+      const p = el('p', '您在没有网络时提交的反映已经送达，受理编号：');
+      const a = el('a', e.receipt!.ref);
+      a.href = `?ref=${encodeURIComponent(e.receipt!.ref)}`;
+      a.addEventListener('click', (ev) => {
+        ev.preventDefault();
+        this.querySelector<HTMLInputElement>('#ref')!.value = e.receipt!.ref;
+        void lookup(e.receipt!.ref);
+      });
+      p.append(a, '。请记下这个编号；登记后即可在这里查到办理情况。');
+      box.append(p);
+    }
+    if (waiting) box.append(el('p', `这个浏览器中还有 ${waiting} 份反映在等待网络，我们还没有收到；网络恢复后会自动发送。`));
+    box.hidden = !box.childElementCount;
+  }
+
   connectedCallback() {
     const form = this.querySelector('form')!;
     const input = this.querySelector<HTMLInputElement>('#ref')!;
@@ -123,6 +153,8 @@ export class TrackLookup extends HTMLElement {
       history.replaceState(null, '', url);
       void lookup(typed);
     });
+
+    void this.showOutbox(lookup);
 
     const initial = new URLSearchParams(location.search).get('ref');
     if (initial) {

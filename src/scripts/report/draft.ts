@@ -13,6 +13,7 @@
  * another channel (clearDraft).
  */
 import { draftExpired, draftValues } from '../../lib/report-draft.ts';
+import { openStore } from '../idb.ts';
 
 const TEXT_KEY = 'hz-report-draft:v1';
 const DB_NAME = 'hz-report';
@@ -82,17 +83,7 @@ export interface StoredPhoto {
 let opening: Promise<IDBDatabase | null> | null = null;
 
 function db(): Promise<IDBDatabase | null> {
-  opening ??= new Promise((resolve) => {
-    try {
-      const req = indexedDB.open(DB_NAME, 1);
-      req.onupgradeneeded = () => req.result.createObjectStore(STORE, { keyPath: 'id' });
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => resolve(null);
-      req.onblocked = () => resolve(null);
-    } catch {
-      resolve(null);
-    }
-  });
+  opening ??= openStore(DB_NAME, STORE, 'id');
   return opening;
 }
 

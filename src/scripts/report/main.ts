@@ -20,6 +20,13 @@
  * the person changed the form after an attempt that did arrive) is the
  * report sent again under a new reference.
  *
+ * With no connection (or no answer in time) the report is queued in the
+ * outbox (outbox.ts) and the page says it will be sent when the connection
+ * returns and that nothing has been received yet; the service worker sends
+ * it on Background Sync where the browser has it, else this page does on
+ * its next load or `online` event. The page that next opens finds the
+ * result by the draft's reference and shows the 受理编号.
+ *
  * Attributes: data-endpoint (site.yaml report.endpoint; empty = none),
  * data-config (JSON ChannelConfig), data-waters-url (list to fetch when the
  * page has no <select> of waters).
@@ -29,8 +36,10 @@ import { FIELDS, formToReport, newReference, validateReport, type Report } from 
 import { draftExpiry } from '../../lib/report-draft.ts';
 import { clearError, fieldOf, hasError, showErrors, wireSummary } from '../form-errors.ts';
 import { clearDraft, openDraft, saveText, type OpenedDraft } from './draft.ts';
+import { flushOutbox, outboxEntries, putEntry, removeEntry, requestSync } from './outbox.ts';
+import { entryForDraft } from '../../lib/report-outbox.ts';
 import { toReportPhoto } from './photos.ts';
-import { failureText, fieldErrors, sendReport, type SendResult } from './submit.ts';
+import { failureText, fieldErrors, sendReport, type Receipt, type SendResult } from './submit.ts';
 import { setupWater, type WaterField } from './water-field.ts';
 import { setupContact, syncContact } from './contact-field.ts';
 import { setupGeo, type GeoField } from './geo-field.ts';
@@ -91,8 +100,46 @@ class ReportForm extends HTMLElement {
     $(this, '[data-forget]').addEventListener('click', () => void this.forget('已清除这个浏览器中保存的草稿（文字和照片），可以填写新的反映。'));
     $(this, '[data-draft-clear]').addEventListener('click', () => void this.forget('已清空，可以重新填写。'));
     addEventListener('online', () => {
-      if (!$(this, '[data-retry]').hidden) $(this, '[data-fallback-status]').textContent = '网络已恢复，可以点击“重新提交”。';
+      if (this.endpoint) void this.checkOutbox();
+      else if (!$(this, '[data-retry]').hidden) $(this, '[data-fallback-status]').textContent = '网络已恢复，可以点击“重新提交”。';
     });
+    if (this.endpoint) void this.checkOutbox();
+  }
+
+  /**
+   * Send what the outbox holds (when online), then show what became of this
+   * draft's queued report: its 受理编号 once the endpoint stored it, the
+   * queue notice while it waits, the other channels when it was refused.
+   */
+  async checkOutbox() {
+    if (navigator.onLine) await flushOutbox(newReference);
+    const entry = entryForDraft(await outboxEntries(), this.ref);
+    if (!entry || this.busy) return;
+    if (entry.state === 'sent') {
+      await removeEntry(entry.ref);
+      await this.confirmed(entry.receipt ?? { ref: entry.ref });
+      return;
+    }
+    const checked = validateReport(formToReport(this.values()));
+    if (!checked.ok) return;
+    const report = { ...checked.report, ref: entry.ref };
+    // In conflict it goes under a new reference at the next send from this page.
+    if (entry.state === 'queued' || entry.state === 'conflict') return this.fallback(report, failureText({ ok: false, reason: 'offline' }), true);
+    // Refused: nothing more will send it by itself; the form and the other channels are the way on.
+    await removeEntry(entry.ref);
+    this.fallback(report, failureText({ ok: false, reason: 'rejected', status: entry.status }));
+  }
+
+  /** The endpoint stored the report: show its reference (受理编号) and forget the draft. */
+  async confirmed(receipt: Receipt) {
+    this.form.hidden = true; // no more draft saves from here (save() skips a hidden form)
+    clearTimeout(this.saveTimer);
+    await clearDraft();
+    this.ref = receipt.ref;
+    $(this, '[data-fallback]').hidden = true;
+    $(this, '[data-draft-notice]').hidden = true;
+    document.title = `已提交：${this.title0}`;
+    showSuccess(this, receipt);
   }
 
   /**
@@ -222,8 +269,9 @@ class ReportForm extends HTMLElement {
       if (!full.ok) return void showErrors(this, full.errors, FIELDS);
       // The honeypot (a field people never see) goes only when something filled it in: the receiver then stores nothing.
       const trap = values.website?.trim();
+      const body = (ref: string) => JSON.stringify(trap ? { ...full.report, ref, website: trap } : { ...full.report, ref });
       const send = (ref: string) =>
-        sendReport(this.endpoint, JSON.stringify(trap ? { ...full.report, ref, website: trap } : { ...full.report, ref }), {
+        sendReport(this.endpoint, body(ref), {
           onAttempt: (n) => (status.textContent = n > 1 ? `正在重试（第 ${n} 次）……` : '正在提交……'),
         });
       let result: SendResult = await send(this.ref);
@@ -234,15 +282,16 @@ class ReportForm extends HTMLElement {
       }
       status.textContent = '';
       if (result.ok) {
-        this.form.hidden = true; // no more draft saves from here (save() skips a hidden form)
-        clearTimeout(this.saveTimer);
-        await clearDraft();
-        this.ref = result.receipt?.ref ?? this.ref;
-        $(this, '[data-fallback]').hidden = true;
-        $(this, '[data-draft-notice]').hidden = true;
-        document.title = `已提交：${this.title0}`;
-        showSuccess(this, result.receipt ?? { ref: this.ref });
-        return;
+        await removeEntry(this.ref); // an earlier queued copy of it, if any
+        return void (await this.confirmed(result.receipt ?? { ref: this.ref }));
+      }
+      // No connection, or no answer in time: queue it (the same reference, so a copy that did arrive is stored once).
+      if (result.reason === 'offline' || result.reason === 'timeout') {
+        const queued = await putEntry({ ref: this.ref, draftRef: this.ref, endpoint: this.endpoint, body: body(this.ref), queued: new Date().toISOString(), state: 'queued' });
+        if (queued) {
+          void requestSync();
+          return this.fallback({ ...report, ref: this.ref }, failureText(result), true);
+        }
       }
       const errors = result.errors && fieldErrors(result.errors);
       if (errors?.length) {
@@ -255,8 +304,8 @@ class ReportForm extends HTMLElement {
     }
   }
 
-  fallback(report: Report, reason: string | null) {
-    showFallback(this, report, { reason, photoCount: this.photos.photos.length, cfg: this.cfg, endpoint: !!this.endpoint });
+  fallback(report: Report, reason: string | null, queued = false) {
+    showFallback(this, report, { reason, queued, photoCount: this.photos.photos.length, cfg: this.cfg, endpoint: !!this.endpoint });
   }
 }
 

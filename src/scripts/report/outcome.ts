@@ -26,6 +26,8 @@ export function showSuccess(root: HTMLElement, { ref, received }: Receipt): void
 export interface FallbackOptions {
   /** Why sending failed, or null when the site has no endpoint. */
   reason: string | null;
+  /** The report waits in the outbox and will be sent when the connection returns. */
+  queued?: boolean;
   photoCount: number;
   cfg: ChannelConfig;
   /** The site has an endpoint: the browser's number is only a draft number until it confirms one. */
@@ -33,14 +35,16 @@ export interface FallbackOptions {
 }
 
 /** Offer the other channels, filled in for this report. */
-export function showFallback(root: HTMLElement, report: Report, { reason, photoCount, cfg, endpoint }: FallbackOptions): void {
+export function showFallback(root: HTMLElement, report: Report, { reason, queued, photoCount, cfg, endpoint }: FallbackOptions): void {
   const panel = root.querySelector<HTMLElement>('[data-fallback]')!;
   const $ = <T extends HTMLElement = HTMLElement>(sel: string) => panel.querySelector<T>(sel)!;
   const text = fillChannels(panel, report, photoCount, cfg);
-  $('h2').textContent = reason ? '没有提交成功，内容已保存在本机' : '请用以下方式发送您的反映';
-  $('[data-fallback-reason]').textContent = reason
-    ? `${reason}您填写的内容和照片已保存在这个浏览器中，关闭页面或断网也不会丢失。可以稍后重新提交，也可以用下面的方式反映。`
-    : '本站暂未开通在线提交。请用邮件、电话或微信把下面的内容发给我们，并说明编号。您填写的内容仍保存在这个浏览器中，发送后请点击本框最下面的按钮清除。';
+  $('h2').textContent = queued ? '还没有发送，网络恢复后自动发送' : reason ? '没有提交成功，内容已保存在本机' : '请用以下方式发送您的反映';
+  $('[data-fallback-reason]').textContent = queued
+    ? `${reason}我们还没有收到这份反映。它已保存在这个浏览器中，网络恢复后会自动发送（再打开本站任一页面也会发送）；送达后，这里和“办理进度查询”页会显示受理编号。也可以点击“重新提交”，或用下面的方式反映。`
+    : reason
+      ? `${reason}您填写的内容和照片已保存在这个浏览器中，关闭页面或断网也不会丢失。可以稍后重新提交，也可以用下面的方式反映。`
+      : '本站暂未开通在线提交。请用邮件、电话或微信把下面的内容发给我们，并说明编号。您填写的内容仍保存在这个浏览器中，发送后请点击本框最下面的按钮清除。';
   $('[data-retry]').hidden = !reason;
   $('[data-ref-label]').textContent = endpoint ? '草稿编号' : '您的编号';
   $('[data-draft-ref-note]').hidden = !endpoint;

@@ -13,12 +13,9 @@
  * carries `{ errors: [{ path, message }] }`.
  */
 import { FIELDS, type FieldError, type FieldKey } from '../../lib/report.ts';
+import { receiptOf, type Receipt } from '../../lib/report-outbox.ts';
 
-/** What the endpoint confirmed: the reference it stored the report under, and when. */
-export interface Receipt {
-  ref: string;
-  received?: string;
-}
+export type { Receipt };
 
 export interface ServerError {
   /** Dotted path of the field in the JSON (`photos.1.data`), '' for the whole report. */
@@ -29,9 +26,6 @@ export interface ServerError {
 export type SendResult =
   | { ok: true; receipt?: Receipt }
   | { ok: false; reason: 'offline' | 'timeout' | 'server' | 'rejected'; status?: number; errors?: ServerError[] };
-
-/** A reference as an endpoint may make it: letters, digits and dashes. */
-const REF_LIKE = /^[A-Za-z0-9][A-Za-z0-9-]{2,63}$/;
 
 async function jsonBody(res: Response): Promise<Record<string, unknown> | null> {
   if (!/json/i.test(res.headers.get('content-type') ?? '')) return null;
@@ -45,9 +39,7 @@ async function jsonBody(res: Response): Promise<Record<string, unknown> | null> 
 
 /** The receipt of a 2xx answer, when it names a reference. */
 export async function readReceipt(res: Response): Promise<Receipt | undefined> {
-  const body = await jsonBody(res);
-  if (!body || typeof body.ref !== 'string' || !REF_LIKE.test(body.ref)) return undefined;
-  return { ref: body.ref, received: typeof body.received === 'string' ? body.received : undefined };
+  return receiptOf(await jsonBody(res));
 }
 
 /** The field errors of a 400 answer, when it lists them. */
