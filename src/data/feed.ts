@@ -246,3 +246,17 @@ export function feedXml(db: Db, o: { path: string; about: string; title: string;
   });
   return new Response(xml, { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });
 }
+
+/** The Atom feed of one water (/waters/<id>/feed.xml) or one township (/regions/<code>/feed.xml). */
+export function scopedFeed(db: Db, kind: 'water' | 'township', id: string): Response {
+  const water = kind === 'water';
+  const name = (water ? db.waters.get(id)?.name : db.regions.get(id)?.name) ?? id;
+  const page = water ? `/waters/${id}/` : `/regions/${id}/`;
+  return feedXml(db, {
+    path: `${page}feed.xml`,
+    about: page,
+    title: `${name}：问题整改、水质、文件和问责动态（${db.site.name}）`,
+    subtitle: water ? `${name}的问题整改进展、各断面水质监测结果、相关文件、督查考核和问责。` : `${name}境内的问题整改进展、断面水质监测结果、相关文件、督查考核和问责。`,
+    entries: scopedFeedEntries(db, kind, id),
+  });
+}

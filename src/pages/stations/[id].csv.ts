@@ -6,12 +6,10 @@
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getDb } from '../../data/query.ts';
+import { idPaths } from '../../data/paths.ts';
 import { stationCsv } from '../../data/station.ts';
 
-export const getStaticPaths = (async () => {
-  const db = await getDb();
-  return [...db.stations.keys()].map((id) => ({ params: { id } }));
-}) satisfies GetStaticPaths;
+export const getStaticPaths = idPaths((db) => db.stations.keys()) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params }) => {
   const db = await getDb();
