@@ -73,7 +73,9 @@ export async function convertDocx(buffer: Buffer, name: string, slug?: string): 
   const fm = [
     '---',
     `title: ${title ? yamlString(title) : '"TODO 文件标题"'}`,
-    number ? `number: ${yamlString(number)} # 自动识别，请核对；没有文号则删除本行` : '# number: TODO 文号，如 示河长办〔2026〕1号（没有则保持注释）',
+    number
+      ? `number: ${yamlString(number)} # 自动识别，请核对；没有文号则删除本行`
+      : '# number: TODO 文号，如 示河长办〔2026〕1号（没有则保持注释）',
     'issuer: "TODO 发文单位"',
     date ? `date: ${date} # 自动识别（正文最后出现的日期），请核对` : 'date: TODO # 发布日期 YYYY-MM-DD',
     'status: TODO # draft 征求意见稿 | in_force 现行 | repealed 已废止',

@@ -38,8 +38,7 @@ for (const input of inputs) {
       process.exit(1);
     }
     sheets.push(...(await readWorkbook(bytes)));
-  }
-  else if (/\.csv$/i.test(input)) {
+  } else if (/\.csv$/i.test(input)) {
     const { sheet, errors } = readCsvSheet(bytes, basename(input));
     sheets.push(sheet);
     syntax.push(...errors.map((e) => `文件「${basename(input)}」${e}`));
@@ -60,7 +59,9 @@ for (const f of result.files) console.log(`${f.from.join('、')} → ${f.file}�
 if (result.problems.length) {
   console.error('');
   for (const p of result.problems) console.error(formatImportProblem(p));
-  console.error(`\n导入失败：发现 ${result.problems.length} 个问题，数据文件夹 ${dir} 未作任何修改。请在表格中改正后重新导入。`);
+  console.error(
+    `\n导入失败：发现 ${result.problems.length} 个问题，数据文件夹 ${dir} 未作任何修改。请在表格中改正后重新导入。`,
+  );
   console.error(`Import refused: ${result.problems.length} problem(s); ${dir} is unchanged.`);
   process.exit(1);
 }

@@ -26,7 +26,9 @@ import { pagesOfEveryType } from '../tests/helpers/pages.ts';
 import { serveDir } from '../tests/helpers/server.ts';
 
 const root = join(import.meta.dirname, '..');
-const { values } = parseArgs({ options: { dist: { type: 'string', default: join(root, 'dist') }, only: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { dist: { type: 'string', default: join(root, 'dist') }, only: { type: 'string' } },
+});
 const dist = resolve(values.dist!);
 if (!existsSync(join(dist, 'index.html'))) {
   console.error(`No built site in ${dist}: run \`npm run build\` first.`);
@@ -45,20 +47,30 @@ rmSync(outDir, { recursive: true, force: true });
 mkdirSync(outDir, { recursive: true });
 
 const server = await serveDir(dist, { production: true });
-const chrome = await chromeLauncher.launch({ chromePath: findChromium(), chromeFlags: CHROMIUM_ARGS, logLevel: 'silent' });
+const chrome = await chromeLauncher.launch({
+  chromePath: findChromium(),
+  chromeFlags: CHROMIUM_ARGS,
+  logLevel: 'silent',
+});
 const rows: string[] = [];
 const failures: string[] = [];
 try {
   for (const page of pages) {
     const url = new URL(page.path, server.origin).href;
-    const result = await lighthouse(url, { port: chrome.port, output: ['json', 'html'], logLevel: 'error', onlyCategories: Object.keys(MIN) });
+    const result = await lighthouse(url, {
+      port: chrome.port,
+      output: ['json', 'html'],
+      logLevel: 'error',
+      onlyCategories: Object.keys(MIN),
+    });
     if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
     const { lhr, report } = result;
     const slug = page.type.replace(/\W+/g, '-');
     const [json, html] = report as string[];
     writeFileSync(join(outDir, `${slug}.json`), json!);
     writeFileSync(join(outDir, `${slug}.html`), html!);
-    if (lhr.runtimeError) failures.push(`${page.type} ${page.path}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+    if (lhr.runtimeError)
+      failures.push(`${page.type} ${page.path}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
     const scores = Object.keys(MIN).map((id) => Math.round((lhr.categories[id]?.score ?? 0) * 100));
     rows.push(`| ${page.type} | ${page.path} | ${scores.join(' | ')} |`);
     console.log(`${page.type.padEnd(20)} ${scores.map((s) => String(s).padStart(4)).join('')}  ${page.path}`);
@@ -76,11 +88,17 @@ try {
   await server.close();
 }
 
-const table = ['| page type | path | performance | accessibility | best practices | SEO |', '|---|---|---|---|---|---|', ...rows].join('\n');
+const table = [
+  '| page type | path | performance | accessibility | best practices | SEO |',
+  '|---|---|---|---|---|---|',
+  ...rows,
+].join('\n');
 writeFileSync(join(outDir, 'summary.md'), `${table}\n`);
 console.log(`\n${table}\n\nReports in ${outDir}`);
 if (failures.length) {
-  console.error(`\n${failures.length} below the thresholds (performance ≥ ${MIN.performance}, others 100):\n- ${failures.join('\n- ')}`);
+  console.error(
+    `\n${failures.length} below the thresholds (performance ≥ ${MIN.performance}, others 100):\n- ${failures.join('\n- ')}`,
+  );
   process.exit(1);
 }
 console.log(`All ${pages.length} page types meet the thresholds.`);

@@ -37,10 +37,13 @@ const server = createReceiver({ config, store });
 server.on('error', (e: NodeJS.ErrnoException) => {
   const where = `${config.host}:${config.port}`;
   const text =
-    e.code === 'EADDRINUSE' ? `端口已被占用：${where} / port already in use: ${where}`
-    : e.code === 'EACCES' ? `没有权限使用端口：${where} / not allowed to listen on ${where}`
-    : e.code === 'EADDRNOTAVAIL' ? `本机没有这个地址：${config.host} / no such address on this machine: ${config.host}`
-    : `无法监听 ${where}：${e.message}`;
+    e.code === 'EADDRINUSE'
+      ? `端口已被占用：${where} / port already in use: ${where}`
+      : e.code === 'EACCES'
+        ? `没有权限使用端口：${where} / not allowed to listen on ${where}`
+        : e.code === 'EADDRNOTAVAIL'
+          ? `本机没有这个地址：${config.host} / no such address on this machine: ${config.host}`
+          : `无法监听 ${where}：${e.message}`;
   console.error(`receiver: ${text}`);
   store.close();
   process.exit(1);

@@ -75,7 +75,10 @@ const refArg = () => positional[0] ?? fail(`${command}：缺少受理编号 / mi
 /** The JSON of a report for --json: the office's view, contact details included. */
 function asJson(r: StoredReport) {
   const { seq: _seq, photos, ...rest } = r;
-  return { ...rest, photos: photos.map((p) => ({ file: join(store.photoDir, p.file), type: p.type, bytes: p.bytes, sha256: p.sha256 })) };
+  return {
+    ...rest,
+    photos: photos.map((p) => ({ file: join(store.photoDir, p.file), type: p.type, bytes: p.bytes, sha256: p.sha256 })),
+  };
 }
 
 function show(r: StoredReport): string {
@@ -87,11 +90,18 @@ function show(r: StoredReport): string {
     `位置：${r.place}`,
   ];
   if (r.lat !== undefined && r.lon !== undefined) lines.push(`坐标：${r.lat}, ${r.lon}（WGS84，反映人手机定位）`);
-  lines.push(`类别：${category(r.category)}（${r.category}）`, `发现时间：${r.seen_date}${r.seen_time ? ` ${r.seen_time}` : ''}`, '看到的情况：', `  ${r.description.replace(/\n/g, '\n  ')}`);
-  if (r.contact === 'named') lines.push(`反映人：${r.name ?? '（未留姓名）'}，电话 ${r.phone ?? '（已删除）'}（同意为办理本次反映使用）`);
+  lines.push(
+    `类别：${category(r.category)}（${r.category}）`,
+    `发现时间：${r.seen_date}${r.seen_time ? ` ${r.seen_time}` : ''}`,
+    '看到的情况：',
+    `  ${r.description.replace(/\n/g, '\n  ')}`,
+  );
+  if (r.contact === 'named')
+    lines.push(`反映人：${r.name ?? '（未留姓名）'}，电话 ${r.phone ?? '（已删除）'}（同意为办理本次反映使用）`);
   else lines.push('反映人：匿名');
   lines.push(`照片：${r.photos.length} 张`);
-  for (const p of r.photos) lines.push(`  ${join(store.photoDir, p.file)}（${p.type}，${Math.max(1, Math.round(p.bytes / 1024))} KB）`);
+  for (const p of r.photos)
+    lines.push(`  ${join(store.photoDir, p.file)}（${p.type}，${Math.max(1, Math.round(p.bytes / 1024))} KB）`);
   return lines.join('\n');
 }
 
@@ -113,7 +123,17 @@ try {
       else if (all.length === 0) console.log(`还没有收到反映（${data}）`);
       else {
         console.log(['受理编号', '收到时间', '河湖', '类别', '反映人', '照片'].join('\t'));
-        for (const r of all) console.log([r.ref, localTime(r.received), r.water_name ?? r.water, category(r.category), r.contact === 'named' ? '实名' : '匿名', r.photos.length].join('\t'));
+        for (const r of all)
+          console.log(
+            [
+              r.ref,
+              localTime(r.received),
+              r.water_name ?? r.water,
+              category(r.category),
+              r.contact === 'named' ? '实名' : '匿名',
+              r.photos.length,
+            ].join('\t'),
+          );
         console.log(`共 ${all.length} 条`);
       }
       break;
@@ -142,7 +162,9 @@ try {
       const last = reports.at(-1)!.ref;
       const next = `npm run reports -- export --data ${dataOpt} --out 新文件.xlsx --since ${last}${withData ? ` --with-data ${withData}` : ''}`;
       await exportWorkbook(reports, { existing, existingFrom: withData, nextCommand: next }).xlsx.writeFile(out);
-      console.log(`已导出 ${reports.length} 条反映（${reports[0]!.ref} … ${last}）到 ${resolve(out)}${existing ? `，另含现有问题 ${existing.length} 条` : ''}`);
+      console.log(
+        `已导出 ${reports.length} 条反映（${reports[0]!.ref} … ${last}）到 ${resolve(out)}${existing ? `，另含现有问题 ${existing.length} 条` : ''}`,
+      );
       console.log(`姓名和电话没有导出。下次只导出此后收到的反映：\n  ${next}`);
       break;
     }

@@ -13,7 +13,9 @@ const root = join(import.meta.dirname, '..');
 const dist = resolve(process.argv[2] ?? join(root, 'dist'));
 const entries = entryFileIn(resolve(root, process.env.RIVER_CACHE_DIR || '.astro'));
 if (!existsSync(entries)) {
-  console.error(`没有找到搜索条目 ${entries}：请先运行 astro build / no search entries at ${entries}: run astro build first (with the same RIVER_CACHE_DIR)`);
+  console.error(
+    `没有找到搜索条目 ${entries}：请先运行 astro build / no search entries at ${entries}: run astro build first (with the same RIVER_CACHE_DIR)`,
+  );
   process.exit(1);
 }
 try {

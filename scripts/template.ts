@@ -25,4 +25,6 @@ for (let i = 0; i < args.length; i++) {
 const data = withData ? readDataFolder(resolve(withData)) : undefined;
 
 await buildTemplate({ data }).xlsx.writeFile(out);
-console.log(`已生成模板 / template written: ${resolve(out)}${withData ? `（含 ${resolve(withData)} 中的现有数据）` : ''}`);
+console.log(
+  `已生成模板 / template written: ${resolve(out)}${withData ? `（含 ${resolve(withData)} 中的现有数据）` : ''}`,
+);

@@ -1,9 +1,12 @@
 /**
  * `npm test`: every test, ending with one line "N passed, N failed".
  *
- * 1. Build the bundled sample site (dist/), as `npm run build` does; the
+ * 1. Check the code's formatting (`npm run format:check`, Prettier with the
+ *    Astro plugin): a file that `npm run format` would change counts as one
+ *    failed test.
+ * 2. Build the bundled sample site (dist/), as `npm run build` does; the
  *    browser tests and the checks on the built site read it.
- * 2. Run vitest over the unit, build and browser (e2e) tests.
+ * 3. Run vitest over the unit, build and browser (e2e) tests.
  * A failed build counts as one failed test, and the browser tests are then
  * not run (they would only repeat the build's failure). A test that vitest
  * reports as skipped or todo counts as failed: a test that cannot run is
@@ -28,6 +31,14 @@ function step(title: string, cmd: string, args: string[]): boolean {
   return r.status === 0;
 }
 
+const formatted = step('formatting (npm run format:check; fix with npm run format)', 'npm', [
+  'run',
+  '--silent',
+  'format:check',
+]);
+if (formatted) passed++;
+else failed++;
+
 const built = step('build the sample site', 'npm', ['run', '--silent', 'build']);
 if (built) passed++;
 else failed++;
@@ -35,7 +46,14 @@ else failed++;
 const report = join(out, 'vitest.json');
 rmSync(report, { force: true });
 const projects = built ? [] : ['--project', 'unit', '--project', 'build'];
-step('vitest', 'npx', ['vitest', 'run', ...projects, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`]);
+step('vitest', 'npx', [
+  'vitest',
+  'run',
+  ...projects,
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${report}`,
+]);
 if (existsSync(report)) {
   const r = JSON.parse(readFileSync(report, 'utf8')) as {
     numPassedTests: number;
@@ -51,12 +69,15 @@ if (existsSync(report)) {
     console.log(`\n${skipped} test(s) skipped or todo: counted as failed`);
     for (const t of r.testResults)
       for (const a of t.assertionResults)
-        if (a.status === 'pending' || a.status === 'skipped' || a.status === 'todo') console.log(`  skipped: ${t.name.replace(root, '.')} > ${a.fullName}`);
+        if (a.status === 'pending' || a.status === 'skipped' || a.status === 'todo')
+          console.log(`  skipped: ${t.name.replace(root, '.')} > ${a.fullName}`);
     failed += skipped;
   }
   // A test file can fail with no failed test in it: it did not load, or a
   // beforeAll/afterAll hook failed and its tests were skipped. It counts.
-  failed += r.testResults.filter((t) => t.status === 'failed' && !t.assertionResults.some((a) => a.status === 'failed')).length;
+  failed += r.testResults.filter(
+    (t) => t.status === 'failed' && !t.assertionResults.some((a) => a.status === 'failed'),
+  ).length;
 } else {
   failed++;
 }

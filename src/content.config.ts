@@ -15,16 +15,28 @@ import { documentSchema } from './schemas/document.ts';
 import { push } from './lib/collections.ts';
 
 /** Entries keyed by their own id column. */
-const byId = <K extends 'regions' | 'waters' | 'segments' | 'chiefs' | 'stations' | 'cases' | 'inspections' | 'targets' | 'outlets'>(name: K, key: string) =>
+const byId = <
+  K extends 'regions' | 'waters' | 'segments' | 'chiefs' | 'stations' | 'cases' | 'inspections' | 'targets' | 'outlets',
+>(
+  name: K,
+  key: string,
+) =>
   defineCollection({
-    loader: folderLoader(name, (f) => f[name].map((r) => ({ id: String((r.data as Record<string, unknown>)[key]), data: r.data as Record<string, unknown> }))),
+    loader: folderLoader(name, (f) =>
+      f[name].map((r) => ({
+        id: String((r.data as Record<string, unknown>)[key]),
+        data: r.data as Record<string, unknown>,
+      })),
+    ),
     schema: TABLES[name].row,
   });
 
 /** Entries of tables without an id column, keyed by file and line (stable for a given folder). */
 const byLine = <K extends 'assignments' | 'actions' | 'blackOdorous'>(name: K) =>
   defineCollection({
-    loader: folderLoader(name, (f) => f[name].map((r) => ({ id: `${r.file}:${r.line}`, data: r.data as Record<string, unknown> }))),
+    loader: folderLoader(name, (f) =>
+      f[name].map((r) => ({ id: `${r.file}:${r.line}`, data: r.data as Record<string, unknown> })),
+    ),
     schema: TABLES[name].row,
   });
 
@@ -54,17 +66,32 @@ export const collections = {
   assignments: byLine('assignments'),
   stations: byId('stations', 'id'),
   readings: defineCollection({
-    loader: folderLoader('readings', (f) => [...groupBy(f.readings, (r) => r.station)].map(([key, rows]) => ({ id: key, data: { key, rows: encodeReadings(rows) } }))),
+    loader: folderLoader('readings', (f) =>
+      [...groupBy(f.readings, (r) => r.station)].map(([key, rows]) => ({
+        id: key,
+        data: { key, rows: encodeReadings(rows) },
+      })),
+    ),
     schema: compactRows,
   }),
   cases: byId('cases', 'id'),
   caseEvents: defineCollection({
-    loader: folderLoader('caseEvents', (f) => [...groupBy(f.caseEvents, (e) => e.case)].map(([key, rows]) => ({ id: key, data: { key, rows: encodeEvents(rows) } }))),
+    loader: folderLoader('caseEvents', (f) =>
+      [...groupBy(f.caseEvents, (e) => e.case)].map(([key, rows]) => ({
+        id: key,
+        data: { key, rows: encodeEvents(rows) },
+      })),
+    ),
     schema: compactRows,
   }),
   inspections: byId('inspections', 'id'),
   patrols: defineCollection({
-    loader: folderLoader('patrols', (f) => [...groupBy(f.patrols, (p) => p.chief)].map(([key, rows]) => ({ id: key, data: { key, rows: encodePatrols(rows) } }))),
+    loader: folderLoader('patrols', (f) =>
+      [...groupBy(f.patrols, (p) => p.chief)].map(([key, rows]) => ({
+        id: key,
+        data: { key, rows: encodePatrols(rows) },
+      })),
+    ),
     schema: compactRows,
   }),
   actions: byLine('actions'),
@@ -73,7 +100,11 @@ export const collections = {
   blackOdorous: byLine('blackOdorous'),
   geo: defineCollection({
     loader: folderLoader('geo', (f) => f.geo.map((g) => ({ id: g.id, data: { ...g } as Record<string, unknown> }))),
-    schema: z.object({ id: z.string(), name: z.string().optional(), geometry: z.object({ type: z.string(), coordinates: z.unknown() }) }),
+    schema: z.object({
+      id: z.string(),
+      name: z.string().optional(),
+      geometry: z.object({ type: z.string(), coordinates: z.unknown() }),
+    }),
   }),
   documents: defineCollection({
     loader: glob({ pattern: '*.{md,mdx}', base: join(dataDir(), 'documents') }),

@@ -25,7 +25,10 @@ export function writeFloorSite(dir: string, pages: number, concurrency: number):
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(join(dir, 'src', 'layouts'), { recursive: true });
   mkdirSync(join(dir, 'src', 'pages', 'p'), { recursive: true });
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'bench-floor', private: true, type: 'module' }, null, 2) + '\n');
+  writeFileSync(
+    join(dir, 'package.json'),
+    JSON.stringify({ name: 'bench-floor', private: true, type: 'module' }, null, 2) + '\n',
+  );
   writeFileSync(
     join(dir, 'astro.config.mjs'),
     `import { defineConfig } from 'astro/config';\n\nexport default defineConfig({\n  trailingSlash: 'always',\n  build: { format: 'directory', inlineStylesheets: 'never', concurrency: ${concurrency} },\n  devToolbar: { enabled: false },\n});\n`,

@@ -124,10 +124,18 @@ export function generate(options: GenerateOptions): GenerateResult {
   writeSite(ctx, land);
 
   return {
-    sizes: sz, out, seed, asOf, bytes: ctx.bytes,
+    sizes: sz,
+    out,
+    seed,
+    asOf,
+    bytes: ctx.bytes,
     counts: {
       ...ctx.counts,
-      ...Object.fromEntries(Object.entries(cases.status).sort().map(([k, v]) => [`cases.${k}`, v])),
+      ...Object.fromEntries(
+        Object.entries(cases.status)
+          .sort()
+          .map(([k, v]) => [`cases.${k}`, v]),
+      ),
       'cases.overdue': cases.overdue,
     },
   };
@@ -162,7 +170,9 @@ function main(): void {
     },
   });
   if (values.help || !values.out) {
-    console.log('usage: node scripts/bench/generate.ts --size county|city|<factor> --out <dir> [--seed 1] [--as-of 2026-10-31]');
+    console.log(
+      'usage: node scripts/bench/generate.ts --size county|city|<factor> --out <dir> [--seed 1] [--as-of 2026-10-31]',
+    );
     process.exit(values.help ? 0 : 2);
   }
   const seed = Number(values.seed);
@@ -170,7 +180,9 @@ function main(): void {
   const t0 = performance.now();
   const result = generate({ size: values.size, out: values.out, seed, asOf: values['as-of'] });
   const ms = performance.now() - t0;
-  console.log(`generated ${result.sizes.name} (factor ${result.sizes.factor}, seed ${result.seed}, as_of ${result.asOf}) in ${result.out}`);
+  console.log(
+    `generated ${result.sizes.name} (factor ${result.sizes.factor}, seed ${result.seed}, as_of ${result.asOf}) in ${result.out}`,
+  );
   for (const [k, v] of Object.entries(result.counts)) console.log(`  ${k.padEnd(20)} ${v}`);
   console.log(`  ${'bytes'.padEnd(20)} ${result.bytes}`);
   console.log(`  ${'seconds'.padEnd(20)} ${(ms / 1000).toFixed(2)}`);

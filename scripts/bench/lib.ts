@@ -289,18 +289,18 @@ function syllables(text: string): Syllable[] {
 
 export const FIRST: readonly Syllable[] = syllables(
   '青qing 石shi 东dong 西xi 南nan 北bei 白bai 黄huang 红hong 长chang 大da 小xiao ' +
-  '龙long 凤feng 桃tao 柳liu 松song 梅mei 竹zhu 金jin 银yin 玉yu 双shuang 三san 马ma ' +
-  '牛niu 鹤he 鹿lu 云yun 花hua 茶cha 杨yang 枫feng 桂gui 兰lan 荷he 莲lian 沙sha 黑hei ' +
-  '新xin 古gu 高gao 平ping 安an 永yong 丰feng 太tai 文wen 丹dan 碧bi 翠cui 泉quan 盘pan ' +
-  '狮shi 乌wu 紫zi 清qing 明ming 万wan 凉liang 桐tong 杏xing 樟zhang 罗luo 官guan ' +
-  '仙xian',
+    '龙long 凤feng 桃tao 柳liu 松song 梅mei 竹zhu 金jin 银yin 玉yu 双shuang 三san 马ma ' +
+    '牛niu 鹤he 鹿lu 云yun 花hua 茶cha 杨yang 枫feng 桂gui 兰lan 荷he 莲lian 沙sha 黑hei ' +
+    '新xin 古gu 高gao 平ping 安an 永yong 丰feng 太tai 文wen 丹dan 碧bi 翠cui 泉quan 盘pan ' +
+    '狮shi 乌wu 紫zi 清qing 明ming 万wan 凉liang 桐tong 杏xing 樟zhang 罗luo 官guan ' +
+    '仙xian',
 );
 
 export const SECOND: readonly Syllable[] = syllables(
   '石shi 湾wan 山shan 坑keng 田tian 桥qiao 岭ling 口kou 源yuan 家jia 林lin 阳yang ' +
-  '水shui 洲zhou 坪ping 坝ba 峰feng 岩yan 庄zhuang 墩dun 埠bu 渡du 头tou 亭ting 园yuan ' +
-  '塔ta 门men 泽ze 潭tan 滩tan 川chuan 谷gu 冲chong 岗gang 井jing 池chi 畈fan 垟yang ' +
-  '湖hu 堰yan 陂bei 岙ao 坞wu 埂geng 圩wei 棚peng 寺si 铺pu',
+    '水shui 洲zhou 坪ping 坝ba 峰feng 岩yan 庄zhuang 墩dun 埠bu 渡du 头tou 亭ting 园yuan ' +
+    '塔ta 门men 泽ze 潭tan 滩tan 川chuan 谷gu 冲chong 岗gang 井jing 池chi 畈fan 垟yang ' +
+    '湖hu 堰yan 陂bei 岙ao 坞wu 埂geng 圩wei 棚peng 寺si 铺pu',
 );
 
 export const SURNAMES: readonly string[] = [

@@ -105,16 +105,41 @@ export function pageOf(source: string): string | undefined {
 const CATEGORIES: [string, (fn: string, src: string) => boolean][] = [
   ['start-up: reading and validating the data folder', (fn) => fn === 'loadDataFolder'],
   ['start-up: saving the content store (devalue)', (fn) => fn === 'serializeDataStore' || fn === 'writeToDisk'],
-  ['start-up: bundling (vite, rolldown)', (_fn, src) => src === 'vite' || src === 'rolldown' || src === '@astrojs/compiler-rs'],
-  ['start-up: loading the content store and the bundled modules', (fn, src) => fn === 'importModuleDynamicallyCallback' || fn === 'getCollection' || fn === 'fromModule' || src.includes('data-layer-content')],
+  [
+    'start-up: bundling (vite, rolldown)',
+    (_fn, src) => src === 'vite' || src === 'rolldown' || src === '@astrojs/compiler-rs',
+  ],
+  [
+    'start-up: loading the content store and the bundled modules',
+    (fn, src) =>
+      fn === 'importModuleDynamicallyCallback' ||
+      fn === 'getCollection' ||
+      fn === 'fromModule' ||
+      src.includes('data-layer-content'),
+  ],
   ['start-up: query module indexes (getDb)', (fn, src) => fn === 'build' && src === 'src/data/query.ts'],
   ['start-up: feature indexes (memo.ts)', (_fn, src) => src === 'src/data/memo.ts'],
-  ['per page: writing files (mkdir, open, write, close)', (fn, src) => fn === 'writeFile' || fn === 'mkdir' || (src === '(native)' && ['close', 'writeBuffer', 'openFileHandle', 'open', 'write'].includes(fn))],
+  [
+    'per page: writing files (mkdir, open, write, close)',
+    (fn, src) =>
+      fn === 'writeFile' ||
+      fn === 'mkdir' ||
+      (src === '(native)' && ['close', 'writeBuffer', 'openFileHandle', 'open', 'write'].includes(fn)),
+  ],
   ['per page: search entries (indexDocument, pinyin)', (fn) => fn === 'indexDocument'],
   ['per page: QR codes of the signs', (fn) => fn === 'qrSvg'],
   ['per page: project code (pages, components, src/lib, src/data)', (_fn, src) => src.startsWith('src/')],
   // Chunks without --chunks (or a bare site's, whose only code is Astro's runtime) count as Astro's.
-  ['per page: Astro rendering and the response', (_fn, src) => src === 'astro' || src.startsWith('runtime/') || src.startsWith('core/') || src.startsWith('.prerender/') || src.startsWith('node:internal/deps/undici') || src === 'p-limit'],
+  [
+    'per page: Astro rendering and the response',
+    (_fn, src) =>
+      src === 'astro' ||
+      src.startsWith('runtime/') ||
+      src.startsWith('core/') ||
+      src.startsWith('.prerender/') ||
+      src.startsWith('node:internal/deps/undici') ||
+      src === 'p-limit',
+  ],
 ];
 
 export interface Totals {
@@ -134,9 +159,18 @@ export function summarise(profile: CpuProfile, chunks?: ChunkMap): Totals {
     byId.set(n.id, n);
     for (const c of n.children ?? []) parent.set(c, n.id);
   }
-  const fnName = (f: CallFrame) => `${f.functionName || '(anonymous)'} ${sourceOf(f.url, f.lineNumber, chunks)}${chunks?.has(f.url.slice(f.url.lastIndexOf('/') + 1)) ? '' : `:${f.lineNumber + 1}`}`;
+  const fnName = (f: CallFrame) =>
+    `${f.functionName || '(anonymous)'} ${sourceOf(f.url, f.lineNumber, chunks)}${chunks?.has(f.url.slice(f.url.lastIndexOf('/') + 1)) ? '' : `:${f.lineNumber + 1}`}`;
   const add = (m: Map<string, number>, k: string, v: number) => m.set(k, (m.get(k) ?? 0) + v);
-  const t: Totals = { totalMs: 0, byCategory: new Map(), bySelfFile: new Map(), byTotalFile: new Map(), bySelfFunction: new Map(), byTotalFunction: new Map(), byPage: new Map() };
+  const t: Totals = {
+    totalMs: 0,
+    byCategory: new Map(),
+    bySelfFile: new Map(),
+    byTotalFile: new Map(),
+    bySelfFunction: new Map(),
+    byTotalFunction: new Map(),
+    byPage: new Map(),
+  };
   // Stacks repeat: cache each leaf's files, functions and page.
   const cache = new Map<number, { files: string[]; fns: string[]; page: string; category: string }>();
   for (let i = 0; i < profile.samples.length; i++) {
@@ -164,7 +198,12 @@ export function summarise(profile: CpuProfile, chunks?: ChunkMap): Totals {
       const leafName = byId.get(leaf)!.callFrame.functionName;
       let category = best >= 0 ? CATEGORIES[best]![0] : undefined;
       if (leafName === '(garbage collector)' || leafName === '(idle)' || leafName === '(program)') category = leafName;
-      c = { files: [...files], fns: [...fns], page: page ? `page ${page}` : `outside pages: ${firstOwn ?? leafName}`, category: category ?? `other: ${firstOwn ?? leafName}` };
+      c = {
+        files: [...files],
+        fns: [...fns],
+        page: page ? `page ${page}` : `outside pages: ${firstOwn ?? leafName}`,
+        category: category ?? `other: ${firstOwn ?? leafName}`,
+      };
       cache.set(leaf, c);
     }
     const leafFrame = byId.get(leaf)!.callFrame;
@@ -193,33 +232,63 @@ interface Scale {
 
 function table(title: string, m: Map<string, number>, totalMs: number, top: number, scale?: Scale): string {
   const rows = [...m].sort((a, b) => b[1] - a[1]).slice(0, top);
-  const perPage = (v: number) => (scale ? ` ${((v / scale.busyMs) * ((scale.cpuSeconds * 1000) / scale.pages)).toFixed(3)} |` : '');
+  const perPage = (v: number) =>
+    scale ? ` ${((v / scale.busyMs) * ((scale.cpuSeconds * 1000) / scale.pages)).toFixed(3)} |` : '';
   return [
     `\n${title}`,
     `| | ms | % |${scale ? ' CPU ms/page |' : ''}`,
     `|---|---|---|${scale ? '---|' : ''}`,
-    ...rows.map(([k, v]) => `| ${k} | ${v.toFixed(0)} | ${((100 * v) / totalMs).toFixed(1)} |${k === '(idle)' ? (scale ? ' |' : '') : perPage(v)}`),
+    ...rows.map(
+      ([k, v]) =>
+        `| ${k} | ${v.toFixed(0)} | ${((100 * v) / totalMs).toFixed(1)} |${k === '(idle)' ? (scale ? ' |' : '') : perPage(v)}`,
+    ),
   ].join('\n');
 }
 
 if (import.meta.main) {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { chunks: { type: 'string' }, cpu: { type: 'string' }, pages: { type: 'string' }, top: { type: 'string', default: '40' }, 'page-types': { type: 'boolean', default: false }, json: { type: 'boolean', default: false } },
+    options: {
+      chunks: { type: 'string' },
+      cpu: { type: 'string' },
+      pages: { type: 'string' },
+      top: { type: 'string', default: '40' },
+      'page-types': { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+    },
   });
   if (positionals.length !== 1) {
-    console.error('usage: node scripts/bench/profile.ts <file.cpuprofile> [--chunks <dir>] [--top 40] [--page-types] [--json]');
+    console.error(
+      'usage: node scripts/bench/profile.ts <file.cpuprofile> [--chunks <dir>] [--top 40] [--page-types] [--json]',
+    );
     process.exit(2);
   }
-  const t = summarise(JSON.parse(readFileSync(positionals[0]!, 'utf8')) as CpuProfile, values.chunks ? readChunks(values.chunks) : undefined);
+  const t = summarise(
+    JSON.parse(readFileSync(positionals[0]!, 'utf8')) as CpuProfile,
+    values.chunks ? readChunks(values.chunks) : undefined,
+  );
   const top = Number(values.top);
   if (values.json) {
-    console.log(JSON.stringify(Object.fromEntries(Object.entries(t).map(([k, v]) => [k, v instanceof Map ? Object.fromEntries(v) : v])), null, 1));
+    console.log(
+      JSON.stringify(
+        Object.fromEntries(Object.entries(t).map(([k, v]) => [k, v instanceof Map ? Object.fromEntries(v) : v])),
+        null,
+        1,
+      ),
+    );
   } else {
-    const scale = values.cpu && values.pages ? { cpuSeconds: Number(values.cpu), pages: Number(values.pages), busyMs: t.totalMs - (t.byCategory.get('(idle)') ?? 0) } : undefined;
+    const scale =
+      values.cpu && values.pages
+        ? {
+            cpuSeconds: Number(values.cpu),
+            pages: Number(values.pages),
+            busyMs: t.totalMs - (t.byCategory.get('(idle)') ?? 0),
+          }
+        : undefined;
     console.log(`sampled ${(t.totalMs / 1000).toFixed(1)} s`);
     console.log(table('by what the build was doing', t.byCategory, t.totalMs, top, scale));
-    if (values['page-types']) console.log(table('by page (outermost page on the stack)', t.byPage, t.totalMs, top, scale));
+    if (values['page-types'])
+      console.log(table('by page (outermost page on the stack)', t.byPage, t.totalMs, top, scale));
     console.log(table('self time by file', t.bySelfFile, t.totalMs, top, scale));
     console.log(table('total time by file', t.byTotalFile, t.totalMs, top, scale));
     console.log(table('self time by function', t.bySelfFunction, t.totalMs, top, scale));

@@ -80,10 +80,14 @@ function report(i: number, withPhoto: boolean): string {
 }
 
 async function start(data: string) {
-  const proc = spawn(process.execPath, ['scripts/receiver.ts', '--data', data, '--origin', 'https://hzz.example.org', '--port', '0', '--rate', '0'], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const proc = spawn(
+    process.execPath,
+    ['scripts/receiver.ts', '--data', data, '--origin', 'https://hzz.example.org', '--port', '0', '--rate', '0'],
+    {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   let out = '';
   const port = await new Promise<number>((resolve, reject) => {
     proc.stdout.setEncoding('utf8').on('data', (s: string) => {
@@ -135,7 +139,8 @@ async function run(scenario: string, withPhoto: boolean): Promise<Result> {
     const seconds = (performance.now() - t0) / 1000;
     const cpu = cpuSeconds(proc.pid!) - cpu0;
     latencies.sort((a, b) => a - b);
-    const pct = (p: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!);
+    const pct = (p: number) =>
+      Math.round(latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!);
     return {
       scenario,
       seconds,
@@ -159,7 +164,9 @@ try {
 } catch {
   /* not a checkout */
 }
-console.log(`receiver benchmark · commit ${commit} · ${new Date().toISOString().slice(0, 10)} · Node ${process.version} · ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'})`);
+console.log(
+  `receiver benchmark · commit ${commit} · ${new Date().toISOString().slice(0, 10)} · Node ${process.version} · ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'})`,
+);
 console.log(`${REPORTS} reports from ${CLIENTS} concurrent clients, WAL + synchronous=FULL\n`);
 const results = [await run('text only', false), await run(`one ${Math.round(PHOTO_BYTES / 1024)} KB photo each`, true)];
 console.log('| reports | time | reports/s | latency p50 / p95 / p99 | receiver CPU per report | on disk |');

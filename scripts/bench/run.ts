@@ -97,7 +97,11 @@ function treeSample(pid: number): { rssKb: number; cpuTicks: Map<number, number>
 function timed(cmd: string[], env: Record<string, string>, log: string): Promise<Step> {
   const timeFile = `${log}.time`;
   const t0 = performance.now();
-  const child = spawn('/usr/bin/time', ['-v', '-o', timeFile, ...cmd], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn('/usr/bin/time', ['-v', '-o', timeFile, ...cmd], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   child.stdout.setEncoding('utf8').on('data', (s: string) => (out += s));
   child.stderr.setEncoding('utf8').on('data', (s: string) => (out += s));
@@ -116,7 +120,12 @@ function timed(cmd: string[], env: Record<string, string>, log: string): Promise
       const time = existsSync(timeFile) ? readFileSync(timeFile, 'utf8') : '';
       const cpu = (k: string) => Number(new RegExp(`${k} time \\(seconds\\): ([\\d.]+)`).exec(time)?.[1] ?? 0);
       const sampled = [...lastTicks.values()].reduce((a, b) => a + b, 0) / TICKS;
-      resolve({ seconds, cpuSeconds: Math.max(cpu('User') + cpu('System'), sampled), peakMB: Math.round(peakKb / 1024), ok: code === 0 });
+      resolve({
+        seconds,
+        cpuSeconds: Math.max(cpu('User') + cpu('System'), sampled),
+        peakMB: Math.round(peakKb / 1024),
+        ok: code === 0,
+      });
     });
   });
 }
@@ -173,7 +182,11 @@ async function buildFloor(dir: string, pages: number): Promise<Floor> {
   const dist = join(dir, 'dist');
   spawnSyncQuiet('sync');
   const env = { ASTRO_TELEMETRY_DISABLED: '1' };
-  const build = await timed(['npx', 'astro', 'build', '--root', join(dir, 'site'), '--outDir', dist], env, join(dir, 'build.log'));
+  const build = await timed(
+    ['npx', 'astro', 'build', '--root', join(dir, 'site'), '--outDir', dist],
+    env,
+    join(dir, 'build.log'),
+  );
   if (!build.ok) throw new Error(`floor build failed, see ${join(dir, 'build.log')}`);
   const index = await timed(['npx', 'pagefind', '--site', dist], env, join(dir, 'index.log'));
   if (!index.ok) throw new Error(`floor indexing failed, see ${join(dir, 'index.log')}`);
@@ -183,7 +196,10 @@ async function buildFloor(dir: string, pages: number): Promise<Floor> {
 }
 
 const results: Result[] = [];
-for (const size of values.sizes!.split(',').map((s) => s.trim()).filter(Boolean)) {
+for (const size of values
+  .sizes!.split(',')
+  .map((s) => s.trim())
+  .filter(Boolean)) {
   const base = join(root, '.bench', size);
   const data = join(base, 'data');
   const dist = join(base, 'dist');
@@ -236,8 +252,11 @@ for (const size of values.sizes!.split(',').map((s) => s.trim()).filter(Boolean)
 }
 
 // Results are keyed by commit and date, so docs/performance.md reads as a record, not a diary.
-const commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).stdout.trim() || 'unknown';
-const dirty = spawnSync('git', ['status', '--porcelain'], { cwd: root, encoding: 'utf8' }).stdout.trim() ? ' (with uncommitted changes)' : '';
+const commit =
+  spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).stdout.trim() || 'unknown';
+const dirty = spawnSync('git', ['status', '--porcelain'], { cwd: root, encoding: 'utf8' }).stdout.trim()
+  ? ' (with uncommitted changes)'
+  : '';
 const machine = `commit ${commit}${dirty}, ${new Date().toISOString().slice(0, 10)}; ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB RAM, Node ${process.version}`;
 const md = renderMarkdown(results, machine);
 console.log(`\n${md}`);
@@ -255,13 +274,14 @@ function renderMarkdown(rs: Result[], machine: string): string {
   const kb = (n: number) => (n / 1024).toFixed(1);
   const total = (r: { build: Step; index: Step }) => r.build.seconds + r.index.seconds;
   const msPerPage = (r: { build: Step; index: Step }, pages: number) => (total(r) * 1000) / pages;
-  const cpuPerPage = (r: { build: Step; index: Step }, pages: number) => ((r.build.cpuSeconds + r.index.cpuSeconds) * 1000) / pages;
+  const cpuPerPage = (r: { build: Step; index: Step }, pages: number) =>
+    ((r.build.cpuSeconds + r.index.cpuSeconds) * 1000) / pages;
   const peak = (r: { build: Step; index: Step }) => Math.max(r.build.peakMB, r.index.peakMB);
   const lines = [`Run: ${machine}.`, ''];
   const floored = rs.filter((r) => r.floor);
   if (floored.length) {
     lines.push(
-      'Against the floor: a bare Astro site with as many pages (a layout with a header of 10 links, an h1, a paragraph and a 20-row table; the same astro, Node and `build.concurrency`), then the Pagefind CLI over it, built right after the project in the same run (scripts/bench/floor.ts). Time is build + index per page, wall clock; CPU is user + system time of every process of both steps, per page, which moves less than wall time when other work shares the cores; peak memory is the larger of the two steps\' peaks, each the summed resident memory of the step\'s process tree. Load: the machine\'s 1-minute load average when the size started and when its floor ended (2 cores: above 2, other work shared them).',
+      "Against the floor: a bare Astro site with as many pages (a layout with a header of 10 links, an h1, a paragraph and a 20-row table; the same astro, Node and `build.concurrency`), then the Pagefind CLI over it, built right after the project in the same run (scripts/bench/floor.ts). Time is build + index per page, wall clock; CPU is user + system time of every process of both steps, per page, which moves less than wall time when other work shares the cores; peak memory is the larger of the two steps' peaks, each the summed resident memory of the step's process tree. Load: the machine's 1-minute load average when the size started and when its floor ended (2 cores: above 2, other work shared them).",
       '',
       '| size | pages | project (ms/page) | floor (ms/page) | **ratio** | project CPU (ms/page) | floor CPU (ms/page) | CPU ratio | project peak (MB) | floor peak (MB) | **memory ratio** | floor build + index (s) | load |',
       '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
@@ -289,14 +309,24 @@ function renderMarkdown(rs: Result[], machine: string): string {
   }
   if (rs.length >= 2) {
     const [a, b] = [rs[0]!, rs[rs.length - 1]!];
-    lines.push('', `${b.size} has ${(b.pages / a.pages).toFixed(1)}× the pages of ${a.size} and took ${(total(b) / total(a)).toFixed(1)}× the time (build + index).`);
+    lines.push(
+      '',
+      `${b.size} has ${(b.pages / a.pages).toFixed(1)}× the pages of ${a.size} and took ${(total(b) / total(a)).toFixed(1)}× the time (build + index).`,
+    );
   }
   for (const r of rs) {
-    lines.push('', `Bytes per page type at ${r.size} size (gzipped; mean and largest of the pages measured; JS and CSS are what one page loads):`, '', '| type | pages | HTML mean (KB) | HTML max (KB) | CSS (KB) | JS (KB) |', '|---|---|---|---|---|---|');
-    for (const t of r.types) lines.push(`| ${t.type} | ${t.pages} | ${kb(t.htmlMean)} | ${kb(t.htmlMax)} | ${kb(t.css)} | ${kb(t.js)} |`);
+    lines.push(
+      '',
+      `Bytes per page type at ${r.size} size (gzipped; mean and largest of the pages measured; JS and CSS are what one page loads):`,
+      '',
+      '| type | pages | HTML mean (KB) | HTML max (KB) | CSS (KB) | JS (KB) |',
+      '|---|---|---|---|---|---|',
+    );
+    for (const t of r.types)
+      lines.push(`| ${t.type} | ${t.pages} | ${kb(t.htmlMean)} | ${kb(t.htmlMax)} | ${kb(t.css)} | ${kb(t.js)} |`);
     // Excepted from the pages' JS budget (fetched in the background, once per visit), and counted here.
-    if (r.serviceWorker !== null) lines.push(`| service worker (/sw.js, not loaded by pages) | – | – | – | – | ${kb(r.serviceWorker)} |`);
+    if (r.serviceWorker !== null)
+      lines.push(`| service worker (/sw.js, not loaded by pages) | – | – | – | – | ${kb(r.serviceWorker)} |`);
   }
   return lines.join('\n');
 }
-

@@ -38,7 +38,10 @@ const SHORT: Record<string, Record<string, number>> = {
 };
 
 function readCsv(file: string): Record<string, string>[] {
-  const lines = readFileSync(join(CONTENT, file), 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/).filter((l) => l !== '');
+  const lines = readFileSync(join(CONTENT, file), 'utf8')
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .filter((l) => l !== '');
   const head = lines[0].split(',');
   return lines.slice(1).map((l) => {
     const cells = l.split(',');
@@ -118,5 +121,7 @@ for (const c of chiefs) {
 }
 writeFileSync(join(CONTENT, 'patrols.csv'), rows.join('\n') + '\n', 'utf8');
 console.log(`wrote patrols.csv (${rows.length - 1} rows)`);
-console.log(`chief-months meeting the requirement, ${FIRST} … ${LAST}: ${met}/${total} = ${((met / total) * 100).toFixed(1)} %`);
+console.log(
+  `chief-months meeting the requirement, ${FIRST} … ${LAST}: ${met}/${total} = ${((met / total) * 100).toFixed(1)} %`,
+);
 console.log(`… 2026-01 … 2026-06: ${metH1}/${totalH1} = ${((metH1 / totalH1) * 100).toFixed(1)} %`);

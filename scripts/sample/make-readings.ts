@@ -233,11 +233,27 @@ const KNOTS: Record<string, number[]> = Object.fromEntries(Object.keys(ENDS).map
 
 /** Detection limits: a smaller value is written as "<limit>L". */
 const DETECTION: Record<string, number> = {
-  codmn: 0.5, cod: 4, bod5: 0.5, nh3n: 0.025, tp: 0.01, oil: 0.01, las: 0.05, s2: 0.005,
+  codmn: 0.5,
+  cod: 4,
+  bod5: 0.5,
+  nh3n: 0.025,
+  tp: 0.01,
+  oil: 0.01,
+  las: 0.05,
+  s2: 0.005,
   phenol: 0.0003,
 };
 const DECIMALS: Record<string, number> = {
-  do: 1, codmn: 1, cod: 0, bod5: 1, nh3n: 3, tp: 3, oil: 2, las: 2, s2: 3, phenol: 4,
+  do: 1,
+  codmn: 1,
+  cod: 0,
+  bod5: 1,
+  nh3n: 3,
+  tp: 3,
+  oil: 2,
+  las: 2,
+  s2: 3,
+  phenol: 4,
 };
 
 function knotsOf(item: string, lake: boolean): number[] {
@@ -278,7 +294,10 @@ function sig2(v: number): string {
 // ---------------------------------------------------------------- CSV helpers
 
 function readCsv(file: string): Record<string, string>[] {
-  const lines = readFileSync(file, 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/).filter((l) => l !== '');
+  const lines = readFileSync(file, 'utf8')
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .filter((l) => l !== '');
   const head = lines[0].split(',');
   return lines.slice(1).map((l) => {
     const cells = l.split(',');
@@ -360,7 +379,11 @@ for (const st of stations) {
     row.tn = (p.tn[0] + (p.tn[1] - p.tn[0]) * (0.35 * rnd() + 0.65 * dirt) * (black ? 1.6 : 1)).toFixed(2);
 
     // Metals and other toxics: almost always below the detection limit.
-    row.cu = p.urban ? String(Number(between(rnd, [0.002, 0.018]).toFixed(3))) : rnd() < 0.8 ? '0.001L' : between(rnd, [0.001, 0.006]).toFixed(3);
+    row.cu = p.urban
+      ? String(Number(between(rnd, [0.002, 0.018]).toFixed(3)))
+      : rnd() < 0.8
+        ? '0.001L'
+        : between(rnd, [0.001, 0.006]).toFixed(3);
     row.zn = rnd() < 0.7 ? '0.05L' : between(rnd, [0.006, 0.045]).toFixed(3);
     row.f = between(rnd, [0.16, 0.55]).toFixed(2);
     row.se = rnd() < p.blanks ? '' : '0.0004L';
@@ -384,9 +407,13 @@ for (const st of stations) {
     }
 
     // Reported only.
-    const fc = Math.exp(Math.log(p.fecal[0]) + (Math.log(p.fecal[1]) - Math.log(p.fecal[0])) * (0.5 * dirt + 0.3 * summer + 0.2 * rnd()));
+    const fc = Math.exp(
+      Math.log(p.fecal[0]) + (Math.log(p.fecal[1]) - Math.log(p.fecal[0])) * (0.5 * dirt + 0.3 * summer + 0.2 * rnd()),
+    );
     row.fecal_coliform = rnd() < p.blanks ? '' : sig2(black ? fc * 1.5 : fc);
-    row.temp = (5.5 + 23 * summer + between(rnd, [-1.5, 1.5]) - (lake && st.id.startsWith('shuiku') ? 1.5 : 0)).toFixed(1);
+    row.temp = (5.5 + 23 * summer + between(rnd, [-1.5, 1.5]) - (lake && st.id.startsWith('shuiku') ? 1.5 : 0)).toFixed(
+      1,
+    );
 
     if (p.transparency) {
       let t = between(rnd, p.transparency) * (1 - 0.25 * summer);
@@ -424,7 +451,9 @@ if (missing.length) throw new Error(`classes never reached: ${missing.map(classN
 mkdirSync(OUT, { recursive: true });
 const years = [...new Set(out.map((o) => o.row.date.slice(0, 4)))].sort();
 for (const y of years) {
-  const rows = out.filter((o) => o.row.date.startsWith(y)).sort((a, b) => (a.row.date + a.row.station).localeCompare(b.row.date + b.row.station));
+  const rows = out
+    .filter((o) => o.row.date.startsWith(y))
+    .sort((a, b) => (a.row.date + a.row.station).localeCompare(b.row.date + b.row.station));
   const text = [COLUMNS.join(','), ...rows.map((o) => COLUMNS.map((c) => o.row[c]).join(','))].join('\n') + '\n';
   writeFileSync(join(OUT, `${y}.csv`), text, 'utf8');
   console.log(`wrote readings/${y}.csv (${rows.length} rows)`);
@@ -432,7 +461,9 @@ for (const y of years) {
 
 // ---------------------------------------------------------------- summary
 
-console.log('\nstation              target  classes (2023-11 … 2026-10)                 off  runs of consecutive misses   annual mean class');
+console.log(
+  '\nstation              target  classes (2023-11 … 2026-10)                 off  runs of consecutive misses   annual mean class',
+);
 let twoYearMiss = 0;
 for (const st of stations) {
   const list = byStation.get(st.id)!;
@@ -454,7 +485,10 @@ for (const st of stations) {
   const annual: string[] = [];
   let consecutive = 0;
   for (const y of years) {
-    const c = classOfMean(list.filter((o) => o.row.date.startsWith(y)).map((o) => o.row), waterbody)!;
+    const c = classOfMean(
+      list.filter((o) => o.row.date.startsWith(y)).map((o) => o.row),
+      waterbody,
+    )!;
     const ok = c <= target;
     consecutive = ok ? 0 : consecutive + 1;
     if (consecutive >= 2) twoYearMiss++;

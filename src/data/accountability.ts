@@ -5,7 +5,13 @@
  * responsible chiefs, judged by src/lib/accountability.ts against
  * actions.csv. Built once per Db; O(readings + assignments + actions).
  */
-import { countedYears, requiredActions, type RecordedAction, type Post, type RequiredAction } from '../lib/accountability.ts';
+import {
+  countedYears,
+  requiredActions,
+  type RecordedAction,
+  type Post,
+  type RequiredAction,
+} from '../lib/accountability.ts';
 import { addPeriods, compare } from '../lib/dates.ts';
 import type { Action, Assignment } from '../schemas/tables.ts';
 import type { WaterClass } from '../lib/enums.ts';
@@ -61,7 +67,9 @@ export function townshipSlug(code: string): string {
 
 /** The page that lists a row: the area page, or its township's page when the ledger is split. */
 export function rowPage(index: Pick<AccountabilityIndex, 'split'>, db: Db, row: AccountabilityRow): string {
-  return index.split ? `/accountability/${townshipSlug(db.townshipOf(db.stations.get(row.station)!.region) ?? '')}/` : '/accountability/';
+  return index.split
+    ? `/accountability/${townshipSlug(db.townshipOf(db.stations.get(row.station)!.region) ?? '')}/`
+    : '/accountability/';
 }
 
 /** The address of a row: its page and its anchor. */
@@ -99,7 +107,12 @@ export function stationRows(db: Db, s: StationView): AccountabilityRow[] {
   );
   const common = { posts, actions, asOf: db.asOf, windowDays: action_window_days };
   const rows = [
-    ...requiredActions({ ...common, rule: 'monthly', levels: escalation.monthly, results: s.monthly.map((m) => ({ period: m.month, meets: m.meets })) }),
+    ...requiredActions({
+      ...common,
+      rule: 'monthly',
+      levels: escalation.monthly,
+      results: s.monthly.map((m) => ({ period: m.month, meets: m.meets })),
+    }),
     ...requiredActions({
       ...common,
       rule: 'yearly',
@@ -107,11 +120,19 @@ export function stationRows(db: Db, s: StationView): AccountabilityRow[] {
       results: s.yearly.filter((y) => counted.has(y.year)).map((y) => ({ period: y.year, meets: y.meets })),
     }),
   ];
-  const classes = new Map<string, WaterClass | null>([...s.monthly.map((m) => [m.month, m.class] as const), ...s.yearly.map((y) => [y.year, y.class] as const)]);
+  const classes = new Map<string, WaterClass | null>([
+    ...s.monthly.map((m) => [m.month, m.class] as const),
+    ...s.yearly.map((y) => [y.year, y.class] as const),
+  ]);
   return rows.map((r) => {
     const evidence: AccountabilityRow['evidence'] = [];
     for (let p = r.from; p <= r.to; p = addPeriods(p, 1)) evidence.push({ period: p, class: classes.get(p) ?? null });
-    return { ...r, station: s.id, key: `acc-${s.id}-${r.rule === 'monthly' ? 'm' : 'y'}-${r.from}-${r.length}`, evidence };
+    return {
+      ...r,
+      station: s.id,
+      key: `acc-${s.id}-${r.rule === 'monthly' ? 'm' : 'y'}-${r.from}-${r.length}`,
+      evidence,
+    };
   });
 }
 
@@ -135,7 +156,10 @@ export const accountabilityIndex = memo((db: Db): AccountabilityIndex => {
     }
   }
   const order = (a: AccountabilityRow, b: AccountabilityRow) =>
-    STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || compare(b.to, a.to) || a.station.localeCompare(b.station) || a.length - b.length;
+    STATUS_ORDER[a.status] - STATUS_ORDER[b.status] ||
+    compare(b.to, a.to) ||
+    a.station.localeCompare(b.station) ||
+    a.length - b.length;
   for (const list of byTownship.values()) list.sort(order);
   for (const [k, list] of byTownship) if (list.length === 0) byTownship.delete(k);
   for (const list of byChief.values()) list.sort(order);

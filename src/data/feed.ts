@@ -21,7 +21,13 @@ import { push } from '../lib/collections.ts';
 export const FEED_LIMIT = 200;
 
 /** ASCII slugs of the action kinds, for feed ids that read well. */
-const ACTION_SLUG: Record<string, string> = { 约谈: 'interview', 通报批评: 'criticism', 警告: 'warning', 免职: 'removal', other: 'other' };
+const ACTION_SLUG: Record<string, string> = {
+  约谈: 'interview',
+  通报批评: 'criticism',
+  警告: 'warning',
+  免职: 'removal',
+  other: 'other',
+};
 
 /** What an entry concerns: the waters and townships whose feeds carry it, and whether /feed.xml does. */
 interface Scope {
@@ -59,7 +65,9 @@ const candidatesOf = memo((db: Db): Candidate[] => {
   };
 
   for (const c of db.cases.values()) {
-    const events = c.events.length ? c.events : [{ case: c.id, date: c.found, status: 'reported' as const, note: undefined, by: undefined }];
+    const events = c.events.length
+      ? c.events
+      : [{ case: c.id, date: c.found, status: 'reported' as const, note: undefined, by: undefined }];
     const seen = new Map<string, number>();
     const scope: Scope = { waters: [c.water], townships: township(c.region) };
     const where = () => {
@@ -82,7 +90,10 @@ const candidatesOf = memo((db: Db): Candidate[] => {
           ]
             .filter(Boolean)
             .join('\n'),
-          categories: [{ term: 'case', label: '问题整改' }, { term: e.status, label: CASE_STATUS.labels[e.status] }],
+          categories: [
+            { term: 'case', label: '问题整改' },
+            { term: e.status, label: CASE_STATUS.labels[e.status] },
+          ],
         };
       });
     }
@@ -93,14 +104,20 @@ const candidatesOf = memo((db: Db): Candidate[] => {
         title: `逾期：${c.title}`,
         link: abs(`/cases/${c.id}/`),
         summary: `整改时限${formatDateZh(c.deadline)}已过，问题未销号。位置：${where()}；责任单位：${c.responsible}。`,
-        categories: [{ term: 'case', label: '问题整改' }, { term: 'overdue', label: '逾期' }],
+        categories: [
+          { term: 'case', label: '问题整改' },
+          { term: 'overdue', label: '逾期' },
+        ],
       }));
     }
   }
 
   for (const p of inspectionIndex(db).periods) {
     for (const k of p.kinds) {
-      const dates = k.rows.map((r) => r.record.date ?? '').filter(Boolean).sort();
+      const dates = k.rows
+        .map((r) => r.record.date ?? '')
+        .filter(Boolean)
+        .sort();
       const date = dates.at(-1);
       if (!date || date > db.asOf) continue;
       const subjects = k.rows.map((r) => r.record);
@@ -109,7 +126,12 @@ const candidatesOf = memo((db: Db): Candidate[] => {
         townships: subjects.filter((r) => r.subject_kind === 'region').flatMap((r) => township(r.subject)),
       };
       add(date, `inspection/${p.id}/${k.kind}`, scope, () => {
-        const top = k.rows.slice(0, 10).map((r) => `${r.record.rank != null ? `第${r.record.rank}名 ` : ''}${r.name}${r.record.score != null ? ` ${r.record.score}分` : ''}${r.record.result ? `（${r.record.result}）` : ''}`);
+        const top = k.rows
+          .slice(0, 10)
+          .map(
+            (r) =>
+              `${r.record.rank != null ? `第${r.record.rank}名 ` : ''}${r.name}${r.record.score != null ? ` ${r.record.score}分` : ''}${r.record.result ? `（${r.record.result}）` : ''}`,
+          );
         return {
           title: `${p.label}${KIND_TITLE[k.kind]}考核结果`,
           link: abs(`/inspections/${p.slug}/`),
@@ -121,7 +143,9 @@ const candidatesOf = memo((db: Db): Candidate[] => {
   }
 
   const seenAction = new Map<string, number>();
-  for (const a of [...db.actions].sort((x, y) => compare(x.date, y.date) || compare(x.chief, y.chief) || compare(x.kind, y.kind))) {
+  for (const a of [...db.actions].sort(
+    (x, y) => compare(x.date, y.date) || compare(x.chief, y.chief) || compare(x.kind, y.kind),
+  )) {
     if (a.date > db.asOf) continue;
     const base = `action/${a.date}/${a.chief}/${ACTION_SLUG[a.kind] ?? a.kind}`;
     const n = (seenAction.get(base) ?? 0) + 1;
@@ -143,29 +167,49 @@ const candidatesOf = memo((db: Db): Candidate[] => {
     if (r.status !== 'missing') continue;
     const on = addDays(r.closes, 1);
     const station = db.stations.get(r.station)!;
-    add(on, `accountability/${r.station}/${r.rule}/${r.from}/${r.length}`, { waters: [station.water], townships: township(station.region) }, () => {
-      const unit = r.rule === 'yearly' ? '年' : '个月';
-      const names = r.responsible.map((c) => db.chiefs.get(c)?.name ?? c).join('、') || '（数据中没有当时的责任河长）';
-      return {
-        title: `问责未见记录：${station.name}连续${r.length}${unit}未达标应${r.required}`,
-        link: abs(rowHref(db, r)),
-        summary: `${station.name}${r.rule === 'yearly' ? '年均值' : ''}自${r.from}起连续${r.length}${unit}未达到水质目标，按规定应${r.required}。当时的责任河长：${names}。${formatDateZh(r.opens)}至${formatDateZh(r.closes)}期间问责记录中没有相应记录。`,
-        categories: [{ term: 'accountability', label: '问责对照' }, { term: 'missing', label: '未见记录' }],
-      };
-    });
+    add(
+      on,
+      `accountability/${r.station}/${r.rule}/${r.from}/${r.length}`,
+      { waters: [station.water], townships: township(station.region) },
+      () => {
+        const unit = r.rule === 'yearly' ? '年' : '个月';
+        const names =
+          r.responsible.map((c) => db.chiefs.get(c)?.name ?? c).join('、') || '（数据中没有当时的责任河长）';
+        return {
+          title: `问责未见记录：${station.name}连续${r.length}${unit}未达标应${r.required}`,
+          link: abs(rowHref(db, r)),
+          summary: `${station.name}${r.rule === 'yearly' ? '年均值' : ''}自${r.from}起连续${r.length}${unit}未达到水质目标，按规定应${r.required}。当时的责任河长：${names}。${formatDateZh(r.opens)}至${formatDateZh(r.closes)}期间问责记录中没有相应记录。`,
+          categories: [
+            { term: 'accountability', label: '问责对照' },
+            { term: 'missing', label: '未见记录' },
+          ],
+        };
+      },
+    );
   }
 
   // Documents: published on their date; a document names the waters it concerns.
   for (const d of db.documents.values()) {
     if (d.date > db.asOf) continue;
-    add(d.date, `document/${d.id}`, { waters: d.waters, townships: [...new Set(d.waters.flatMap(waterTownships))] }, () => ({
-      title: `${DOC_KIND.labels[d.kind]}：${d.title}`,
-      link: abs(`/documents/${d.id}/`),
-      summary: [`${formatDateZh(d.date)}，${d.issuer}发布${d.number ? `（${d.number}）` : ''}，${DOC_STATUS.labels[d.status]}。`, d.comment_until ? `征求意见截至${formatDateZh(d.comment_until)}。` : '']
-        .filter(Boolean)
-        .join(''),
-      categories: [{ term: 'document', label: '政策文件' }, { term: d.kind, label: DOC_KIND.labels[d.kind] }],
-    }));
+    add(
+      d.date,
+      `document/${d.id}`,
+      { waters: d.waters, townships: [...new Set(d.waters.flatMap(waterTownships))] },
+      () => ({
+        title: `${DOC_KIND.labels[d.kind]}：${d.title}`,
+        link: abs(`/documents/${d.id}/`),
+        summary: [
+          `${formatDateZh(d.date)}，${d.issuer}发布${d.number ? `（${d.number}）` : ''}，${DOC_STATUS.labels[d.status]}。`,
+          d.comment_until ? `征求意见截至${formatDateZh(d.comment_until)}。` : '',
+        ]
+          .filter(Boolean)
+          .join(''),
+        categories: [
+          { term: 'document', label: '政策文件' },
+          { term: d.kind, label: DOC_KIND.labels[d.kind] },
+        ],
+      }),
+    );
   }
 
   // Water quality: each result in its water's and township's feeds; /feed.xml gets the month.
@@ -232,7 +276,10 @@ export function scopedFeedEntries(db: Db, kind: 'water' | 'township', id: string
 }
 
 /** An Atom document of some entries, published at `path`, about the page at `about`. */
-export function feedXml(db: Db, o: { path: string; about: string; title: string; subtitle: string; entries: FeedEntry[] }): Response {
+export function feedXml(
+  db: Db,
+  o: { path: string; about: string; title: string; subtitle: string; entries: FeedEntry[] },
+): Response {
   const site = db.site;
   const xml = atomFeed({
     id: new URL(o.path, site.url).href,
@@ -256,7 +303,9 @@ export function scopedFeed(db: Db, kind: 'water' | 'township', id: string): Resp
     path: `${page}feed.xml`,
     about: page,
     title: `${name}：问题整改、水质、文件和问责动态（${db.site.name}）`,
-    subtitle: water ? `${name}的问题整改进展、各断面水质监测结果、相关文件、督查考核和问责。` : `${name}境内的问题整改进展、断面水质监测结果、相关文件、督查考核和问责。`,
+    subtitle: water
+      ? `${name}的问题整改进展、各断面水质监测结果、相关文件、督查考核和问责。`
+      : `${name}境内的问题整改进展、断面水质监测结果、相关文件、督查考核和问责。`,
     entries: scopedFeedEntries(db, kind, id),
   });
 }

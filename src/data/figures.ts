@@ -35,7 +35,10 @@ export const FIGURES: Figure[] = [
   {
     id: 'meets-target',
     title: '是否达标',
-    shown: [{ label: '各监测断面的页面（从水质页进入）', href: '/quality/' }, { label: '河湖页面', href: '/waters/' }],
+    shown: [
+      { label: '各监测断面的页面（从水质页进入）', href: '/quality/' },
+      { label: '河湖页面', href: '/waters/' },
+    ],
     rule: { label: '评价方法', href: '/quality/#methods' },
     field: { dataset: 'readings', name: 'meets_target' },
     inputs: ['readings', 'stations'],
@@ -51,7 +54,10 @@ export const FIGURES: Figure[] = [
   {
     id: 'black-odorous-grade',
     title: '黑臭分级',
-    shown: [{ label: '各监测断面的页面（从水质页进入）', href: '/quality/' }, { label: '黑臭水体', href: '/black-odorous/' }],
+    shown: [
+      { label: '各监测断面的页面（从水质页进入）', href: '/quality/' },
+      { label: '黑臭水体', href: '/black-odorous/' },
+    ],
     rule: { label: '评价方法：黑臭水体分级', href: '/quality/#black-odorous' },
     field: { dataset: 'readings', name: 'black_odorous' },
     inputs: ['readings'],
@@ -59,7 +65,10 @@ export const FIGURES: Figure[] = [
   {
     id: 'months-off-target',
     title: '连续未达标月数和年数',
-    shown: [{ label: '各监测断面的页面（从水质页进入）', href: '/quality/' }, { label: '问责对照', href: '/accountability/' }],
+    shown: [
+      { label: '各监测断面的页面（从水质页进入）', href: '/quality/' },
+      { label: '问责对照', href: '/accountability/' },
+    ],
     rule: { label: '判定规则', href: '/accountability/#rules' },
     field: { dataset: 'stations', name: 'months_off_target' },
     inputs: ['readings', 'stations'],
@@ -67,7 +76,10 @@ export const FIGURES: Figure[] = [
   {
     id: 'accountability',
     title: '问责对照（规则要求的措施、责任河长、是否有记录）',
-    shown: [{ label: '问责对照', href: '/accountability/' }, { label: '河长页面', href: '/chiefs/' }],
+    shown: [
+      { label: '问责对照', href: '/accountability/' },
+      { label: '河长页面', href: '/chiefs/' },
+    ],
     rule: { label: '判定规则', href: '/accountability/#rules' },
     field: { dataset: 'accountability', name: 'status' },
     inputs: ['accountability', 'actions', 'assignments', 'segments', 'regions', 'stations', 'readings'],
@@ -75,7 +87,10 @@ export const FIGURES: Figure[] = [
   {
     id: 'case-status',
     title: '问题的当前状态',
-    shown: [{ label: '问题台账', href: '/cases/' }, { label: '进度查询', href: '/track/' }],
+    shown: [
+      { label: '问题台账', href: '/cases/' },
+      { label: '进度查询', href: '/track/' },
+    ],
     rule: { label: '状态和逾期怎样判断', href: '/cases/#rules-title' },
     field: { dataset: 'cases', name: 'status' },
     inputs: ['cases', 'case-events'],
@@ -139,7 +154,10 @@ export const FIGURES: Figure[] = [
   {
     id: 'task-state',
     title: '重点任务完成情况',
-    shown: [{ label: '河长办', href: '/office/' }, { label: '目标任务', href: '/targets/' }],
+    shown: [
+      { label: '河长办', href: '/office/' },
+      { label: '目标任务', href: '/targets/' },
+    ],
     rule: { label: '河长办：任务清单', href: '/office/#lists' },
     field: { dataset: 'tasks', name: 'state' },
     inputs: ['tasks', 'documents'],

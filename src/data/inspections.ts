@@ -4,7 +4,13 @@
  * pages. Built once per Db.
  */
 import { SUBJECT_KIND, type SubjectKind } from '../lib/enums.ts';
-import { parsePeriod, rankingWithChanges, sortPeriods, type RankingChange, type InspectionRecord } from '../lib/inspections.ts';
+import {
+  parsePeriod,
+  rankingWithChanges,
+  sortPeriods,
+  type RankingChange,
+  type InspectionRecord,
+} from '../lib/inspections.ts';
 import type { Db } from './query.ts';
 import { push } from '../lib/collections.ts';
 import { memo } from './memo.ts';
@@ -73,15 +79,20 @@ export const inspectionIndex = memo((db: Db): InspectionIndex => {
       const seen = new Set<string>();
       const changes = rankingWithChanges(records, id, kind);
       const latestRow = new Map<string, InspectionRecord>();
-      for (const r of own) if (r.subject_kind === kind) {
-        const prev = latestRow.get(r.subject);
-        if (!prev || (r.date ?? '') >= (prev.date ?? '')) latestRow.set(r.subject, r);
-      }
+      for (const r of own)
+        if (r.subject_kind === kind) {
+          const prev = latestRow.get(r.subject);
+          if (!prev || (r.date ?? '') >= (prev.date ?? '')) latestRow.set(r.subject, r);
+        }
       const rows: RankedRow[] = [];
       for (const ch of changes) {
         if (seen.has(ch.record.subject) || latestRow.get(ch.record.subject) !== ch.record) continue;
         seen.add(ch.record.subject);
-        const row = { ...ch, name: subjectName(db, kind, ch.record.subject), href: subjectHref(db, kind, ch.record.subject) };
+        const row = {
+          ...ch,
+          name: subjectName(db, kind, ch.record.subject),
+          href: subjectHref(db, kind, ch.record.subject),
+        };
         rows.push(row);
         push(history, `${kind}:${ch.record.subject}`, row);
       }
@@ -101,10 +112,14 @@ export const inspectionIndex = memo((db: Db): InspectionIndex => {
   for (const kind of SUBJECT_KIND.values) {
     const order: string[] = [];
     const seen = new Set<string>();
-    for (const p of periods) for (const k of p.kinds) if (k.kind === kind) for (const r of k.rows) if (!seen.has(r.record.subject)) {
-      seen.add(r.record.subject);
-      order.push(r.record.subject);
-    }
+    for (const p of periods)
+      for (const k of p.kinds)
+        if (k.kind === kind)
+          for (const r of k.rows)
+            if (!seen.has(r.record.subject)) {
+              seen.add(r.record.subject);
+              order.push(r.record.subject);
+            }
     if (order.length) subjects.set(kind, order);
   }
   return { periods, bySlug: new Map(periods.map((p) => [p.slug, p])), history, subjects };

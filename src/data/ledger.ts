@@ -144,12 +144,17 @@ export const ledger = memo((db: Db): Ledger => {
     ...db.townships.map((t) => t.code).filter((c) => byTownship.has(c)),
     ...[...byTownship.keys()].filter((c) => c !== db.county?.code && !db.townships.some((t) => t.code === c)).sort(),
   ];
-  const name = (code: string) => (code === db.county?.code ? `${db.regions.get(code)?.name ?? code}（县级）` : db.regions.get(code)?.name ?? code);
+  const name = (code: string) =>
+    code === db.county?.code ? `${db.regions.get(code)?.name ?? code}（县级）` : (db.regions.get(code)?.name ?? code);
 
   const selections = new Map<string, Selection>();
   const byDimension = new Map<Dimension, Selection[]>();
   const add = (s: Omit<Selection, 'pages' | 'key' | 'path'> & { key: string }) => {
-    const sel: Selection = { ...s, path: `/cases/${s.key}/`, pages: Math.max(1, Math.ceil(s.cases.length / PAGE_SIZE)) };
+    const sel: Selection = {
+      ...s,
+      path: `/cases/${s.key}/`,
+      pages: Math.max(1, Math.ceil(s.cases.length / PAGE_SIZE)),
+    };
     selections.set(sel.key, sel);
     push(byDimension, sel.dim, sel);
   };
@@ -157,26 +162,79 @@ export const ledger = memo((db: Db): Ledger => {
   for (const f of STATUS_FILTERS) {
     const cases = all.filter((c) => matchesStatus(c, f.value));
     if (f.value === 'overdue') cases.sort(byOverdueDesc);
-    add({ key: `status/${f.value}`, dim: 'status', value: f.value, label: f.label, title: f.value === 'all' ? '全部问题' : `问题台账：${f.label}`, cases });
+    add({
+      key: `status/${f.value}`,
+      dim: 'status',
+      value: f.value,
+      label: f.label,
+      title: f.value === 'all' ? '全部问题' : `问题台账：${f.label}`,
+      cases,
+    });
   }
   for (const code of townshipCodes) {
     const cases = byTownship.get(code)!;
-    add({ key: `township/${code}`, dim: 'township', value: code, label: name(code), title: `${name(code)}的问题`, cases });
+    add({
+      key: `township/${code}`,
+      dim: 'township',
+      value: code,
+      label: name(code),
+      title: `${name(code)}的问题`,
+      cases,
+    });
     const open = cases.filter((c) => !c.state.closed);
     const overdue = cases.filter((c) => c.state.overdue).sort(byOverdueDesc);
-    add({ key: `township/${code}/open`, dim: 'township', value: code, status: 'open', label: name(code), title: `${name(code)}办理中的问题`, cases: open });
-    add({ key: `township/${code}/overdue`, dim: 'township', value: code, status: 'overdue', label: name(code), title: `${name(code)}已逾期的问题`, cases: overdue });
+    add({
+      key: `township/${code}/open`,
+      dim: 'township',
+      value: code,
+      status: 'open',
+      label: name(code),
+      title: `${name(code)}办理中的问题`,
+      cases: open,
+    });
+    add({
+      key: `township/${code}/overdue`,
+      dim: 'township',
+      value: code,
+      status: 'overdue',
+      label: name(code),
+      title: `${name(code)}已逾期的问题`,
+      cases: overdue,
+    });
   }
   for (const cat of CASE_CATEGORY.values) {
     const cases = byCat.get(cat);
-    if (cases) add({ key: `category/${cat}`, dim: 'category', value: cat, label: CASE_CATEGORY.labels[cat], title: `问题类别：${CASE_CATEGORY.labels[cat]}`, cases });
+    if (cases)
+      add({
+        key: `category/${cat}`,
+        dim: 'category',
+        value: cat,
+        label: CASE_CATEGORY.labels[cat],
+        title: `问题类别：${CASE_CATEGORY.labels[cat]}`,
+        cases,
+      });
   }
   for (const src of CASE_SOURCE.values) {
     const cases = bySource.get(src);
-    if (cases) add({ key: `source/${src}`, dim: 'source', value: src, label: CASE_SOURCE.labels[src], title: `问题来源：${CASE_SOURCE.labels[src]}`, cases });
+    if (cases)
+      add({
+        key: `source/${src}`,
+        dim: 'source',
+        value: src,
+        label: CASE_SOURCE.labels[src],
+        title: `问题来源：${CASE_SOURCE.labels[src]}`,
+        cases,
+      });
   }
   for (const year of [...byYear.keys()].sort().reverse()) {
-    add({ key: `year/${year}`, dim: 'year', value: year, label: `${year}年`, title: `${year}年发现的问题`, cases: byYear.get(year)! });
+    add({
+      key: `year/${year}`,
+      dim: 'year',
+      value: year,
+      label: `${year}年`,
+      title: `${year}年发现的问题`,
+      cases: byYear.get(year)!,
+    });
   }
 
   return {
@@ -185,12 +243,22 @@ export const ledger = memo((db: Db): Ledger => {
     summary: summary(states),
     months,
     categories: byCategory(all.map((c) => ({ category: c.category, state: c.state }))),
-    townships: townshipCodes.map((code) => ({ code, name: name(code), summary: summary(byTownship.get(code)!.map((c) => c.state)) })),
+    townships: townshipCodes.map((code) => ({
+      code,
+      name: name(code),
+      summary: summary(byTownship.get(code)!.map((c) => c.state)),
+    })),
     signs: townshipCodes
-      .map((code) => ({ code, name: name(code), cases: byTownship.get(code)!.filter((c) => c.category === 'sign_outdated') }))
+      .map((code) => ({
+        code,
+        name: name(code),
+        cases: byTownship.get(code)!.filter((c) => c.category === 'sign_outdated'),
+      }))
       .filter((t) => t.cases.length > 0)
       .map(({ code, name: n, cases }) => ({ code, name: n, summary: summary(cases.map((c) => c.state)) })),
-    sources: CASE_SOURCE.values.filter((s) => bySource.has(s)).map((s) => ({ source: s, summary: summary(bySource.get(s)!.map((c) => c.state)) })),
+    sources: CASE_SOURCE.values
+      .filter((s) => bySource.has(s))
+      .map((s) => ({ source: s, summary: summary(bySource.get(s)!.map((c) => c.state)) })),
     years: [...byYear.keys()].sort().map((year) => ({ year, summary: summary(byYear.get(year)!.map((c) => c.state)) })),
     selections,
     byDimension,
@@ -200,6 +268,7 @@ export const ledger = memo((db: Db): Ledger => {
 /** Every ledger page: [selection, page number]. */
 export function ledgerPages(db: Db): { sel: Selection; page: number }[] {
   const out: { sel: Selection; page: number }[] = [];
-  for (const sel of ledger(db).selections.values()) for (let page = 1; page <= sel.pages; page++) out.push({ sel, page });
+  for (const sel of ledger(db).selections.values())
+    for (let page = 1; page <= sel.pages; page++) out.push({ sel, page });
   return out;
 }

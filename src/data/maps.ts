@@ -55,7 +55,12 @@ export function mapIndex(db: Db): MapIndex {
   const all = [...features.values()];
   // A city's overview would be thousands of lines: draw the waters of the
   // highest levels, at most OVERVIEW_LIMIT of them.
-  const overview = all.length > OVERVIEW_LIMIT ? [...all].sort((a, b) => levelRank(a.level) - levelRank(b.level) || a.id.localeCompare(b.id)).slice(0, OVERVIEW_LIMIT) : all;
+  const overview =
+    all.length > OVERVIEW_LIMIT
+      ? [...all]
+          .sort((a, b) => levelRank(a.level) - levelRank(b.level) || a.id.localeCompare(b.id))
+          .slice(0, OVERVIEW_LIMIT)
+      : all;
   const index = { features, grid, overview, bbox: bboxOf(all.map((f) => f.geometry)) };
   cache.set(db, index);
   return index;

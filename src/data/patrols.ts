@@ -22,7 +22,17 @@ export interface PatrolGroup {
   /** Per month: chiefs who owed patrols, those who fell short, patrols missing. */
   months: { month: string; owing: number; short: PatrolCell[]; missing: number }[];
   /** Chiefs with at least one short month, most short months first. */
-  shortChiefs: { chief: string; name: string; position: string; level: string; months: number; shortMonths: number; required: number; done: number; cells: PatrolCell[] }[];
+  shortChiefs: {
+    chief: string;
+    name: string;
+    position: string;
+    level: string;
+    months: number;
+    shortMonths: number;
+    required: number;
+    done: number;
+    cells: PatrolCell[];
+  }[];
 }
 
 export interface PatrolIndex {
@@ -79,7 +89,10 @@ export const patrolIndex = memo((db: Db): PatrolIndex => {
     const code = r.region;
     groups.push({
       code,
-      name: code === db.county?.code ? `${db.regions.get(code)?.name ?? code}（县级河长）` : db.regions.get(code)?.name ?? code,
+      name:
+        code === db.county?.code
+          ? `${db.regions.get(code)?.name ?? code}（县级河长）`
+          : (db.regions.get(code)?.name ?? code),
       chiefs: r.chiefs,
       chiefsShort: r.chiefsShort,
       required: r.required,

@@ -22,7 +22,9 @@ export const planTasks = memo((db: Db): TaskView[] => {
   for (const d of db.documents.values()) {
     if (d.status !== 'in_force') continue;
     const kind = d.entry.filePath?.endsWith('.mdx') ? 'mdx' : 'md';
-    planTasksOf(d.entry.body ?? '', kind).forEach((t, i) => out.push({ ...t, document: d, n: i + 1, state: taskState(t, db.asOf) }));
+    planTasksOf(d.entry.body ?? '', kind).forEach((t, i) =>
+      out.push({ ...t, document: d, n: i + 1, state: taskState(t, db.asOf) }),
+    );
   }
   return out;
 });

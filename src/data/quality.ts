@@ -59,7 +59,10 @@ export function qualityIndex(db: Db): QualityIndex {
     }
   }
   const months = first !== null && latest !== null ? listMonths(first, latest) : [];
-  const shares = shareByMonth([...db.stations.values()].map((s) => s.monthly), months);
+  const shares = shareByMonth(
+    [...db.stations.values()].map((s) => s.monthly),
+    months,
+  );
   const index: QualityIndex = {
     months,
     latestMonth: latest,
@@ -106,7 +109,13 @@ export interface PollutantView {
 
 /** The main pollutants of a result as the pages show them, worst first. */
 export function pollutantsOf(list: readonly Exceedance[]): PollutantView[] {
-  return list.map((e) => ({ item: e.item, label: READING_ITEMS[e.item].label, class: e.class, multiple: e.multiple, text: pollutantText(e) }));
+  return list.map((e) => ({
+    item: e.item,
+    label: READING_ITEMS[e.item].label,
+    class: e.class,
+    multiple: e.multiple,
+    text: pollutantText(e),
+  }));
 }
 
 /** One row of the overview table: a station in a month. */
@@ -135,7 +144,14 @@ const freshCache = new WeakMap<StationView, Freshness>();
 /** A station's freshness as of the site's as_of (src/lib/freshness.ts), computed once per station. */
 export function stationFreshness(db: Db, s: StationView): Freshness {
   let f = freshCache.get(s);
-  if (!f) freshCache.set(s, (f = freshness(s.readings.map((r) => r.date), db.asOf)));
+  if (!f)
+    freshCache.set(
+      s,
+      (f = freshness(
+        s.readings.map((r) => r.date),
+        db.asOf,
+      )),
+    );
   return f;
 }
 
@@ -201,7 +217,9 @@ export function monthRows(db: Db, month: string): StationMonthRow[] {
       fresh: stationFreshness(db, s),
     });
   }
-  rows.sort((a, b) => a.station.name.localeCompare(b.station.name, 'zh-CN') || a.station.id.localeCompare(b.station.id));
+  rows.sort(
+    (a, b) => a.station.name.localeCompare(b.station.name, 'zh-CN') || a.station.id.localeCompare(b.station.id),
+  );
   perDb.set(month, rows);
   return rows;
 }
@@ -231,7 +249,10 @@ export interface TownshipGroup {
  * order), rows keeping their order; stations outside every township last.
  * Townships without stations are left out.
  */
-export function groupByTownship(rows: readonly StationMonthRow[], townships: readonly { code: string }[]): TownshipGroup[] {
+export function groupByTownship(
+  rows: readonly StationMonthRow[],
+  townships: readonly { code: string }[],
+): TownshipGroup[] {
   const groups = new Map<string, TownshipGroup>();
   for (const t of townships) groups.set(t.code, { township: null, rows: [], reported: 0, meeting: 0 });
   const outside: TownshipGroup = { township: null, rows: [], reported: 0, meeting: 0 };

@@ -7,13 +7,35 @@
  */
 import { dataMayChange } from '../loader/watching.ts';
 import { getCollection, type CollectionEntry, type CollectionKey } from 'astro:content';
-import type { Action, Assignment, BlackOdorousEntry, Case, CaseEvent, Chief, Inspection, Outlet, Patrol, Reading, Region, Segment, Station, Target, Water } from '../schemas/tables.ts';
+import type {
+  Action,
+  Assignment,
+  BlackOdorousEntry,
+  Case,
+  CaseEvent,
+  Chief,
+  Inspection,
+  Outlet,
+  Patrol,
+  Reading,
+  Region,
+  Segment,
+  Station,
+  Target,
+  Water,
+} from '../schemas/tables.ts';
 import type { Site } from '../schemas/site.ts';
 import type { DocumentMeta } from '../schemas/document.ts';
 import type { ReadingItem, TargetClass, Waterbody } from '../lib/enums.ts';
 import { classifyReading, type ReadingClassification, type ReadingValues } from '../lib/gb3838.ts';
 import { caseState, eventsByCase, orderEvents, type CaseState } from '../lib/cases.ts';
-import { consecutiveMisses, consecutiveYearMisses, monthlyResults, yearlyResults, type MissRun } from '../lib/compliance.ts';
+import {
+  consecutiveMisses,
+  consecutiveYearMisses,
+  monthlyResults,
+  yearlyResults,
+  type MissRun,
+} from '../lib/compliance.ts';
 import { countedYears } from '../lib/accountability.ts';
 import { patrolCompliance, patrolTerms, monthsServed, type PatrolCell, type PatrolCompliance } from '../lib/patrols.ts';
 import { compare, lastMonths } from '../lib/dates.ts';
@@ -104,7 +126,25 @@ function readingValues(r: Reading): ReadingValues {
 async function build(): Promise<Db> {
   const [site] = await data<Site>('site');
   const asOf = site.as_of;
-  const [regions, waters, segments, chiefs, assignments, stations, readings, cases, events, inspections, patrols, actions, targets, outlets, blackOdorous, docs, geo] = await Promise.all([
+  const [
+    regions,
+    waters,
+    segments,
+    chiefs,
+    assignments,
+    stations,
+    readings,
+    cases,
+    events,
+    inspections,
+    patrols,
+    actions,
+    targets,
+    outlets,
+    blackOdorous,
+    docs,
+    geo,
+  ] = await Promise.all([
     data<Region>('regions'),
     data<Water>('waters'),
     data<Segment>('segments'),
@@ -131,11 +171,17 @@ async function build(): Promise<Db> {
   const stationViews = new Map<string, StationView>();
   for (const s of [...stations].sort((a, b) => a.id.localeCompare(b.id))) {
     const water = idx.waters.get(s.water)!;
-    const waterbody: Waterbody = s.waterbody ?? (water.kind === 'lake' || water.kind === 'reservoir' ? 'lake' : 'river');
+    const waterbody: Waterbody =
+      s.waterbody ?? (water.kind === 'lake' || water.kind === 'reservoir' ? 'lake' : 'river');
     const rows = (readingsByStation.get(s.id) ?? []).sort((a, b) => compare(a.date, b.date));
     const classed = rows.map((r) => {
       const values = readingValues(r);
-      return { station: s.id, date: r.date, values, result: classifyReading(values, waterbody, s.target_class as TargetClass) };
+      return {
+        station: s.id,
+        date: r.date,
+        values,
+        result: classifyReading(values, waterbody, s.target_class as TargetClass),
+      };
     });
     const dated = classed.map((r) => ({ date: r.date, values: r.values, class: r.result.class }));
     const monthly = monthlyResults(dated, waterbody, s.target_class);
@@ -146,7 +192,9 @@ async function build(): Promise<Db> {
       site.rules.min_months_per_year,
     );
     const monthRun = consecutiveMisses(monthly.map((m) => ({ month: m.month, meets: m.meets })));
-    const yearRun = consecutiveYearMisses(yearly.filter((y) => counted.has(y.year)).map((y) => ({ year: y.year, meets: y.meets })));
+    const yearRun = consecutiveYearMisses(
+      yearly.filter((y) => counted.has(y.year)).map((y) => ({ year: y.year, meets: y.meets })),
+    );
     stationViews.set(s.id, {
       ...s,
       waterbody,
@@ -219,7 +267,9 @@ async function build(): Promise<Db> {
   for (const e of blackOdorous) push(blackOdorousByWater, e.water, e);
 
   const documents = new Map<string, DocumentView>();
-  for (const d of [...docs].sort((a, b) => compare((b.data as DocumentMeta).date, (a.data as DocumentMeta).date) || a.id.localeCompare(b.id))) {
+  for (const d of [...docs].sort(
+    (a, b) => compare((b.data as DocumentMeta).date, (a.data as DocumentMeta).date) || a.id.localeCompare(b.id),
+  )) {
     documents.set(d.id, { ...(d.data as DocumentMeta), id: d.id, entry: d, supersededBy: [] });
   }
   for (const d of documents.values()) if (d.supersedes) documents.get(d.supersedes)?.supersededBy.push(d.id);

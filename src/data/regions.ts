@@ -30,7 +30,8 @@ export function regionIndex(db: Db): RegionIndex {
     else countyChiefs.push(c);
   }
   const inspectionsBySubject = new Map<string, Inspection[]>();
-  for (const i of [...db.inspections].sort((a, b) => compare(b.date, a.date))) push(inspectionsBySubject, `${i.subject_kind}:${i.subject}`, i);
+  for (const i of [...db.inspections].sort((a, b) => compare(b.date, a.date)))
+    push(inspectionsBySubject, `${i.subject_kind}:${i.subject}`, i);
   const index = { chiefsByTownship, countyChiefs, inspectionsBySubject };
   cache.set(db, index);
   return index;
@@ -44,7 +45,11 @@ export function isServing(db: Db, chief: string): boolean {
 /** Whether region `inner` is `outer` or lies inside it (a village inside its township). */
 export function withinRegion(db: Pick<Db, 'regions'>, inner: string, outer: string): boolean {
   const seen = new Set<string>();
-  for (let code: string | undefined = inner; code && !seen.has(code); code = db.regions.get(code)?.parent ?? undefined) {
+  for (
+    let code: string | undefined = inner;
+    code && !seen.has(code);
+    code = db.regions.get(code)?.parent ?? undefined
+  ) {
     if (code === outer) return true;
     seen.add(code);
   }

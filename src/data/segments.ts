@@ -43,7 +43,8 @@ const segmentIndex = memo((db: Db): Map<string, SegmentView[]> => {
       segments.map((segment) => {
         const contact = segmentContact(current, segment.id, db.asOf);
         const own: StationView[] = stations.filter((s) => withinRegion(db, s.region, segment.region));
-        const quality = own.length > 0 ? { ...latestClassOf(own), scope: 'segment' as const } : { ...whole, scope: 'water' as const };
+        const quality =
+          own.length > 0 ? { ...latestClassOf(own), scope: 'segment' as const } : { ...whole, scope: 'water' as const };
         return {
           segment,
           posts: current.filter((a) => a.segment === segment.id),

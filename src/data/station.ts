@@ -13,12 +13,23 @@ import { toCsv } from '../lib/csv.ts';
 import { formatDateZh } from '../lib/format.ts';
 import type { ReadingItem, TargetClass, WaterClass } from '../lib/enums.ts';
 import { isDecidingItem, limitOf, standardFor } from '../lib/gb3838.ts';
-import { BLACK_ODOROUS_ITEMS, BLACK_ODOROUS_LABEL, blackOdorous, type BlackOdorousGrade } from '../lib/black-odorous.ts';
+import {
+  BLACK_ODOROUS_ITEMS,
+  BLACK_ODOROUS_LABEL,
+  blackOdorous,
+  type BlackOdorousGrade,
+} from '../lib/black-odorous.ts';
 import { compare, lastMonths, monthOf, yearOf } from '../lib/dates.ts';
 import { accountabilityIndex, type AccountabilityRow } from './accountability.ts';
 import { chartDecision, itemChartSpec, itemSeries } from '../lib/chart-data.ts';
 import type { LineChartSpec, SeriesPoint } from '../lib/chart-data.ts';
-import { complianceSummary, itemSummary, limitText, shortfallText, type ComplianceSummary } from '../lib/quality-text.ts';
+import {
+  complianceSummary,
+  itemSummary,
+  limitText,
+  shortfallText,
+  type ComplianceSummary,
+} from '../lib/quality-text.ts';
 import type { ClassedReading, Db, StationView } from './query.ts';
 import { monthHref, monthPages, pollutantsOf, type PollutantView } from './quality.ts';
 
@@ -108,7 +119,9 @@ export function blackOdorousSummary(readings: readonly ClassedReading[]): BlackO
   for (const r of readings) {
     const grade = readingBlackOdorous(r);
     if (grade === null) continue;
-    const values = Object.fromEntries(BLACK_ODOROUS_ITEMS.map((item) => [item, r.values[item] ? formatMeasurement(r.values[item]!) : ''])) as BlackOdorousRow['values'];
+    const values = Object.fromEntries(
+      BLACK_ODOROUS_ITEMS.map((item) => [item, r.values[item] ? formatMeasurement(r.values[item]!) : '']),
+    ) as BlackOdorousRow['values'];
     rows.push({ date: r.date, values, grade });
   }
   rows.sort((a, b) => compare(b.date, a.date));
@@ -120,10 +133,16 @@ export function blackOdorousSummary(readings: readonly ClassedReading[]): BlackO
   if (latestBad === null) {
     text = `${since}，没有一次达到黑臭水体的标准。`;
   } else {
-    const counts = [light > 0 ? `${light} 次达到${BLACK_ODOROUS_LABEL.light}` : '', heavy > 0 ? `${heavy} 次达到${BLACK_ODOROUS_LABEL.heavy}` : ''].filter(Boolean).join('，');
+    const counts = [
+      light > 0 ? `${light} 次达到${BLACK_ODOROUS_LABEL.light}` : '',
+      heavy > 0 ? `${heavy} 次达到${BLACK_ODOROUS_LABEL.heavy}` : '',
+    ]
+      .filter(Boolean)
+      .join('，');
     text = `${since}，有 ${counts}；最近一次为${formatDateZh(latestBad.date)}（${BLACK_ODOROUS_LABEL[latestBad.grade]}）。`;
     const latest = rows[0]!;
-    if (latest !== latestBad) text += `最近一次监测（${formatDateZh(latest.date)}）为${BLACK_ODOROUS_LABEL[latest.grade]}。`;
+    if (latest !== latestBad)
+      text += `最近一次监测（${formatDateZh(latest.date)}）为${BLACK_ODOROUS_LABEL[latest.grade]}。`;
   }
   return { rows, light, heavy, latestBad, text };
 }
@@ -239,7 +258,12 @@ export function stationQuality(db: Db, id: string): StationQuality {
     blackOdorous: blackOdorousSummary(s.readings),
     recent: recentMonths.map((month) => {
       const r = monthly.get(month);
-      return { month, class: r?.class ?? null, meets: r?.meets ?? null, href: pages.has(month) ? monthHref(month) : null };
+      return {
+        month,
+        class: r?.class ?? null,
+        meets: r?.meets ?? null,
+        href: pages.has(month) ? monthHref(month) : null,
+      };
     }),
     recentSummary: complianceSummary(s.monthly, end, 12),
     yearly: s.yearly.map((y) => ({ ...y, readings: yearCounts.get(y.year) ?? 0 })),
@@ -256,7 +280,16 @@ export function stationQuality(db: Db, id: string): StationQuality {
 // ---------------------------------------------------------------------------
 
 /** The columns of a reading in the open data (/data/readings.csv and .json) and in a station's CSV. */
-export const READING_COLUMNS: readonly string[] = ['station', 'date', 'class', 'meets_target', 'failing_items', 'main_pollutants', 'black_odorous', ...READING_ITEM_KEYS];
+export const READING_COLUMNS: readonly string[] = [
+  'station',
+  'date',
+  'class',
+  'meets_target',
+  'failing_items',
+  'main_pollutants',
+  'black_odorous',
+  ...READING_ITEM_KEYS,
+];
 
 /** The header of a station's CSV: the columns of /data/readings.csv. */
 export const STATION_CSV_HEADER: readonly string[] = READING_COLUMNS;

@@ -29,9 +29,19 @@ export function metricSources(db: Db): MetricSources {
     asOf: db.asOf,
     // A reading with no item that decides the class has no result to judge.
     stations: [...db.stations.values()].map((s) => ({
-      results: s.readings.flatMap((r) => (r.result.class === null ? [] : [{ date: r.date, class: r.result.class, meetsTarget: r.result.meetsTarget === true }])),
+      results: s.readings.flatMap((r) =>
+        r.result.class === null
+          ? []
+          : [{ date: r.date, class: r.result.class, meetsTarget: r.result.meetsTarget === true }],
+      ),
     })),
-    cases: [...db.cases.values()].map((c) => ({ category: c.category, found: c.found, deadline: c.deadline, status: c.state.status, closedOn: c.state.closedOn })),
+    cases: [...db.cases.values()].map((c) => ({
+      category: c.category,
+      found: c.found,
+      deadline: c.deadline,
+      status: c.state.status,
+      closedOn: c.state.closedOn,
+    })),
     outlets: db.outlets,
     patrols: (months) => {
       const t = db.patrolsOver(months).totals;

@@ -83,7 +83,13 @@ export const trackIndex = memo((db: Db): TrackIndex => {
       overdue: c.state.overdue,
       overdue_days: c.state.overdueDays,
       deadline_text: deadlineText(c.state),
-      events: c.events.map((e) => ({ date: e.date, status: e.status, status_label: CASE_STATUS.labels[e.status], note: e.note ?? null, by: e.by ?? null })),
+      events: c.events.map((e) => ({
+        date: e.date,
+        status: e.status,
+        status_label: CASE_STATUS.labels[e.status],
+        note: e.note ?? null,
+        by: e.by ?? null,
+      })),
     });
   }
   return { keyLength: length, refs: entries.length, shards };

@@ -191,7 +191,19 @@ export function requiredActions(input: JudgeInput): RequiredAction[] {
         if (recorded === null || a.date < recorded.date) recorded = a;
       }
       const status: AccountabilityStatus = recorded ? 'recorded' : input.asOf > closes ? 'missing' : 'pending';
-      out.push({ rule: input.rule, from: run.from, to, length: level.length, required: level.action, responsible, posts, opens, closes, status, recorded });
+      out.push({
+        rule: input.rule,
+        from: run.from,
+        to,
+        length: level.length,
+        required: level.action,
+        responsible,
+        posts,
+        opens,
+        closes,
+        status,
+        recorded,
+      });
     }
   }
   return out;

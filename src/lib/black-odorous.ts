@@ -70,7 +70,11 @@ export const SHALLOW_DEPTH_CM = 25;
  * (or without a depth) the normal limits apply. The data contract has no
  * depth, so the site grades without one.
  */
-export function blackOdorousIndicatorGrade(item: BlackOdorousItem, value: number, depthCm?: number | null): BlackOdorousGrade {
+export function blackOdorousIndicatorGrade(
+  item: BlackOdorousItem,
+  value: number,
+  depthCm?: number | null,
+): BlackOdorousGrade {
   const range = BLACK_ODOROUS_RANGES.find((r) => r.item === item)!;
   let { min, max } = range;
   if (item === 'transparency_cm' && depthCm !== undefined && depthCm !== null && depthCm < SHALLOW_DEPTH_CM) {

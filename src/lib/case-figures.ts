@@ -111,7 +111,13 @@ export function groupByMonth(states: readonly CaseState[], months?: readonly str
   }
   return list.map((month) => {
     const monthEnd = lastDayOfMonth(month);
-    const row: CaseMonth = { month, found: found.get(month) ?? 0, closed: closed.get(month) ?? 0, openAtEnd: 0, overdueAtEnd: 0 };
+    const row: CaseMonth = {
+      month,
+      found: found.get(month) ?? 0,
+      closed: closed.get(month) ?? 0,
+      openAtEnd: 0,
+      overdueAtEnd: 0,
+    };
     for (const st of states) {
       const at = monthEnd < st.asOf ? monthEnd : st.asOf;
       if (st.found <= at && (st.closedOn === null || st.closedOn > at)) {

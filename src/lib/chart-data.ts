@@ -51,7 +51,12 @@ export function classBands(standard: ItemStandard): Band[] {
     for (let i = 0; i < 5; i++) {
       const upper = limits[i]!;
       if (upper <= lower) continue; // shares the better class's limit
-      bands.push({ from: lower, to: upper, class: WATER_CLASSES[i]!, label: `${WATER_CLASS_LABEL[WATER_CLASSES[i]!]}（≤ ${plainNumber(upper)}）` });
+      bands.push({
+        from: lower,
+        to: upper,
+        class: WATER_CLASSES[i]!,
+        label: `${WATER_CLASS_LABEL[WATER_CLASSES[i]!]}（≤ ${plainNumber(upper)}）`,
+      });
       lower = upper;
     }
     bands.push({ from: lower, to: null, class: '劣V', label: `劣Ⅴ类（> ${plainNumber(limits[4])}）` });
@@ -62,7 +67,12 @@ export function classBands(standard: ItemStandard): Band[] {
   for (let i = 0; i < 5; i++) {
     const lowerEdge = limits[i]!;
     if (upperEdge !== null && lowerEdge >= upperEdge) continue;
-    bands.push({ from: lowerEdge, to: upperEdge, class: WATER_CLASSES[i]!, label: `${WATER_CLASS_LABEL[WATER_CLASSES[i]!]}（≥ ${plainNumber(lowerEdge)}）` });
+    bands.push({
+      from: lowerEdge,
+      to: upperEdge,
+      class: WATER_CLASSES[i]!,
+      label: `${WATER_CLASS_LABEL[WATER_CLASSES[i]!]}（≥ ${plainNumber(lowerEdge)}）`,
+    });
     upperEdge = lowerEdge;
   }
   bands.push({ from: 0, to: upperEdge, class: '劣V', label: `劣Ⅴ类（< ${plainNumber(limits[4])}）` });
@@ -120,7 +130,8 @@ export function itemSeries(
       written: formatMeasurement(m),
       belowLimit: m.belowLimit,
       class: cls,
-      meetsTarget: cls === null || targetIndex < 0 || !standard!.decides ? null : WATER_CLASSES.indexOf(cls) <= targetIndex,
+      meetsTarget:
+        cls === null || targetIndex < 0 || !standard!.decides ? null : WATER_CLASSES.indexOf(cls) <= targetIndex,
     });
   }
   return out;
@@ -142,7 +153,11 @@ export type NoChartReason = 'no_standard' | 'below_detection' | 'always_met';
  * it, at least one value was above the detection limit, and it is a
  * routine indicator (TN on a lake included) or missed the target at least once.
  */
-export function chartDecision(points: readonly SeriesPoint[], item: ReadingItem, waterbody: Waterbody): NoChartReason | null {
+export function chartDecision(
+  points: readonly SeriesPoint[],
+  item: ReadingItem,
+  waterbody: Waterbody,
+): NoChartReason | null {
   if (standardFor(item, waterbody) === null) return 'no_standard';
   if (!points.some((p) => !p.belowLimit)) return 'below_detection';
   if (ROUTINE_ITEMS.includes(item) || (item === 'tn' && waterbody === 'lake')) return null;
@@ -155,7 +170,12 @@ export function chartDecision(points: readonly SeriesPoint[], item: ReadingItem,
  * far-away class V limit does not squash the line. Upper-bound items start
  * at 0.
  */
-export function axisRange(points: readonly SeriesPoint[], item: ReadingItem, waterbody: Waterbody, target: TargetClass | null): { min: number; max: number } {
+export function axisRange(
+  points: readonly SeriesPoint[],
+  item: ReadingItem,
+  waterbody: Waterbody,
+  target: TargetClass | null,
+): { min: number; max: number } {
   const standard = standardFor(item, waterbody);
   const values = points.map((p) => p.value);
   let lo = values.length ? Math.min(...values) : 0;
@@ -245,7 +265,11 @@ export function itemChartSpec(
         values: points.map((p) => p.value),
         flagged: points.flatMap((p, i) => (p.meetsTarget === false ? [i] : [])),
         ...(points.some((p) => p.belowLimit)
-          ? { texts: points.map((p) => (p.belowLimit ? `${p.written}（低于检出限，按 ${plainNumber(p.value)} 计）` : null)) }
+          ? {
+              texts: points.map((p) =>
+                p.belowLimit ? `${p.written}（低于检出限，按 ${plainNumber(p.value)} 计）` : null,
+              ),
+            }
           : {}),
       },
     ],
@@ -317,7 +341,9 @@ export function shareChartSpec(shares: readonly MonthShare[], label: string): Li
   return {
     label,
     labels: shares.map((s) => s.month),
-    series: [{ label: '达标比例', values: shares.map((s) => (s.share === null ? null : Number((s.share * 100).toFixed(1)))) }],
+    series: [
+      { label: '达标比例', values: shares.map((s) => (s.share === null ? null : Number((s.share * 100).toFixed(1)))) },
+    ],
     y: { min: 0, max: 100, unit: '%', percent: true },
     bands: [],
   };

@@ -76,8 +76,21 @@ export function mapAppLinks(p: LonLat, name: string, source: string): { amap: st
   const [gLon, gLat] = wgs84ToGcj02(p);
   const [bLon, bLat] = gcj02ToBd09([gLon, gLat]);
   const amap = new URL('https://uri.amap.com/marker');
-  amap.search = new URLSearchParams({ position: `${fixed(gLon)},${fixed(gLat)}`, name, coordinate: 'gaode', callnative: '1', src: source }).toString();
+  amap.search = new URLSearchParams({
+    position: `${fixed(gLon)},${fixed(gLat)}`,
+    name,
+    coordinate: 'gaode',
+    callnative: '1',
+    src: source,
+  }).toString();
   const baidu = new URL('https://api.map.baidu.com/marker');
-  baidu.search = new URLSearchParams({ location: `${fixed(bLat)},${fixed(bLon)}`, title: name, content: name, output: 'html', coord_type: 'bd09ll', src: source }).toString();
+  baidu.search = new URLSearchParams({
+    location: `${fixed(bLat)},${fixed(bLon)}`,
+    title: name,
+    content: name,
+    output: 'html',
+    coord_type: 'bd09ll',
+    src: source,
+  }).toString();
   return { amap: amap.href, baidu: baidu.href };
 }

@@ -49,9 +49,9 @@ export function scanUtf8(b: Uint8Array): { invalid: number[]; multibyte: number 
     }
     let need = 0;
     let min = 0;
-    if (x >= 0xc2 && x <= 0xdf) (need = 1), (min = 0x80);
-    else if (x >= 0xe0 && x <= 0xef) (need = 2), (min = 0x800);
-    else if (x >= 0xf0 && x <= 0xf4) (need = 3), (min = 0x10000);
+    if (x >= 0xc2 && x <= 0xdf) ((need = 1), (min = 0x80));
+    else if (x >= 0xe0 && x <= 0xef) ((need = 2), (min = 0x800));
+    else if (x >= 0xf0 && x <= 0xf4) ((need = 3), (min = 0x10000));
     let ok = need > 0 && i + need < b.length;
     let cp = need === 1 ? x & 0x1f : need === 2 ? x & 0x0f : x & 0x07;
     for (let k = 1; ok && k <= need; k++) {
@@ -109,7 +109,11 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: Encodin
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const body = bytes.subarray(bom ? 3 : 0);
   const { invalid, multibyte } = scanUtf8(body);
-  const asUtf8 = () => ({ text: new TextDecoder('utf-8').decode(body), encoding: 'utf-8' as const, invalid: invalid.map((o) => locate(body, o)) });
+  const asUtf8 = () => ({
+    text: new TextDecoder('utf-8').decode(body),
+    encoding: 'utf-8' as const,
+    invalid: invalid.map((o) => locate(body, o)),
+  });
   if (invalid.length === 0 || bom || multibyte >= invalid.length) return asUtf8();
   try {
     return { text: new TextDecoder('gb18030', { fatal: true }).decode(body), encoding: 'gb18030', invalid: [] };
@@ -119,7 +123,10 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: Encodin
 }
 
 /** What to tell a clerk about the first bad bytes of a file (at most `limit`). */
-export function invalidByteMessages(invalid: readonly InvalidByte[], limit = 5): { line: number; column: number; cell: number; zh: string; en: string }[] {
+export function invalidByteMessages(
+  invalid: readonly InvalidByte[],
+  limit = 5,
+): { line: number; column: number; cell: number; zh: string; en: string }[] {
   return invalid.slice(0, limit).map((b) => {
     const hex = `0x${b.byte.toString(16).toUpperCase().padStart(2, '0')}`;
     return {
@@ -303,7 +310,11 @@ export function spreadsheetSafe(value: unknown): unknown {
  * runsAsFormula): for CSV files the site publishes, which journalists open
  * in a spreadsheet. Data-folder files are written as they are.
  */
-export function toCsv(header: readonly string[], rows: Iterable<readonly unknown[]>, opts: { safe?: boolean } = {}): string {
+export function toCsv(
+  header: readonly string[],
+  rows: Iterable<readonly unknown[]>,
+  opts: { safe?: boolean } = {},
+): string {
   const cell = opts.safe ? (v: unknown) => csvCell(spreadsheetSafe(v)) : csvCell;
   let out = header.map(cell).join(',') + '\r\n';
   for (const row of rows) out += row.map(cell).join(',') + '\r\n';

@@ -64,7 +64,7 @@ function parseMonth(month: string): [number, number] {
 
 /** A month, or the month of a date. */
 function monthParts(value: string): [number, number] {
-  return isValidDate(value) ? parseDate(value).slice(0, 2) as [number, number] : parseMonth(value);
+  return isValidDate(value) ? (parseDate(value).slice(0, 2) as [number, number]) : parseMonth(value);
 }
 
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
@@ -152,7 +152,7 @@ export function addMonths(month: IsoMonth | IsoDate, n: number): IsoMonth {
   if (!Number.isInteger(n)) throw new RangeError(`not a whole number of months: ${n}`);
   const [y, m] = monthParts(month);
   const index = y * 12 + (m - 1) + n;
-  return formatMonth(Math.floor(index / 12), (index % 12 + 12) % 12 + 1);
+  return formatMonth(Math.floor(index / 12), (((index % 12) + 12) % 12) + 1);
 }
 
 /**

@@ -51,7 +51,7 @@ export const CLASS_USE: Readonly<Record<WaterClass, string>> = {
   III: '可作饮用水源（二级保护区）、可游泳',
   IV: '一般工业用水、不直接接触人体的娱乐用水',
   V: '农业用水、一般景观用水',
-  '劣V': '基本丧失使用功能',
+  劣V: '基本丧失使用功能',
 };
 
 /**
@@ -64,12 +64,24 @@ export const CLASS_USE: Readonly<Record<WaterClass, string>> = {
  * to drink, so the drinking words always name the treatment.
  */
 export const CLASS_FOR_PEOPLE: Readonly<Record<WaterClass, { swim: string; fish: string; drink: string }>> = {
-  I: { swim: '水质适合游泳（野外下水请注意安全）', fish: '水质适合鱼虾生长', drink: '可作饮用水源（须经水厂处理，不要直接饮用）' },
-  II: { swim: '水质适合游泳（野外下水请注意安全）', fish: '水质适合鱼虾产卵生长', drink: '可作饮用水源（须经水厂处理，不要直接饮用）' },
-  III: { swim: '水质适合游泳（野外下水请注意安全）', fish: '水质适合养鱼、钓鱼', drink: '可作饮用水源（须经水厂处理，不要直接饮用）' },
+  I: {
+    swim: '水质适合游泳（野外下水请注意安全）',
+    fish: '水质适合鱼虾生长',
+    drink: '可作饮用水源（须经水厂处理，不要直接饮用）',
+  },
+  II: {
+    swim: '水质适合游泳（野外下水请注意安全）',
+    fish: '水质适合鱼虾产卵生长',
+    drink: '可作饮用水源（须经水厂处理，不要直接饮用）',
+  },
+  III: {
+    swim: '水质适合游泳（野外下水请注意安全）',
+    fish: '水质适合养鱼、钓鱼',
+    drink: '可作饮用水源（须经水厂处理，不要直接饮用）',
+  },
   IV: { swim: '不宜游泳，只适合划船等不接触水的活动', fish: '不属渔业水域，不宜养鱼捕鱼', drink: '不能作饮用水源' },
   V: { swim: '不宜游泳或戏水', fish: '不属渔业水域，不宜养鱼捕鱼', drink: '不能作饮用水源' },
-  '劣V': { swim: '不要下水，避免接触', fish: '不宜养鱼捕鱼', drink: '不能作饮用水源' },
+  劣V: { swim: '不要下水，避免接触', fish: '不宜养鱼捕鱼', drink: '不能作饮用水源' },
 };
 
 export const ROLE = labelled({
@@ -161,7 +173,12 @@ export const OUTLET_KIND = labelled({
 export type OutletKind = keyof typeof OUTLET_KIND.labels;
 
 /** State of an outlet's regulation (outlets.csv). */
-export const OUTLET_STATUS = labelled({ compliant: '已规范', rectifying: '整治中', closed: '已封堵', unknown: '情况不明' });
+export const OUTLET_STATUS = labelled({
+  compliant: '已规范',
+  rectifying: '整治中',
+  closed: '已封堵',
+  unknown: '情况不明',
+});
 export type OutletStatus = keyof typeof OUTLET_STATUS.labels;
 
 /** Grade of a listed black-odorous water (black-odorous.csv). */
@@ -169,7 +186,12 @@ export const BO_GRADE = labelled({ light: '轻度黑臭', heavy: '重度黑臭' 
 export type BoGrade = keyof typeof BO_GRADE.labels;
 
 /** Progress of a listed black-odorous water (black-odorous.csv). */
-export const BO_STATUS = labelled({ listed: '已列入', treating: '整治中', eliminated: '已消除', long_term: '长制久清' });
+export const BO_STATUS = labelled({
+  listed: '已列入',
+  treating: '整治中',
+  eliminated: '已消除',
+  long_term: '长制久清',
+});
 export type BoStatus = keyof typeof BO_STATUS.labels;
 
 export const DIRECTION = labelled({ up: '越高越好', down: '越低越好' });

@@ -96,10 +96,13 @@ export function atomFeed(feed: Feed): string {
   const offset = feed.offset ?? '+08:00';
   const entries = sortEntries(feed.entries, offset);
   const updated = entries.length
-    ? entries.reduce((max, e) => {
-        const d = atomDate(e.updated, offset);
-        return Date.parse(d) > Date.parse(max) ? d : max;
-      }, atomDate(entries[0]!.updated, offset))
+    ? entries.reduce(
+        (max, e) => {
+          const d = atomDate(e.updated, offset);
+          return Date.parse(d) > Date.parse(max) ? d : max;
+        },
+        atomDate(entries[0]!.updated, offset),
+      )
     : atomDate(feed.updatedIfEmpty, offset);
   const x = escapeXml;
   const out: string[] = [

@@ -51,7 +51,12 @@ export interface RangeStandard extends StandardBase {
 /** One row of GB 3838-2002 Table 1. */
 export type ItemStandard = ThresholdStandard | RangeStandard;
 
-function upper(item: ReadingItem, limits: ClassLimits, waterbody: Waterbody | null = null, decides = true): ItemStandard {
+function upper(
+  item: ReadingItem,
+  limits: ClassLimits,
+  waterbody: Waterbody | null = null,
+  decides = true,
+): ItemStandard {
   return Object.freeze({ item, waterbody, decides, bound: 'upper', limits: Object.freeze([...limits]) as ClassLimits });
 }
 
@@ -66,7 +71,13 @@ export const PH_RANGE: PhRange = Object.freeze({ min: 6, max: 9 });
  */
 export const GB3838_TABLE1: readonly ItemStandard[] = Object.freeze([
   Object.freeze({ item: 'ph', waterbody: null, decides: true, bound: 'range', range: PH_RANGE } as const),
-  Object.freeze({ item: 'do', waterbody: null, decides: true, bound: 'lower', limits: Object.freeze([7.5, 6, 5, 3, 2] as const) } as const),
+  Object.freeze({
+    item: 'do',
+    waterbody: null,
+    decides: true,
+    bound: 'lower',
+    limits: Object.freeze([7.5, 6, 5, 3, 2] as const),
+  } as const),
   upper('codmn', [2, 4, 6, 10, 15]),
   upper('cod', [15, 15, 20, 30, 40]),
   upper('bod5', [3, 3, 4, 6, 10]),
@@ -99,7 +110,8 @@ export function standardFor(item: ReadingItem, waterbody: Waterbody): ItemStanda
   const key = `${item}|${waterbody}`;
   let found = standards.get(key);
   if (found === undefined) {
-    found = GB3838_TABLE1.find((row) => row.item === item && (row.waterbody === null || row.waterbody === waterbody)) ?? null;
+    found =
+      GB3838_TABLE1.find((row) => row.item === item && (row.waterbody === null || row.waterbody === waterbody)) ?? null;
     standards.set(key, found);
   }
   return found;

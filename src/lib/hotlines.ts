@@ -9,7 +9,9 @@ import type { CaseCategory } from './enums.ts';
 import { supervisionHotline, type Hotline } from './contacts.ts';
 
 /** The national lines, what they take, and the name used when site.yaml does not list them. */
-export const NATIONAL_LINES: Readonly<Record<'12314' | '12369' | '12345', { name: string; takes: readonly CaseCategory[] | 'all'; scope: string }>> = {
+export const NATIONAL_LINES: Readonly<
+  Record<'12314' | '12369' | '12345', { name: string; takes: readonly CaseCategory[] | 'all'; scope: string }>
+> = {
   '12314': {
     name: '12314水利部监督举报',
     takes: ['encroachment', 'sand_mining', 'dumping', 'illegal_building'],
@@ -59,7 +61,8 @@ export function routeHotlines(category: CaseCategory | undefined, site: SiteCont
   if (category) {
     for (const number of ['12314', '12369'] as const) {
       const takes = NATIONAL_LINES[number].takes;
-      if (takes !== 'all' && takes.includes(category)) add(national(site, number), `受理${NATIONAL_LINES[number].scope.replace(/（.*）/, '')}`, true);
+      if (takes !== 'all' && takes.includes(category))
+        add(national(site, number), `受理${NATIONAL_LINES[number].scope.replace(/（.*）/, '')}`, true);
     }
   }
   add(supervisionHotline(site.hotlines, site.office), '河长制办公室受理本地河湖的各类问题');

@@ -35,12 +35,14 @@ export interface Calendar {
 
 /** TEXT value escaping (RFC 5545 3.3.11): backslash, semicolon, comma, newline. */
 export function escapeText(text: string): string {
-  return String(text)
-    .replace(/\r\n?/g, '\n')
-    .replace(/[\\;,]/g, (c) => `\\${c}`)
-    .replace(/\n/g, '\\n')
-    // Control characters other than HTAB are not allowed in a TEXT value.
-    .replace(/[\u0000-\u0008\u000a-\u001f\u007f]/g, '');
+  return (
+    String(text)
+      .replace(/\r\n?/g, '\n')
+      .replace(/[\\;,]/g, (c) => `\\${c}`)
+      .replace(/\n/g, '\\n')
+      // Control characters other than HTAB are not allowed in a TEXT value.
+      .replace(/[\u0000-\u0008\u000a-\u001f\u007f]/g, '')
+  );
 }
 
 const encoder = new TextEncoder();
@@ -75,7 +77,14 @@ function nextDay(d: string): string {
 }
 
 export function icsCalendar(cal: Calendar): string {
-  const lines: string[] = ['BEGIN:VCALENDAR', 'VERSION:2.0', `PRODID:${escapeText(cal.prodId)}`, 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', `X-WR-CALNAME:${escapeText(cal.name)}`];
+  const lines: string[] = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    `PRODID:${escapeText(cal.prodId)}`,
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+    `X-WR-CALNAME:${escapeText(cal.name)}`,
+  ];
   if (cal.description) lines.push(`X-WR-CALDESC:${escapeText(cal.description)}`);
   lines.push('X-WR-TIMEZONE:Asia/Shanghai');
   for (const e of cal.events) {

@@ -206,14 +206,17 @@ export interface RankingChange {
   scoreChange: number | null;
 }
 
-function change(record: InspectionRecord, previousPeriod: string | null, previous: InspectionRecord | null): RankingChange {
+function change(
+  record: InspectionRecord,
+  previousPeriod: string | null,
+  previous: InspectionRecord | null,
+): RankingChange {
   return {
     record,
     previousPeriod,
     previous,
     rankUp: previous && has(previous.rank) && has(record.rank) ? previous.rank - record.rank : null,
-    scoreChange:
-      previous && has(previous.score) && has(record.score) ? round(record.score - previous.score) : null,
+    scoreChange: previous && has(previous.score) && has(record.score) ? round(record.score - previous.score) : null,
   };
 }
 
@@ -221,7 +224,11 @@ function change(record: InspectionRecord, previousPeriod: string | null, previou
 const round = (n: number) => Math.round(n * 1e6) / 1e6;
 
 /** Every subject's record in a period, in one pass: when listed twice, the later-dated (then later) row. */
-function recordsOf(records: readonly InspectionRecord[], period: string, subjectKind: SubjectKind): Map<string, InspectionRecord> {
+function recordsOf(
+  records: readonly InspectionRecord[],
+  period: string,
+  subjectKind: SubjectKind,
+): Map<string, InspectionRecord> {
   const out = new Map<string, InspectionRecord>();
   for (const r of records)
     if (r.subject_kind === subjectKind && samePeriod(r.period, period)) {
@@ -374,7 +381,11 @@ function longestNonDecreasing(values: readonly number[]): Set<number> {
  * row scoring lower yet ranked better, else the lowest-scored row scoring
  * higher yet ranked worse.
  */
-function contradicted<X extends { r: InspectionRecord }>(kept: readonly X[], score: number, rank: number): X | undefined {
+function contradicted<X extends { r: InspectionRecord }>(
+  kept: readonly X[],
+  score: number,
+  rank: number,
+): X | undefined {
   // First kept row scoring lower than `score`: it has the best rank of those below.
   let lo = 0;
   let hi = kept.length;

@@ -5,7 +5,9 @@
  * Selection keys are those of src/data/ledger.ts: 'status/overdue',
  * 'township/<code>', 'township/<code>/open', 'category/<c>' ….
  */
-export type LedgerChoices = Partial<Record<'status' | 'township' | 'category' | 'source' | 'year' | 'water' | 'sort', string>>;
+export type LedgerChoices = Partial<
+  Record<'status' | 'township' | 'category' | 'source' | 'year' | 'water' | 'sort', string>
+>;
 
 /** The static page that answers the most of the choices. */
 export function targetOf(c: LedgerChoices): string {

@@ -58,12 +58,15 @@ export interface LabelStyle {
   minTarget: number;
 }
 
-const length = (line: XY[]) => line.reduce((s, p, i) => (i ? s + Math.hypot(p[0] - line[i - 1]![0], p[1] - line[i - 1]![1]) : 0), 0);
+const length = (line: XY[]) =>
+  line.reduce((s, p, i) => (i ? s + Math.hypot(p[0] - line[i - 1]![0], p[1] - line[i - 1]![1]) : 0), 0);
 
 /** The box of projected lines (bboxOf reads any x/y pairs: here x is minLon's place, y minLat's). */
 function extent(lines: XY[][]): { minX: number; minY: number; maxX: number; maxY: number } {
   const b = bboxOf([{ type: 'MultiLineString', coordinates: lines }]);
-  return b ? { minX: b.minLon, minY: b.minLat, maxX: b.maxLon, maxY: b.maxLat } : { minX: 0, minY: 0, maxX: 0, maxY: 0 };
+  return b
+    ? { minX: b.minLon, minY: b.minLat, maxX: b.maxLon, maxY: b.maxLat }
+    : { minX: 0, minY: 0, maxX: 0, maxY: 0 };
 }
 
 /** How much of the map a water takes: a line's drawn length, an area's drawn diagonal. */
@@ -110,11 +113,21 @@ export function anchorsOf(c: Pick<LabelCandidate, 'lines' | 'area'>): XY[] {
 function offsets(w: number, h: number, onTop: boolean): XY[] {
   const dx = w / 2 + 4;
   const dy = h / 2 + 4;
-  const ring = (k: number): XY[] => [[0, -k * dy], [0, k * dy], [k * dx, 0], [-k * dx, 0], [k * dx, -k * dy], [-k * dx, -k * dy], [k * dx, k * dy], [-k * dx, k * dy]];
+  const ring = (k: number): XY[] => [
+    [0, -k * dy],
+    [0, k * dy],
+    [k * dx, 0],
+    [-k * dx, 0],
+    [k * dx, -k * dy],
+    [-k * dx, -k * dy],
+    [k * dx, k * dy],
+    [-k * dx, k * dy],
+  ];
   return [...(onTop ? [[0, 0] as XY] : []), ...ring(1), ...ring(2)];
 }
 
-const overlaps = (a: LabelBox, b: LabelBox, gap: number) => Math.abs(a.x - b.x) * 2 < a.w + b.w + 2 * gap && Math.abs(a.y - b.y) * 2 < a.h + b.h + 2 * gap;
+const overlaps = (a: LabelBox, b: LabelBox, gap: number) =>
+  Math.abs(a.x - b.x) * 2 < a.w + b.w + 2 * gap && Math.abs(a.y - b.y) * 2 < a.h + b.h + 2 * gap;
 
 /** Rank, keep the main ones on a big map, and place each name in the first free spot (see the rule above). */
 export function placeLabels(candidates: LabelCandidate[], style: LabelStyle): Map<string, LabelBox> {

@@ -36,7 +36,9 @@ export interface ConversionResult {
 
 /** Elements the pipeline converts exactly; any other is reported by name (its text is kept). */
 const CONVERTED = new Set(
-  'p h1 h2 h3 h4 h5 h6 ul ol li table thead tbody tfoot tr th td strong b em i s del strike a br span blockquote hr pre code'.split(' '),
+  'p h1 h2 h3 h4 h5 h6 ul ol li table thead tbody tfoot tr th td strong b em i s del strike a br span blockquote hr pre code'.split(
+    ' ',
+  ),
 );
 const SAFE_LINK = /^(https?|mailto|tel):/i;
 
@@ -63,7 +65,12 @@ function audit(parent: HastParent, note: Note, inTable = false): void {
       if (SAFE_LINK.test(href)) node.properties.href = href;
       else {
         // A bookmark (no href) silently; in-document anchors and other schemes (javascript:, file: …) with a note.
-        if (href) note(href.startsWith('#') ? 'a（文内链接，仅保留文字）' : `a（不安全或无效的链接“${href.slice(0, 40)}”，仅保留文字）`);
+        if (href)
+          note(
+            href.startsWith('#')
+              ? 'a（文内链接，仅保留文字）'
+              : `a（不安全或无效的链接“${href.slice(0, 40)}”，仅保留文字）`,
+          );
         out.push(...node.children);
         continue;
       }
@@ -74,7 +81,8 @@ function audit(parent: HastParent, note: Note, inTable = false): void {
     } else if (tag === 'td' || tag === 'th') {
       if (Number(node.properties.rowSpan ?? 1) > 1) note('rowspan（纵向合并单元格，已拆开）');
       if (Number(node.properties.colSpan ?? 1) > 1) note('colspan（横向合并单元格，已拆开）');
-      if (node.children.some((c) => c.type === 'element' && (c.tagName === 'ul' || c.tagName === 'ol'))) note('list（表格中的列表，已展开为文字）');
+      if (node.children.some((c) => c.type === 'element' && (c.tagName === 'ul' || c.tagName === 'ol')))
+        note('list（表格中的列表，已展开为文字）');
       node.children = cellLine(node.children);
     } else if (!CONVERTED.has(tag)) note(tag);
     out.push(node);
@@ -83,7 +91,9 @@ function audit(parent: HastParent, note: Note, inTable = false): void {
 }
 
 /** A GFM cell is one line: its paragraphs, list items and a nested table's cells, separated by line breaks (a space in the cell). */
-const CELL_BLOCKS = new Set('p div blockquote pre h1 h2 h3 h4 h5 h6 ul ol li table thead tbody tfoot tr td th'.split(' '));
+const CELL_BLOCKS = new Set(
+  'p div blockquote pre h1 h2 h3 h4 h5 h6 ul ol li table thead tbody tfoot tr td th'.split(' '),
+);
 function cellLine(children: ElementContent[]): ElementContent[] {
   const out: ElementContent[] = [];
   for (const c of children) {
@@ -98,7 +108,15 @@ function cellLine(children: ElementContent[]): ElementContent[] {
 }
 
 const rowsOf = (n: Element): Element[] =>
-  n.children.flatMap((c) => (c.type !== 'element' ? [] : c.tagName === 'tr' ? [c] : ['thead', 'tbody', 'tfoot'].includes(c.tagName) ? rowsOf(c) : []));
+  n.children.flatMap((c) =>
+    c.type !== 'element'
+      ? []
+      : c.tagName === 'tr'
+        ? [c]
+        : ['thead', 'tbody', 'tfoot'].includes(c.tagName)
+          ? rowsOf(c)
+          : [],
+  );
 
 /** Word marks few header rows: a table without one takes its first row as the header, as a reader does. */
 function headerRow(table: Element): void {
@@ -127,8 +145,18 @@ function tidy(node: MdastNodes): void {
     }
     if (k.type !== 'strong' && k.type !== 'emphasis' && k.type !== 'delete') continue;
     const [prev, next, head, tail] = [kids[i - 1], kids[i + 1], k.children[0], k.children.at(-1)];
-    const closes = !(tail?.type === 'text' && PUNCT_END.test(tail.value) && next?.type === 'text' && LETTER.test(next.value[0] ?? ''));
-    const opens = !(head?.type === 'text' && PUNCT_START.test(head.value) && prev?.type === 'text' && LETTER.test(prev.value.at(-1) ?? ''));
+    const closes = !(
+      tail?.type === 'text' &&
+      PUNCT_END.test(tail.value) &&
+      next?.type === 'text' &&
+      LETTER.test(next.value[0] ?? '')
+    );
+    const opens = !(
+      head?.type === 'text' &&
+      PUNCT_START.test(head.value) &&
+      prev?.type === 'text' &&
+      LETTER.test(prev.value.at(-1) ?? '')
+    );
     if (opens && closes) continue;
     // Move the punctuation at both ends out, so that pairs stay together: 达标（*试行*）.
     const lead = head?.type === 'text' ? (PUNCT_START.exec(head.value)?.[0] ?? '') : '';

@@ -30,7 +30,15 @@
  *
  * Plain TypeScript, no Astro imports, no clock.
  */
-import { CASE_CATEGORY, OUTLET_STATUS, ROLE, type CaseCategory, type CaseStatus, type OutletStatus, type WaterClass } from './enums.ts';
+import {
+  CASE_CATEGORY,
+  OUTLET_STATUS,
+  ROLE,
+  type CaseCategory,
+  type CaseStatus,
+  type OutletStatus,
+  type WaterClass,
+} from './enums.ts';
 import { PATROL_ROLES } from './patrols.ts';
 import { classIndex } from './gb3838.ts';
 import { listMonths, monthOf } from './dates.ts';
@@ -62,7 +70,11 @@ export const METRIC_EXPECTED = {
 
 export type ParsedMetric = { ok: true; metric: Metric } | { ok: false; zh: string; en: string };
 
-const fail = (zh: string, en: string): ParsedMetric => ({ ok: false, zh: `${zh}${METRIC_EXPECTED.zh}`, en: `${en}expected ${METRIC_EXPECTED.en}` });
+const fail = (zh: string, en: string): ParsedMetric => ({
+  ok: false,
+  zh: `${zh}${METRIC_EXPECTED.zh}`,
+  en: `${en}expected ${METRIC_EXPECTED.en}`,
+});
 
 /**
  * A metric cell. Spaces around the parts are ignored, and the full-width
@@ -83,15 +95,23 @@ export function parseMetric(text: string): ParsedMetric {
       return { ok: true, metric: { kind: head } };
     case 'cases_closed': {
       if (arg === null) return { ok: true, metric: { kind: 'cases_closed', categories: null } };
-      const parts = arg.split(';').map((p) => p.trim()).filter(Boolean);
+      const parts = arg
+        .split(';')
+        .map((p) => p.trim())
+        .filter(Boolean);
       if (parts.length === 0) return fail('cases_closed: 后面缺少问题类别。', 'no category after cases_closed: ; ');
       const unknown = parts.filter((p) => !(CASE_CATEGORY.values as readonly string[]).includes(p));
-      if (unknown.length) return fail(`未知的问题类别“${unknown.join('”“')}”。`, `unknown case categor${unknown.length > 1 ? 'ies' : 'y'} ${unknown.map((u) => `"${u}"`).join(', ')}: `);
+      if (unknown.length)
+        return fail(
+          `未知的问题类别“${unknown.join('”“')}”。`,
+          `unknown case categor${unknown.length > 1 ? 'ies' : 'y'} ${unknown.map((u) => `"${u}"`).join(', ')}: `,
+        );
       const categories = CASE_CATEGORY.values.filter((c) => parts.includes(c));
       return { ok: true, metric: { kind: 'cases_closed', categories } };
     }
     case 'patrol_rate': {
-      if (arg === null || !/^[1-9]\d{3}$/.test(arg)) return fail('patrol_rate 后面应写四位年份，如 patrol_rate:2026。', 'patrol_rate needs a four-digit year: ');
+      if (arg === null || !/^[1-9]\d{3}$/.test(arg))
+        return fail('patrol_rate 后面应写四位年份，如 patrol_rate:2026。', 'patrol_rate needs a four-digit year: ');
       return { ok: true, metric: { kind: 'patrol_rate', year: Number(arg) } };
     }
     default:
@@ -201,7 +221,14 @@ function stationMetric(metric: Metric, src: MetricSources, counts: (r: MetricRes
     if (from === null || latest.date < from) from = latest.date;
     if (to === null || latest.date > to) to = latest.date;
   }
-  return { metric, value: percent1(numerator, denominator), numerator, denominator, withoutResult, latestDates: from && to ? { from, to } : null };
+  return {
+    metric,
+    value: percent1(numerator, denominator),
+    numerator,
+    denominator,
+    withoutResult,
+    latestDates: from && to ? { from, to } : null,
+  };
 }
 
 export function computeMetric(metric: Metric, src: MetricSources): MetricValue {
@@ -244,7 +271,8 @@ export function differs(current: number, computed: number | null): boolean {
 // ---------------------------------------------------------------------------
 // How the site names and explains a metric (Chinese UI text).
 
-const categoriesZh = (cats: readonly CaseCategory[] | null) => (cats ? cats.map((c) => CASE_CATEGORY.labels[c]).join('、') : '全部类别');
+const categoriesZh = (cats: readonly CaseCategory[] | null) =>
+  cats ? cats.map((c) => CASE_CATEGORY.labels[c]).join('、') : '全部类别';
 
 /** Each metric's rule, in the order the site explains them. */
 export const METRIC_RULES: { kind: MetricKind; form: string; title: string; rule: string }[] = [
@@ -296,7 +324,11 @@ export function metricBasis(v: MetricValue): string {
       const parts = [`有监测结果的 ${v.denominator} 个断面中，最近一次监测${what}的 ${v.numerator} 个`];
       if (v.latestDates) {
         const { from, to } = v.latestDates;
-        parts.push(from === to ? `最近一次监测均在${formatDateZh(from)}` : `各断面最近一次监测在${formatDateZh(from)}至${formatDateZh(to)}`);
+        parts.push(
+          from === to
+            ? `最近一次监测均在${formatDateZh(from)}`
+            : `各断面最近一次监测在${formatDateZh(from)}至${formatDateZh(to)}`,
+        );
       }
       if (v.withoutResult) parts.push(`${v.withoutResult} 个断面没有监测结果，未计入`);
       return parts.join('；');
@@ -308,7 +340,8 @@ export function metricBasis(v: MetricValue): string {
     case 'patrol_rate': {
       const months = v.months ?? [];
       if (months.length === 0) return `${m.year}年尚无可统计的月份`;
-      const span = months.length === 1 ? formatDateZh(months[0]!) : `${formatDateZh(months[0]!)}至${formatDateZh(months.at(-1)!)}`;
+      const span =
+        months.length === 1 ? formatDateZh(months[0]!) : `${formatDateZh(months[0]!)}至${formatDateZh(months.at(-1)!)}`;
       return `${span}：规定巡河 ${v.denominator} 次，按月计达到规定的 ${v.numerator} 次`;
     }
     case 'outlets_regulated':

@@ -42,7 +42,9 @@ export function distanceToGeometry(point: Position, g: Geometry): number {
   const [lon0, lat0] = point;
   const kx = Math.cos(lat0 * RAD) * RAD * EARTH_RADIUS;
   const ky = RAD * EARTH_RADIUS;
-  const rings = linesOf(g).map((line) => line.map(([lon, lat]) => [(lon - lon0) * kx, (lat - lat0) * ky] as [number, number]));
+  const rings = linesOf(g).map((line) =>
+    line.map(([lon, lat]) => [(lon - lon0) * kx, (lat - lat0) * ky] as [number, number]),
+  );
   if (isArea(g) && inside(rings)) return 0;
   let best = Infinity;
   for (const r of rings) {
@@ -59,13 +61,18 @@ export interface NearWater {
 }
 
 /** The `n` waters nearest to `point`, nearest first (ties by id). Features without an id or geometry are skipped. */
-export function nearestWaters(point: Position, features: { properties?: { id?: unknown; name?: unknown } | null; geometry?: Geometry | null }[], n = 3): NearWater[] {
+export function nearestWaters(
+  point: Position,
+  features: { properties?: { id?: unknown; name?: unknown } | null; geometry?: Geometry | null }[],
+  n = 3,
+): NearWater[] {
   const out: NearWater[] = [];
   for (const f of features) {
     const id = f.properties?.id;
     if (typeof id !== 'string' || !f.geometry) continue;
     const metres = distanceToGeometry(point, f.geometry);
-    if (Number.isFinite(metres)) out.push({ id, name: typeof f.properties?.name === 'string' ? f.properties.name : id, metres });
+    if (Number.isFinite(metres))
+      out.push({ id, name: typeof f.properties?.name === 'string' ? f.properties.name : id, metres });
   }
   return out.sort((a, b) => a.metres - b.metres || a.id.localeCompare(b.id)).slice(0, n);
 }

@@ -30,10 +30,18 @@ import { push } from './collections.ts';
  * chiefs. Keepers, patrollers and the public participants patrol too, but the
  * rule sets no monthly quota for them.
  */
-export const PATROL_ROLES: readonly Role[] = ['general_chief', 'deputy_general_chief', 'chief', 'deputy_chief', 'segment_chief'];
+export const PATROL_ROLES: readonly Role[] = [
+  'general_chief',
+  'deputy_general_chief',
+  'chief',
+  'deputy_chief',
+  'segment_chief',
+];
 
 /** The terms of each chief in a post that owes patrols, chiefs in first-seen order. */
-export function patrolTerms(assignments: readonly { chief: string; role: string; start: string; end?: string | null }[]): Map<string, Term[]> {
+export function patrolTerms(
+  assignments: readonly { chief: string; role: string; start: string; end?: string | null }[],
+): Map<string, Term[]> {
   const out = new Map<string, Term[]>();
   for (const a of assignments) {
     if (!(PATROL_ROLES as readonly string[]).includes(a.role)) continue;
@@ -240,7 +248,11 @@ export interface Term {
  *   only partly held.
  * - 'any': the chief held a post on at least one day of the month.
  */
-export function monthsServed(terms: readonly Term[], months: readonly string[], mode: 'whole' | 'any' = 'whole'): string[] {
+export function monthsServed(
+  terms: readonly Term[],
+  months: readonly string[],
+  mode: 'whole' | 'any' = 'whole',
+): string[] {
   const spans = terms
     .filter((t) => isValidDate(t.start) && (t.end == null || t.end === '' || isValidDate(t.end)))
     .map((t) => ({ start: t.start, end: t.end ? t.end : null }))

@@ -57,8 +57,14 @@ export function parsePhaseHeading(text: string): Phase | null {
 }
 
 /** Phases of a document: its frontmatter `phases` if any, else those its headings name. Sorted by start. */
-export function documentPhases(doc: { phases?: Phase[] | undefined }, headings: readonly { text: string }[] = []): Phase[] {
-  const list = doc.phases && doc.phases.length > 0 ? doc.phases : headings.map((h) => parsePhaseHeading(h.text)).filter((p): p is Phase => p !== null);
+export function documentPhases(
+  doc: { phases?: Phase[] | undefined },
+  headings: readonly { text: string }[] = [],
+): Phase[] {
+  const list =
+    doc.phases && doc.phases.length > 0
+      ? doc.phases
+      : headings.map((h) => parsePhaseHeading(h.text)).filter((p): p is Phase => p !== null);
   return [...list].sort((a, b) => compare(a.start, b.start) || compare(a.end, b.end));
 }
 
@@ -69,7 +75,10 @@ export function phaseState(p: Phase, asOf: string): PhaseState {
 }
 
 /** The document's date and its targets' deadlines, in date order (targets sharing a deadline are one milestone each). */
-export function milestones(doc: { date: string }, targets: readonly { id: string; name: string; deadline: string }[]): Milestone[] {
+export function milestones(
+  doc: { date: string },
+  targets: readonly { id: string; name: string; deadline: string }[],
+): Milestone[] {
   const out: Milestone[] = [{ date: doc.date, label: '印发', kind: 'issued' }];
   for (const t of targets) out.push({ date: t.deadline, label: `${t.name}完成时限`, kind: 'deadline', target: t.id });
   return out.sort((a, b) => compare(a.date, b.date) || (a.kind === b.kind ? 0 : a.kind === 'issued' ? -1 : 1));

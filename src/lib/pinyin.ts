@@ -20,12 +20,18 @@ function cached(cache: Map<string, string>, convert: (text: string) => string): 
 
 /** Full pinyin without tones or spaces: 东西河 → "dongxihe". */
 export const fullPinyin: (text: string) => string = cached(new Map(), (text) =>
-  pinyin(text, { toneType: 'none', type: 'array', nonZh: 'consecutive' }).join('').replace(/[^a-z0-9]/gi, '').toLowerCase(),
+  pinyin(text, { toneType: 'none', type: 'array', nonZh: 'consecutive' })
+    .join('')
+    .replace(/[^a-z0-9]/gi, '')
+    .toLowerCase(),
 );
 
 /** Initials: 东西河 → "dxh". */
 export const initials: (text: string) => string = cached(new Map(), (text) =>
-  pinyin(text, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'consecutive' }).join('').replace(/[^a-z0-9]/gi, '').toLowerCase(),
+  pinyin(text, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'consecutive' })
+    .join('')
+    .replace(/[^a-z0-9]/gi, '')
+    .toLowerCase(),
 );
 
 /** The A–Z letter a name is filed under ('#' when it starts with no letter). */

@@ -20,7 +20,10 @@ export function blackOdorousOverdue(e: { status: BoStatus; deadline: string }, a
  * The order of the public list: overdue first, then still open, then
  * eliminated and long-term; within each, the earlier deadline first.
  */
-export function blackOdorousOrder<T extends { status: BoStatus; deadline: string }>(rows: readonly T[], asOf: string): T[] {
+export function blackOdorousOrder<T extends { status: BoStatus; deadline: string }>(
+  rows: readonly T[],
+  asOf: string,
+): T[] {
   const rank = (e: T) => (blackOdorousOverdue(e, asOf) ? 0 : BO_OPEN.includes(e.status) ? 1 : 2);
   return [...rows].sort((a, b) => rank(a) - rank(b) || compare(a.deadline, b.deadline));
 }

@@ -7,7 +7,12 @@
 import QRCode from 'qrcode';
 
 export async function qrSvg(text: string): Promise<string> {
-  const svg = await QRCode.toString(text, { type: 'svg', errorCorrectionLevel: 'M', margin: 2, color: { dark: '#000000', light: '#ffffff' } });
+  const svg = await QRCode.toString(text, {
+    type: 'svg',
+    errorCorrectionLevel: 'M',
+    margin: 2,
+    color: { dark: '#000000', light: '#ffffff' },
+  });
   // Accessible name comes from the surrounding figure; the SVG itself is decorative to screen readers.
   return svg.replace('<svg ', '<svg aria-hidden="true" focusable="false" ');
 }

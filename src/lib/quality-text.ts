@@ -30,12 +30,18 @@ export function limitText(standard: ItemStandard, limit: ClassLimit): string {
  * (upper bounds: (value − limit) / limit), '低于限值 5 mg/L'
  * for DO, '超出 6–9 范围' for pH. Null when the value meets the limit.
  */
-export function shortfallText(item: ReadingItem, value: number, waterbody: Waterbody, target: TargetClass): string | null {
+export function shortfallText(
+  item: ReadingItem,
+  value: number,
+  waterbody: Waterbody,
+  target: TargetClass,
+): string | null {
   const standard = standardFor(item, waterbody);
   if (!standard || meetsLimit(standard, value, target)) return null;
   const limit = limitOf(standard, target);
   if (typeof limit !== 'number') return `超出 ${plainNumber(limit.min)}–${plainNumber(limit.max)} 范围`;
-  if (standard.bound === 'lower') return `低于${WATER_CLASS_LABEL[target]}限值 ${plainNumber(limit)} ${READING_ITEMS[item].unit}`;
+  if (standard.bound === 'lower')
+    return `低于${WATER_CLASS_LABEL[target]}限值 ${plainNumber(limit)} ${READING_ITEMS[item].unit}`;
   return `超标 ${plainNumber((value - limit) / limit, 2)} 倍`;
 }
 
@@ -48,7 +54,8 @@ export function pollutantText(e: Exceedance): string {
   const { label, unit } = READING_ITEMS[e.item];
   const reference = `${WATER_CLASS_LABEL[e.reference]}标准`;
   if (e.multiple !== null) return `${label}（超${reference} ${plainNumber(e.multiple, 2)} 倍）`;
-  if (typeof e.limit !== 'number') return `${label}（${plainNumber(e.value, 2)}，超出 ${plainNumber(e.limit.min)}–${plainNumber(e.limit.max)} 范围）`;
+  if (typeof e.limit !== 'number')
+    return `${label}（${plainNumber(e.value, 2)}，超出 ${plainNumber(e.limit.min)}–${plainNumber(e.limit.max)} 范围）`;
   return `${label}（${plainNumber(e.value)} ${unit}，低于${reference} ${plainNumber(e.limit)} ${unit}）`;
 }
 
@@ -107,7 +114,12 @@ export function shareSummary(shares: readonly MonthShare[]): string {
 }
 
 /** One line on an item's series: how often it missed the target's limit and the latest value. */
-export function itemSummary(points: readonly SeriesPoint[], item: ReadingItem, target: TargetClass | null, reportedOnly = false): string {
+export function itemSummary(
+  points: readonly SeriesPoint[],
+  item: ReadingItem,
+  target: TargetClass | null,
+  reportedOnly = false,
+): string {
   const info = READING_ITEMS[item];
   const last = points.at(-1);
   if (!last) return `${info.label}：没有监测数据`;
@@ -115,7 +127,7 @@ export function itemSummary(points: readonly SeriesPoint[], item: ReadingItem, t
   const lastText = `最近一次（${formatDateZh(last.date)}）${last.written}${unit}${last.class ? `，${WATER_CLASS_LABEL[last.class]}` : ''}`;
   if (reportedOnly || target === null) return `${info.label}：共${points.length}次监测；${lastText}`;
   const failed = points.filter((p) => p.meetsTarget === false).length;
-  const judged = failed === 0 ? `均达到${WATER_CLASS_LABEL[target]}目标` : `${failed}次劣于${WATER_CLASS_LABEL[target]}目标`;
+  const judged =
+    failed === 0 ? `均达到${WATER_CLASS_LABEL[target]}目标` : `${failed}次劣于${WATER_CLASS_LABEL[target]}目标`;
   return `${info.label}：共${points.length}次监测，${judged}；${lastText}`;
 }
-

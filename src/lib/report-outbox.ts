@@ -63,7 +63,8 @@ export function settle(entry: OutboxEntry, status: number | 'network', receipt?:
   const outcome = outcomeOf(status);
   if (outcome === 'retry') return entry;
   // Once stored, the body (which may hold a name, a phone number, photos) is not kept on the device.
-  if (outcome === 'sent') return { ...entry, state: 'sent', body: '', receipt: receipt ?? { ref: entry.ref }, status: undefined };
+  if (outcome === 'sent')
+    return { ...entry, state: 'sent', body: '', receipt: receipt ?? { ref: entry.ref }, status: undefined };
   return { ...entry, state: outcome, status: status as number };
 }
 
@@ -75,12 +76,17 @@ export function renew(entry: OutboxEntry, ref: string): OutboxEntry {
 
 /** The entries still to send, oldest first; with `canRenew` (a sender that can make a new reference) also those in conflict. */
 export const pending = (entries: readonly OutboxEntry[], canRenew = false): OutboxEntry[] =>
-  entries.filter((e) => e.state === 'queued' || (canRenew && e.state === 'conflict')).sort((a, b) => a.queued.localeCompare(b.queued));
+  entries
+    .filter((e) => e.state === 'queued' || (canRenew && e.state === 'conflict'))
+    .sort((a, b) => a.queued.localeCompare(b.queued));
 
 /**
  * The entry a page should report for the draft whose reference is
  * `draftRef`: a queued report keeps the draft number until the endpoint
  * answers; once sent it is the receipt.
  */
-export const entryForDraft = (entries: readonly OutboxEntry[], draftRef: string | undefined): OutboxEntry | undefined =>
+export const entryForDraft = (
+  entries: readonly OutboxEntry[],
+  draftRef: string | undefined,
+): OutboxEntry | undefined =>
   draftRef === undefined ? undefined : entries.find((e) => e.draftRef === draftRef || e.ref === draftRef);

@@ -41,7 +41,11 @@ export function reportText(report: Report, ctx: TextContext = {}): string {
   lines.push('看到的情况：', report.description);
   const photos = ctx.photoCount ?? report.photos?.length ?? 0;
   if (photos > 0) lines.push(`照片：${photos} 张（请随邮件或消息另行发送）`);
-  lines.push(report.contact === 'named' ? `反映人：${report.name ? `${report.name}，` : ''}电话 ${report.phone}` : '反映人：匿名');
+  lines.push(
+    report.contact === 'named'
+      ? `反映人：${report.name ? `${report.name}，` : ''}电话 ${report.phone}`
+      : '反映人：匿名',
+  );
   if (ctx.trackUrl) lines.push(`查询办理进度：${ctx.trackUrl}`);
   return lines.join('\n');
 }

@@ -61,7 +61,10 @@ export const CATEGORY_CHOICES: readonly { value: CaseCategory; label: string; hi
 /** The category values (the same set as enums.ts CASE_CATEGORY, checked by the unit tests; a type-only import keeps enums.ts out of the page's bundle). */
 const CATEGORY_VALUES = CATEGORY_CHOICES.map((c) => c.value) as [CaseCategory, ...CaseCategory[]];
 
-export const CATEGORY_LABEL = Object.fromEntries(CATEGORY_CHOICES.map((c) => [c.value, c.label])) as Record<CaseCategory, string>;
+export const CATEGORY_LABEL = Object.fromEntries(CATEGORY_CHOICES.map((c) => [c.value, c.label])) as Record<
+  CaseCategory,
+  string
+>;
 
 /** Messages that say what to do (GOV.UK style), one place for the form and the tests. */
 export const MESSAGES = {
@@ -103,7 +106,10 @@ export const REF_PATTERN = /^JB-\d{8}-[2-9A-HJ-NP-Z]{6}$/;
  * from `crypto.getRandomValues` (tests may pass another source); the date is
  * the browser's local date, the day the person submitted.
  */
-export function newReference(now: Date = new Date(), fill: (bytes: Uint8Array<ArrayBuffer>) => Uint8Array = (b) => crypto.getRandomValues(b)): string {
+export function newReference(
+  now: Date = new Date(),
+  fill: (bytes: Uint8Array<ArrayBuffer>) => Uint8Array = (b) => crypto.getRandomValues(b),
+): string {
   const bytes = fill(new Uint8Array(6));
   let tail = '';
   for (const b of bytes) tail += REF_ALPHABET[b & 31];
@@ -127,7 +133,9 @@ function latestAllowedDate(): string {
 const photoSchema = z.strictObject({
   name: z.string().check(z.maxLength(200)),
   type: z.literal('image/jpeg'),
-  data: z.string({ error: MESSAGES.photoInvalid }).check(z.maxLength(REPORT_LIMITS.photoBase64, MESSAGES.photoInvalid), z.regex(BASE64_RE, MESSAGES.photoInvalid)),
+  data: z
+    .string({ error: MESSAGES.photoInvalid })
+    .check(z.maxLength(REPORT_LIMITS.photoBase64, MESSAGES.photoInvalid), z.regex(BASE64_RE, MESSAGES.photoInvalid)),
 });
 
 /** What every report has, whoever sends it. */
@@ -202,13 +210,22 @@ export const REPORT_FIELD_DOCS: Record<string, string> = {
   seen_date: '发现日期 YYYY-MM-DD，不晚于当天。',
   seen_time: '发现时间 HH:MM（可选）。',
   photos: `照片，最多 ${REPORT_LIMITS.photos} 张，浏览器已缩小至长边不超过 ${REPORT_LIMITS.photoEdge} 像素的 JPEG，data 为 base64（不含 data: 前缀）。纯 HTML 提交时为 multipart 文件字段 photos（原图）。`,
-  contact: 'anonymous = 匿名反映，不含 name、phone、consent；named = 留下联系方式。纯 HTML 提交时由所用的表决定：/report/ 为 anonymous，/report/named/ 为 named。',
+  contact:
+    'anonymous = 匿名反映，不含 name、phone、consent；named = 留下联系方式。纯 HTML 提交时由所用的表决定：/report/ 为 anonymous，/report/named/ 为 named。',
   name: '姓名（可选，仅 named；匿名反映不含此字段）。',
   phone: '联系电话，仅数字：11位手机号码或 0 开头的固定电话（仅 named；匿名反映不含此字段）。',
   consent: '反映人同意为处理本次反映而处理其个人信息（仅 named，必须为 true；纯 HTML 提交时为复选框的值 "on"）。',
 };
 
-type JsonNode = { type?: string; properties?: Record<string, JsonNode & { description?: string }>; additionalProperties?: boolean; items?: JsonNode; oneOf?: JsonNode[]; anyOf?: JsonNode[]; allOf?: JsonNode[] };
+type JsonNode = {
+  type?: string;
+  properties?: Record<string, JsonNode & { description?: string }>;
+  additionalProperties?: boolean;
+  items?: JsonNode;
+  oneOf?: JsonNode[];
+  anyOf?: JsonNode[];
+  allOf?: JsonNode[];
+};
 
 /** Describe every top-level property and close every object (unknown properties are refused). */
 function annotate(node: JsonNode, top: boolean): void {
@@ -231,7 +248,8 @@ function annotate(node: JsonNode, top: boolean): void {
  * named in the descriptions.
  */
 export function reportJsonSchema(id: string): Record<string, unknown> {
-  const generated = z.toJSONSchema(reportSchema, { io: 'input', target: 'draft-2020-12' }) as JsonNode & Record<string, unknown>;
+  const generated = z.toJSONSchema(reportSchema, { io: 'input', target: 'draft-2020-12' }) as JsonNode &
+    Record<string, unknown>;
   annotate(generated, true);
   const { $schema, ...rest } = generated;
   return {
@@ -253,7 +271,20 @@ export function reportJsonSchema(id: string): Record<string, unknown> {
  * this order and links each to its field. `geo` is the location button
  * (lat/lon), `photos` the photo list.
  */
-export const FIELDS = ['water', 'place', 'geo', 'category', 'description', 'seen_date', 'seen_time', 'photos', 'contact', 'name', 'phone', 'consent'] as const;
+export const FIELDS = [
+  'water',
+  'place',
+  'geo',
+  'category',
+  'description',
+  'seen_date',
+  'seen_time',
+  'photos',
+  'contact',
+  'name',
+  'phone',
+  'consent',
+] as const;
 export type FieldKey = (typeof FIELDS)[number];
 
 export interface FieldError {
@@ -295,9 +326,23 @@ export function normalisePhone(value: string): string {
  * message), numbers parsed, the phone normalised, the consent box made a
  * boolean, and name/phone dropped when the person chose to stay anonymous.
  */
-export function formToReport(values: Readonly<Record<string, string | undefined>>, photos?: ReportPhoto[]): Record<string, unknown> {
+export function formToReport(
+  values: Readonly<Record<string, string | undefined>>,
+  photos?: ReportPhoto[],
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const key of ['ref', 'water', 'water_name', 'place', 'category', 'description', 'seen_date', 'seen_time', 'contact', 'name'] as const) {
+  for (const key of [
+    'ref',
+    'water',
+    'water_name',
+    'place',
+    'category',
+    'description',
+    'seen_date',
+    'seen_time',
+    'contact',
+    'name',
+  ] as const) {
     const v = values[key]?.trim();
     if (v) out[key] = v;
   }
@@ -358,13 +403,19 @@ export function matchWaters(list: readonly WaterChoice[], query: string, limit =
   list.forEach((w, i) => {
     const keys = w.keys.split(' ');
     const s =
-      w.name === q ? 0
-      : w.name.startsWith(q) ? 1
-      : keys.some((k) => k.startsWith(q)) ? 2
-      : w.name.includes(q) ? 3
-      : keys.some((k) => k.includes(q)) ? 4
-      : w.area.includes(q) ? 5
-      : -1;
+      w.name === q
+        ? 0
+        : w.name.startsWith(q)
+          ? 1
+          : keys.some((k) => k.startsWith(q))
+            ? 2
+            : w.name.includes(q)
+              ? 3
+              : keys.some((k) => k.includes(q))
+                ? 4
+                : w.area.includes(q)
+                  ? 5
+                  : -1;
     if (s >= 0) scored.push({ w, s, i });
   });
   return scored

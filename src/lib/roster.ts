@@ -24,7 +24,11 @@ export function holdsCurrentPost(held: readonly Term[] | undefined, asOf: string
  * every post of theirs has ended (or none has begun) it is a private number
  * and is withheld everywhere, while their name, post and terms stay on record.
  */
-export function publicPhone(chief: Pick<Chief, 'phone'>, held: readonly Term[] | undefined, asOf: string): string | null {
+export function publicPhone(
+  chief: Pick<Chief, 'phone'>,
+  held: readonly Term[] | undefined,
+  asOf: string,
+): string | null {
   const phone = chief.phone?.trim();
   return phone && holdsCurrentPost(held, asOf) ? phone : null;
 }

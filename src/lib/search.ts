@@ -96,7 +96,8 @@ function nameTerms(names: readonly string[], skip: readonly string[] = []): stri
  */
 export function indexDocument(entry: SearchEntry, title: string, bodyHtml?: string): string {
   const x = escapeXml;
-  const meta = (key: string, value: string | undefined) => (value ? `<span data-pagefind-meta="${key}:${x(value)}"></span>` : '');
+  const meta = (key: string, value: string | undefined) =>
+    value ? `<span data-pagefind-meta="${key}:${x(value)}"></span>` : '';
   const filter = (key: string, value: string) => `<span data-pagefind-filter="${key}:${x(value)}"></span>`;
   const name = entry.name?.trim();
   // The title goes into the text too, for the words in it (a case's 采砂),

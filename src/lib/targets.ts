@@ -71,7 +71,12 @@ export interface TargetStatus {
 }
 
 export function targetStatus(t: TargetInput, asOf: string): TargetStatus {
-  return { progress: progress(t), elapsed: elapsed(t, asOf), state: targetState(t, asOf), daysLeft: daysBetween(asOf, t.deadline) };
+  return {
+    progress: progress(t),
+    elapsed: elapsed(t, asOf),
+    state: targetState(t, asOf),
+    daysLeft: daysBetween(asOf, t.deadline),
+  };
 }
 
 /** Counts per state, in display order. */
@@ -84,7 +89,9 @@ export function stateCounts(states: TargetState[]): Record<TargetState, number> 
 const byDocCache = new WeakMap<readonly object[], Map<string, unknown[]>>();
 
 /** Targets grouped by the document that set them, built once per array (memoised). */
-export function targetsByDocument<T extends { document?: string | null | undefined }>(targets: readonly T[]): Map<string, T[]> {
+export function targetsByDocument<T extends { document?: string | null | undefined }>(
+  targets: readonly T[],
+): Map<string, T[]> {
   let m = byDocCache.get(targets) as Map<string, T[]> | undefined;
   if (!m) {
     m = new Map();

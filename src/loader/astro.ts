@@ -109,7 +109,12 @@ function settle(w: Watch): void {
   }
 }
 
-function watchFolder(dir: string, watcher: { add(path: string): unknown; on(event: 'all', listener: (event: string, path: string) => void): unknown }, name: string, subscriber: Subscriber): void {
+function watchFolder(
+  dir: string,
+  watcher: { add(path: string): unknown; on(event: 'all', listener: (event: string, path: string) => void): unknown },
+  name: string,
+  subscriber: Subscriber,
+): void {
   const g = globalThis as unknown as Record<symbol, Watch | undefined>;
   let w = g[WATCH];
   if (!w || w.dir !== dir) g[WATCH] = w = { dir, subscribers: new Map(), watchers: new WeakSet(), changed: new Set() };
@@ -136,7 +141,10 @@ function watchFolder(dir: string, watcher: { add(path: string): unknown; on(even
  * folder is logged with every problem, and the pages keep the last valid
  * data.
  */
-export function folderLoader<T extends Record<string, unknown>>(name: string, entries: (f: RawFolder) => Iterable<{ id: string; data: T }>): Loader {
+export function folderLoader<T extends Record<string, unknown>>(
+  name: string,
+  entries: (f: RawFolder) => Iterable<{ id: string; data: T }>,
+): Loader {
   return {
     name: `river-data:${name}`,
     load: async ({ store, watcher, logger }) => {

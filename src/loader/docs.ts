@@ -32,7 +32,10 @@ const INTRO = `# 数据格式说明
 |---|---|---|
 | site.yaml | 网站名称、网址、区域、数据截止日期 as_of、河长办联系方式、举报电话、问责和巡河规则 | 必需 |
 ${Object.values(TABLES)
-  .map((t) => `| ${t.file === 'readings' ? 'readings/*.csv' : t.file} | ${t.title} | ${['regions.csv', 'waters.csv', 'chiefs.csv', 'assignments.csv'].includes(t.file) ? '必需' : '可选'} |`)
+  .map(
+    (t) =>
+      `| ${t.file === 'readings' ? 'readings/*.csv' : t.file} | ${t.title} | ${['regions.csv', 'waters.csv', 'chiefs.csv', 'assignments.csv'].includes(t.file) ? '必需' : '可选'} |`,
+  )
   .join('\n')}
 | documents/*.md 或 *.mdx | 政策文件（工作方案、一河一策、考核办法、通报），文件名即文件编号 | 可选 |
 | geo/waters.geojson | 河湖的位置（示意图用），properties.id 为水体编码 | 可选 |
@@ -41,7 +44,8 @@ ${Object.values(TABLES)
 
 function table(t: TableDef): string {
   const rows = Object.entries(t.columns).map(
-    ([name, c]) => `| \`${name}\` | ${c.zh.join('、')} | ${c.optional ? '可空' : '必填'} | ${c.doc.replace(/\|/g, '\\|')} |`,
+    ([name, c]) =>
+      `| \`${name}\` | ${c.zh.join('、')} | ${c.optional ? '可空' : '必填'} | ${c.doc.replace(/\|/g, '\\|')} |`,
   );
   const file = t.file === 'readings' ? 'readings/*.csv（可以有多个文件，例如每年一个）' : t.file;
   return `## ${file}：${t.title}\n\n| 英文列名 | 中文列名 | 必填 | 说明 |\n|---|---|---|---|\n${rows.join('\n')}\n`;

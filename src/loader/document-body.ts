@@ -80,9 +80,13 @@ function valueOf(n: Ast | null | undefined): Literal | typeof NOT_LITERAL {
     case 'NullLiteral':
       return null;
     case 'TemplateLiteral':
-      return (n.expressions as unknown[]).length === 0 ? (n.quasis as { value: { cooked: string } }[]).map((q) => q.value.cooked).join('') : NOT_LITERAL;
+      return (n.expressions as unknown[]).length === 0
+        ? (n.quasis as { value: { cooked: string } }[]).map((q) => q.value.cooked).join('')
+        : NOT_LITERAL;
     case 'UnaryExpression':
-      return n.operator === '-' && (n.argument as Ast).type === 'NumericLiteral' ? -((n.argument as Ast).value as number) : NOT_LITERAL;
+      return n.operator === '-' && (n.argument as Ast).type === 'NumericLiteral'
+        ? -((n.argument as Ast).value as number)
+        : NOT_LITERAL;
     case 'ArrayExpression': {
       const out: Literal[] = [];
       for (const e of n.elements as (Ast | null)[]) {
@@ -96,7 +100,13 @@ function valueOf(n: Ast | null | undefined): Literal | typeof NOT_LITERAL {
       const out: { [key: string]: Literal } = {};
       for (const p of n.properties as Ast[]) {
         const key = p.key as Ast;
-        if (p.type !== 'ObjectProperty' || p.computed || p.shorthand || !['Identifier', 'StringLiteral', 'NumericLiteral'].includes(key.type)) return NOT_LITERAL;
+        if (
+          p.type !== 'ObjectProperty' ||
+          p.computed ||
+          p.shorthand ||
+          !['Identifier', 'StringLiteral', 'NumericLiteral'].includes(key.type)
+        )
+          return NOT_LITERAL;
         const v = valueOf(p.value as Ast);
         if (v === NOT_LITERAL) return NOT_LITERAL;
         out[String(key.type === 'Identifier' ? key.name : key.value)] = v;
@@ -132,21 +142,41 @@ const isText = (x: unknown): x is string => typeof x === 'string' && x.trim() !=
  * date, so the site can tell done, due and overdue tasks apart.
  */
 function taskRowProblems(rows: Literal | undefined): { value?: string; zh: string; en: string }[] {
-  if (!Array.isArray(rows)) return [{ zh: '<TaskTable> 的 rows 应为任务列表：rows={[{ task: …, lead: … }, …]}', en: '<TaskTable> rows must be a list of tasks: rows={[{ task, lead }, …]}' }];
+  if (!Array.isArray(rows))
+    return [
+      {
+        zh: '<TaskTable> 的 rows 应为任务列表：rows={[{ task: …, lead: … }, …]}',
+        en: '<TaskTable> rows must be a list of tasks: rows={[{ task, lead }, …]}',
+      },
+    ];
   const out: { value?: string; zh: string; en: string }[] = [];
   rows.forEach((r, i) => {
     const n = i + 1;
     if (!r || typeof r !== 'object' || Array.isArray(r) || !isText(r.task) || !isText(r.lead)) {
-      out.push({ zh: `<TaskTable> 第 ${n} 项应含任务 task 和牵头单位 lead（文字）`, en: `<TaskTable> row ${n} needs task and lead (text)` });
+      out.push({
+        zh: `<TaskTable> 第 ${n} 项应含任务 task 和牵头单位 lead（文字）`,
+        en: `<TaskTable> row ${n} needs task and lead (text)`,
+      });
       return;
     }
     const support = r.support;
     if (support !== undefined && !isText(support) && !(Array.isArray(support) && support.every(isText))) {
-      out.push({ zh: `<TaskTable> 第 ${n} 项的配合单位 support 应为文字或文字列表`, en: `<TaskTable> row ${n}: support must be text or a list of texts` });
+      out.push({
+        zh: `<TaskTable> 第 ${n} 项的配合单位 support 应为文字或文字列表`,
+        en: `<TaskTable> row ${n}: support must be text or a list of texts`,
+      });
     }
-    if (r.deadline !== undefined && !isText(r.deadline)) out.push({ zh: `<TaskTable> 第 ${n} 项的完成时限 deadline 应为日期 YYYY-MM-DD 或文字（如 长期坚持）`, en: `<TaskTable> row ${n}: deadline must be a date YYYY-MM-DD or a text` });
+    if (r.deadline !== undefined && !isText(r.deadline))
+      out.push({
+        zh: `<TaskTable> 第 ${n} 项的完成时限 deadline 应为日期 YYYY-MM-DD 或文字（如 长期坚持）`,
+        en: `<TaskTable> row ${n}: deadline must be a date YYYY-MM-DD or a text`,
+      });
     if (r.done !== undefined && !(typeof r.done === 'string' && DATE.test(r.done) && isValidDate(r.done))) {
-      out.push({ value: String(r.done), zh: `<TaskTable> 第 ${n} 项的完成日期 done 应为 YYYY-MM-DD 格式的真实日期`, en: `<TaskTable> row ${n}: done must be a real date YYYY-MM-DD` });
+      out.push({
+        value: String(r.done),
+        zh: `<TaskTable> 第 ${n} 项的完成日期 done 应为 YYYY-MM-DD 格式的真实日期`,
+        en: `<TaskTable> row ${n}: done must be a real date YYYY-MM-DD`,
+      });
     }
   });
   return out;
@@ -194,7 +224,9 @@ export function checkDocumentBody(text: string, kind: 'md' | 'mdx'): { problems:
   const refs: ComponentRef[] = [];
   let tree: Node;
   try {
-    tree = (kind === 'mdx' ? mdxToMdast(text, { position: true } as never) : markdownToMdast(text, { position: true } as never)) as unknown as Node;
+    tree = (kind === 'mdx'
+      ? mdxToMdast(text, { position: true } as never)
+      : markdownToMdast(text, { position: true } as never)) as unknown as Node;
   } catch (e) {
     const msg = (e as Error).message;
     const at = /^(\d+):(\d+):\s*(.*)$/s.exec(msg);
@@ -210,32 +242,63 @@ export function checkDocumentBody(text: string, kind: 'md' | 'mdx'): { problems:
   const walk = (n: Node) => {
     switch (n.type) {
       case 'mdxjsEsm':
-        problems.push({ ...at(n), value: short(String(n.value)), zh: '文档中不能有 import 或 export 语句：文档只能使用本站提供的组件（WaterLink、TargetValue、TaskTable），无需导入', en: 'import/export is not allowed in a document: expected only the site\'s own components, which need no import' });
+        problems.push({
+          ...at(n),
+          value: short(String(n.value)),
+          zh: '文档中不能有 import 或 export 语句：文档只能使用本站提供的组件（WaterLink、TargetValue、TaskTable），无需导入',
+          en: "import/export is not allowed in a document: expected only the site's own components, which need no import",
+        });
         return;
       case 'mdxFlowExpression':
       case 'mdxTextExpression':
-        if (!COMMENT.test(String(n.value))) problems.push({ ...at(n), value: short(`{${String(n.value)}}`), zh: '文档中不能有 {…} 表达式（会在生成网站时运行）：普通文字中的 { 请写作 \\{', en: 'a {…} expression is not allowed in a document (it runs at build time): expected text; write a literal { as \\{' });
+        if (!COMMENT.test(String(n.value)))
+          problems.push({
+            ...at(n),
+            value: short(`{${String(n.value)}}`),
+            zh: '文档中不能有 {…} 表达式（会在生成网站时运行）：普通文字中的 { 请写作 \\{',
+            en: 'a {…} expression is not allowed in a document (it runs at build time): expected text; write a literal { as \\{',
+          });
         return;
       case 'mdxJsxFlowElement':
       case 'mdxJsxTextElement': {
         const name = n.name ?? '';
         const allowed = MDX_COMPONENTS[name];
         if (!allowed) {
-          problems.push({ ...at(n), value: `<${name}>`, zh: `文档中不能使用 <${name}> 标签：只能使用 Markdown 和本站组件 ${Object.keys(MDX_COMPONENTS).join('、')}`, en: `<${name}> is not allowed in a document: expected Markdown or one of ${Object.keys(MDX_COMPONENTS).join(', ')}` });
+          problems.push({
+            ...at(n),
+            value: `<${name}>`,
+            zh: `文档中不能使用 <${name}> 标签：只能使用 Markdown 和本站组件 ${Object.keys(MDX_COMPONENTS).join('、')}`,
+            en: `<${name}> is not allowed in a document: expected Markdown or one of ${Object.keys(MDX_COMPONENTS).join(', ')}`,
+          });
           return;
         }
         for (const a of n.attributes ?? []) {
           if (a.type !== 'mdxJsxAttribute' || !a.name) {
-            problems.push({ ...at(n), value: short(String(a.value)), zh: `<${name}> 中不能使用展开属性 {…}`, en: `<${name}> takes no spread attribute {…}` });
+            problems.push({
+              ...at(n),
+              value: short(String(a.value)),
+              zh: `<${name}> 中不能使用展开属性 {…}`,
+              en: `<${name}> takes no spread attribute {…}`,
+            });
             continue;
           }
           if (!allowed.includes(a.name)) {
-            problems.push({ ...at(n), value: a.name, zh: `<${name}> 没有属性 ${a.name}：可用的属性为 ${allowed.join('、')}`, en: `<${name}> has no attribute ${a.name}: expected ${allowed.join(', ')}` });
+            problems.push({
+              ...at(n),
+              value: a.name,
+              zh: `<${name}> 没有属性 ${a.name}：可用的属性为 ${allowed.join('、')}`,
+              en: `<${name}> has no attribute ${a.name}: expected ${allowed.join(', ')}`,
+            });
             continue;
           }
           const v = a.value as string | { type: string; value: string } | null | undefined;
           if (v && typeof v === 'object' && !isLiteralData(v.value)) {
-            problems.push({ ...at(n), value: short(`${a.name}={${v.value}}`), zh: `<${name}> 的属性 ${a.name} 只能是文字、数字或由它们组成的列表、对象，不能含变量、函数调用等代码`, en: `attribute ${a.name} of <${name}> must be literal data (strings, numbers, arrays and objects of them), not code` });
+            problems.push({
+              ...at(n),
+              value: short(`${a.name}={${v.value}}`),
+              zh: `<${name}> 的属性 ${a.name} 只能是文字、数字或由它们组成的列表、对象，不能含变量、函数调用等代码`,
+              en: `attribute ${a.name} of <${name}> must be literal data (strings, numbers, arrays and objects of them), not code`,
+            });
             continue;
           }
           if (name === 'TaskTable' && a.name === 'rows') {
@@ -250,18 +313,33 @@ export function checkDocumentBody(text: string, kind: 'md' | 'mdx'): { problems:
       }
       case 'html':
         if (!/^\s*<!--[\s\S]*-->\s*$/.test(String(n.value))) {
-          problems.push({ ...at(n), value: short(String(n.value)), zh: '文档中不能直接写 HTML 标签：请改用 Markdown 写法（标题用 #，加粗用 **，链接用 [文字](网址)）', en: 'raw HTML is not allowed in a document: expected Markdown' });
+          problems.push({
+            ...at(n),
+            value: short(String(n.value)),
+            zh: '文档中不能直接写 HTML 标签：请改用 Markdown 写法（标题用 #，加粗用 **，链接用 [文字](网址)）',
+            en: 'raw HTML is not allowed in a document: expected Markdown',
+          });
         }
         return;
       case 'link':
       case 'definition':
         if (n.url && HAS_SCHEME.test(n.url) && !SAFE_SCHEME.test(n.url)) {
-          problems.push({ ...at(n), value: short(n.url), zh: '链接只能指向 http://、https://、mailto:、tel: 网址或本站页面', en: 'a link must be http(s), mailto: or tel:, or a path of this site' });
+          problems.push({
+            ...at(n),
+            value: short(n.url),
+            zh: '链接只能指向 http://、https://、mailto:、tel: 网址或本站页面',
+            en: 'a link must be http(s), mailto: or tel:, or a path of this site',
+          });
         }
         break;
       case 'image':
         if (n.url && (HAS_SCHEME.test(n.url) || n.url.startsWith('//'))) {
-          problems.push({ ...at(n), value: short(n.url), zh: '图片只能引用本站的文件（本站不从其他网站加载任何内容）', en: 'an image must be a file of this site (the site loads nothing from elsewhere)' });
+          problems.push({
+            ...at(n),
+            value: short(n.url),
+            zh: '图片只能引用本站的文件（本站不从其他网站加载任何内容）',
+            en: 'an image must be a file of this site (the site loads nothing from elsewhere)',
+          });
         }
         break;
     }

@@ -45,9 +45,16 @@ export function syncHeaders(outDir: string): void {
   const headers = join(outDir, '_headers');
   const home = join(outDir, 'index.html');
   if (!existsSync(headers) || !existsSync(home)) return;
-  const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(readFileSync(home, 'utf8'))?.[1]?.replaceAll('&#39;', "'").replaceAll('&amp;', '&');
+  const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]*)"/
+    .exec(readFileSync(home, 'utf8'))?.[1]
+    ?.replaceAll('&#39;', "'")
+    .replaceAll('&amp;', '&');
   // The first policy line is the one of /*; frame-ancestors works only in a header.
-  if (meta) writeFileSync(headers, readFileSync(headers, 'utf8').replace(/^(\s+Content-Security-Policy:).*$/m, `$1 ${meta}; ${FRAME_ANCESTORS}`));
+  if (meta)
+    writeFileSync(
+      headers,
+      readFileSync(headers, 'utf8').replace(/^(\s+Content-Security-Policy:).*$/m, `$1 ${meta}; ${FRAME_ANCESTORS}`),
+    );
 }
 
 export default function riverData(): AstroIntegration {
@@ -70,7 +77,9 @@ export default function riverData(): AstroIntegration {
         if (command === 'build' || command === 'sync') {
           // Print the whole list first: Astro may shorten a thrown message.
           console.error(report);
-          const err = new Error(`数据检查未通过，共 ${problems.length} 个问题 / the data folder has ${problems.length} problem(s); see the list above.`);
+          const err = new Error(
+            `数据检查未通过，共 ${problems.length} 个问题 / the data folder has ${problems.length} problem(s); see the list above.`,
+          );
           // The list above says where each problem is; a stack trace of this
           // hook would only bury it (and read as a crash of the program).
           err.stack = undefined;
@@ -89,7 +98,9 @@ export default function riverData(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const pages = search!.save(entryFileIn(cacheDir));
         search = undefined;
-        logger.info(`search entries: ${pages} pages / 搜索条目：${pages} 个页面 (scripts/search-index.ts indexes them)`);
+        logger.info(
+          `search entries: ${pages} pages / 搜索条目：${pages} 个页面 (scripts/search-index.ts indexes them)`,
+        );
         syncHeaders(fileURLToPath(dir));
         const sw = await writeServiceWorker(fileURLToPath(dir));
         logger.info(`service worker: sw.js ${sw.version}, ${sw.paths.length} files precached`);

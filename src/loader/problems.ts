@@ -96,12 +96,16 @@ export function formatReportGrouped(
       const field = p.field ? ` [${fieldLabel(p.file, p.field)}]` : '';
       const value = p.value !== undefined ? ` 值“${p.value}”` : '';
       out.push(`  ${locationZh(p)}${key}${field}${value}：${p.zh}`);
-      out.push(`      ${location(p)}${p.field ? ` [${p.field}]` : ''}${p.value !== undefined ? ` value "${p.value}"` : ''}: ${p.en}`);
+      out.push(
+        `      ${location(p)}${p.field ? ` [${p.field}]` : ''}${p.value !== undefined ? ` value "${p.value}"` : ''}: ${p.en}`,
+      );
     }
     out.push('');
   }
   out.push('汇总 / summary:');
   for (const [file, list] of groups) out.push(`  ${file}：${list.length} 个问题`);
-  out.push(`\n数据检查发现 ${problems.length} 个问题，分布在 ${groups.size} 个文件中 / ${problems.length} problem(s) in ${dir}`);
+  out.push(
+    `\n数据检查发现 ${problems.length} 个问题，分布在 ${groups.size} 个文件中 / ${problems.length} problem(s) in ${dir}`,
+  );
   return out.join('\n');
 }

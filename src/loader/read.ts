@@ -71,7 +71,11 @@ export interface RawFolder extends Rows {
 const REQUIRED_FILES = new Set(['regions.csv', 'waters.csv', 'chiefs.csv', 'assignments.csv']);
 
 function normaliseHeader(h: string): string {
-  return h.replace(/^\uFEFF/, '').trim().replace(/[（(].*[)）]$/, (m) => (/[a-z]/i.test(m) ? '' : m)).trim();
+  return h
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .replace(/[（(].*[)）]$/, (m) => (/[a-z]/i.test(m) ? '' : m))
+    .trim();
 }
 
 /** Map each header cell to an English column name, or null when unknown. */
@@ -87,17 +91,30 @@ function mapHeader(table: TableDef, header: string[]): (string | null)[] {
   });
 }
 
-function readCsvTable<T>(dir: string, file: string, table: TableDef, problems: Problem[], encodings: Record<string, Encoding>, rejected?: Set<string>): Row<T>[] {
+function readCsvTable<T>(
+  dir: string,
+  file: string,
+  table: TableDef,
+  problems: Problem[],
+  encodings: Record<string, Encoding>,
+  rejected?: Set<string>,
+): Row<T>[] {
   const bytes = readDataFile(join(dir, file), file, MAX_BYTES.csv, problems);
   if (!bytes) return [];
   const { text, encoding, invalid } = decodeText(bytes);
   encodings[file] = encoding;
-  for (const m of invalidByteMessages(invalid)) problems.push({ file, line: m.line, column: m.cell, zh: m.zh, en: m.en });
+  for (const m of invalidByteMessages(invalid))
+    problems.push({ file, line: m.line, column: m.cell, zh: m.zh, en: m.en });
   const { records, errors } = parseCsv(text);
   // Problem.column of a CSV file is the spreadsheet column (cell number), as for every other CSV problem.
   for (const e of errors) problems.push({ file, line: e.line, column: e.cell, zh: e.message.zh, en: e.message.en });
   if (records.length === 0) {
-    problems.push({ file, line: 1, zh: '文件为空：第一行应为表头', en: 'empty file: the first row must be the header' });
+    problems.push({
+      file,
+      line: 1,
+      zh: '文件为空：第一行应为表头',
+      en: 'empty file: the first row must be the header',
+    });
     return [];
   }
   const [headerRec, ...body] = records;
@@ -106,7 +123,14 @@ function readCsvTable<T>(dir: string, file: string, table: TableDef, problems: P
   names.forEach((n, i) => {
     if (!n) return;
     if (columnOf[n] !== undefined) {
-      problems.push({ file, line: headerRec.line, column: i + 1, field: headerRec.cells[i], zh: `列 ${n} 重复出现`, en: `column ${n} appears twice` });
+      problems.push({
+        file,
+        line: headerRec.line,
+        column: i + 1,
+        field: headerRec.cells[i],
+        zh: `列 ${n} 重复出现`,
+        en: `column ${n} appears twice`,
+      });
     } else columnOf[n] = i;
   });
   const missing = new Set<string>();
@@ -127,7 +151,10 @@ function readCsvTable<T>(dir: string, file: string, table: TableDef, problems: P
   for (const [n, i] of Object.entries(columnOf)) colNumbers[n] = i + 1;
   const keyCol = table.key ? columnOf[table.key] : undefined;
   for (const rec of body) {
-    if (rec.cells.length > headerRec.cells.length && rec.cells.slice(headerRec.cells.length).some((c) => c.trim() !== '')) {
+    if (
+      rec.cells.length > headerRec.cells.length &&
+      rec.cells.slice(headerRec.cells.length).some((c) => c.trim() !== '')
+    ) {
       problems.push({
         file,
         line: rec.line,
@@ -172,10 +199,18 @@ function readCsvTable<T>(dir: string, file: string, table: TableDef, problems: P
 }
 
 /** Line (1-based) of the node at `path` in a YAML document, or of its closest parent. */
-function yamlLine(doc: Document, counter: LineCounter, path: readonly PropertyKey[], offsetLines = 0): { line: number; column: number } | undefined {
+function yamlLine(
+  doc: Document,
+  counter: LineCounter,
+  path: readonly PropertyKey[],
+  offsetLines = 0,
+): { line: number; column: number } | undefined {
   let p = [...path];
   while (true) {
-    const node = p.length === 0 ? doc.contents : (doc.getIn(p as unknown[], true) as { range?: [number, number, number] } | undefined);
+    const node =
+      p.length === 0
+        ? doc.contents
+        : (doc.getIn(p as unknown[], true) as { range?: [number, number, number] } | undefined);
     const range = (node as { range?: [number, number, number] } | undefined)?.range;
     if (range) {
       const pos = counter.linePos(range[0]);
@@ -196,7 +231,14 @@ function parseYaml(text: string, file: string, problems: Problem[], offsetLines 
     Alias(_, node) {
       if (aliases++ > 0) return visit.BREAK;
       const pos = node.range ? counter.linePos(node.range[0]) : undefined;
-      problems.push({ file, line: pos ? pos.line + offsetLines : undefined, column: pos?.col, value: `*${node.source}`, zh: 'YAML 中不能使用别名（*名称）：请把内容直接写出', en: 'YAML aliases (*name) are not allowed: expected the value written out' });
+      problems.push({
+        file,
+        line: pos ? pos.line + offsetLines : undefined,
+        column: pos?.col,
+        value: `*${node.source}`,
+        zh: 'YAML 中不能使用别名（*名称）：请把内容直接写出',
+        en: 'YAML aliases (*name) are not allowed: expected the value written out',
+      });
       return undefined;
     },
   });
@@ -243,7 +285,15 @@ function readSite(dir: string, problems: Problem[]): { site: Site | null; lines:
       const pos = yamlLine(doc, counter, issue.path);
       const value = doc.getIn(issue.path as unknown[]);
       const { zh, en } = splitMessage(issue.message);
-      problems.push({ file, line: pos?.line, column: pos?.column, field: issue.path.join('.'), value: value === undefined || typeof value === 'object' ? undefined : String(value), zh, en });
+      problems.push({
+        file,
+        line: pos?.line,
+        column: pos?.column,
+        field: issue.path.join('.'),
+        value: value === undefined || typeof value === 'object' ? undefined : String(value),
+        zh,
+        en,
+      });
     }
     return { site: null, lines: {} };
   }
@@ -265,11 +315,21 @@ function readDocuments(dir: string, problems: Problem[], rejected: Set<string>):
       continue;
     }
     if (!/^[a-z0-9-]+$/.test(id)) {
-      problems.push({ file, value: id, zh: '文件名（即文件编号）只能含小写字母、数字和连字符', en: 'the file name (the document id) must be [a-z0-9-]+' });
+      problems.push({
+        file,
+        value: id,
+        zh: '文件名（即文件编号）只能含小写字母、数字和连字符',
+        en: 'the file name (the document id) must be [a-z0-9-]+',
+      });
     }
     const fm = /^---\r?\n([\s\S]*?)\r?\n---\s*(\r?\n|$)/.exec(text);
     if (!fm) {
-      problems.push({ file, line: 1, zh: '缺少文件头（以 --- 开始和结束的 YAML 元数据）', en: 'missing frontmatter (YAML between --- lines at the top)' });
+      problems.push({
+        file,
+        line: 1,
+        zh: '缺少文件头（以 --- 开始和结束的 YAML 元数据）',
+        en: 'missing frontmatter (YAML between --- lines at the top)',
+      });
       continue;
     }
     const { doc, counter, ok } = parseYaml(fm[1], file, problems, 1);
@@ -283,7 +343,15 @@ function readDocuments(dir: string, problems: Problem[], rejected: Set<string>):
         const pos = yamlLine(doc, counter, issue.path, 1);
         const value = doc.getIn(issue.path as unknown[]);
         const { zh, en } = splitMessage(issue.message);
-        problems.push({ file, line: pos?.line, column: pos?.column, field: issue.path.join('.'), value: value === undefined || typeof value === 'object' ? undefined : String(value), zh, en });
+        problems.push({
+          file,
+          line: pos?.line,
+          column: pos?.column,
+          field: issue.path.join('.'),
+          value: value === undefined || typeof value === 'object' ? undefined : String(value),
+          zh,
+          en,
+        });
       }
       rejected.add(id);
       continue;
@@ -333,10 +401,17 @@ function readGeo(dir: string, problems: Problem[]): GeoFeature[] {
   }
   const features: GeoFeature[] = [];
   fc.features.forEach((f, i) => {
-    const feat = f as { properties?: { id?: unknown; name?: unknown }; geometry?: { type?: unknown; coordinates?: unknown } };
+    const feat = f as {
+      properties?: { id?: unknown; name?: unknown };
+      geometry?: { type?: unknown; coordinates?: unknown };
+    };
     const id = feat?.properties?.id;
     const type = feat?.geometry?.type;
-    if (typeof id !== 'string' || !feat.geometry || !['LineString', 'MultiLineString', 'Polygon', 'MultiPolygon', 'Point'].includes(String(type))) {
+    if (
+      typeof id !== 'string' ||
+      !feat.geometry ||
+      !['LineString', 'MultiLineString', 'Polygon', 'MultiPolygon', 'Point'].includes(String(type))
+    ) {
       problems.push({
         file,
         field: `features[${i}]`,
@@ -345,7 +420,11 @@ function readGeo(dir: string, problems: Problem[]): GeoFeature[] {
       });
       return;
     }
-    features.push({ id, name: typeof feat.properties?.name === 'string' ? feat.properties.name : undefined, geometry: { type: String(type), coordinates: feat.geometry.coordinates } });
+    features.push({
+      id,
+      name: typeof feat.properties?.name === 'string' ? feat.properties.name : undefined,
+      geometry: { type: String(type), coordinates: feat.geometry.coordinates },
+    });
   });
   return features;
 }
@@ -370,12 +449,20 @@ export function readFolder(dir: string, problems: Problem[]): RawFolder {
     }
     const path = join(dir, table.file);
     if (!present(path)) {
-      if (REQUIRED_FILES.has(table.file)) problems.push({ file: table.file, zh: `缺少文件 ${table.file}`, en: `${table.file} is missing` });
+      if (REQUIRED_FILES.has(table.file))
+        problems.push({ file: table.file, zh: `缺少文件 ${table.file}`, en: `${table.file} is missing` });
       (out as unknown as Record<string, unknown>)[name] = [];
       continue;
     }
     const rejected = new Set<string>();
-    (out as unknown as Record<string, unknown>)[name] = readCsvTable(dir, table.file, table, problems, encodings, rejected);
+    (out as unknown as Record<string, unknown>)[name] = readCsvTable(
+      dir,
+      table.file,
+      table,
+      problems,
+      encodings,
+      rejected,
+    );
     if (rejected.size) rejectedIds[name] = rejected;
   }
   const rejectedDocs = new Set<string>();

@@ -56,11 +56,20 @@ export async function writeSearchIndex(entryFile: string, outputPath: string): P
   try {
     // Sent without waiting for each answer: Pagefind reads its input in
     // order and answers each page with its errors.
-    const results = await Promise.all(entries.map(([url, content]) => index.addHTMLFile({ url, content }).then((r) => ({ url, errors: r.errors }))));
+    const results = await Promise.all(
+      entries.map(([url, content]) => index.addHTMLFile({ url, content }).then((r) => ({ url, errors: r.errors }))),
+    );
     const failed = results.filter((r) => r.errors.length);
-    if (failed.length) throw new Error(`搜索索引出错 / Pagefind could not index ${failed.length} page(s):\n${failed.slice(0, 20).map((r) => `${r.url}: ${r.errors.join('; ')}`).join('\n')}`);
+    if (failed.length)
+      throw new Error(
+        `搜索索引出错 / Pagefind could not index ${failed.length} page(s):\n${failed
+          .slice(0, 20)
+          .map((r) => `${r.url}: ${r.errors.join('; ')}`)
+          .join('\n')}`,
+      );
     const written = await index.writeFiles({ outputPath });
-    if (written.errors.length) throw new Error(`搜索索引写入失败 / Pagefind could not write the index: ${written.errors.join('; ')}`);
+    if (written.errors.length)
+      throw new Error(`搜索索引写入失败 / Pagefind could not write the index: ${written.errors.join('; ')}`);
     return entries.length;
   } finally {
     await pagefind.close();

@@ -30,7 +30,11 @@ export async function writeServiceWorker(outDir: string): Promise<{ paths: strin
   };
   const paths = precachePaths(OFFLINE_PAGES, read);
   const hash = createHash('sha256');
-  for (const p of paths) hash.update(`${p}\0`).update(readFileSync(fileOf(outDir, p)!)).update('\0');
+  for (const p of paths)
+    hash
+      .update(`${p}\0`)
+      .update(readFileSync(fileOf(outDir, p)!))
+      .update('\0');
   const version = hash.digest('hex').slice(0, 12);
   await build({
     configFile: false,
@@ -42,7 +46,12 @@ export async function writeServiceWorker(outDir: string): Promise<{ paths: strin
       emptyOutDir: false,
       copyPublicDir: false,
       target: 'es2020',
-      lib: { entry: fileURLToPath(new URL('../sw/worker.ts', import.meta.url)), formats: ['iife'], name: 'hzServiceWorker', fileName: () => 'sw.js' },
+      lib: {
+        entry: fileURLToPath(new URL('../sw/worker.ts', import.meta.url)),
+        formats: ['iife'],
+        name: 'hzServiceWorker',
+        fileName: () => 'sw.js',
+      },
     },
   });
   return { paths, version };

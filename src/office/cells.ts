@@ -99,7 +99,8 @@ export function cellText(raw: unknown, col: ColumnInfo): string {
   }
   if (typeof v === 'number') {
     if (col.kind === 'date' || col.kind === 'dateOrMonth') return excelSerialToDate(v) ?? numberText(v);
-    if (col.kind === 'month') return normaliseMonthText(String(v)) ?? excelSerialToDate(v)?.slice(0, 7) ?? numberText(v);
+    if (col.kind === 'month')
+      return normaliseMonthText(String(v)) ?? excelSerialToDate(v)?.slice(0, 7) ?? numberText(v);
     return numberText(v);
   }
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';

@@ -29,7 +29,11 @@ const ok = (def: ColumnDef, v: string) => def.schema.safeParse(v).success;
 
 /** Every labelled enumeration exported by src/lib/enums.ts. */
 export const ENUMERATIONS: Enumeration[] = (Object.values(ENUMS) as unknown[]).filter(
-  (e): e is Enumeration => !!e && typeof e === 'object' && Array.isArray((e as Enumeration).values) && typeof (e as Enumeration).labels === 'object',
+  (e): e is Enumeration =>
+    !!e &&
+    typeof e === 'object' &&
+    Array.isArray((e as Enumeration).values) &&
+    typeof (e as Enumeration).labels === 'object',
 );
 const ALL_ENUM_VALUES = [...new Set(ENUMERATIONS.flatMap((e) => e.values))];
 
@@ -106,7 +110,10 @@ export interface Recognition {
 
 /** Whether a sheet (or file) name names a table: its Chinese title, file name or key. */
 export function tableOfName(name: string): TableName | undefined {
-  const n = name.trim().replace(/\.(csv|xlsx?)$/i, '').toLowerCase();
+  const n = name
+    .trim()
+    .replace(/\.(csv|xlsx?)$/i, '')
+    .toLowerCase();
   for (const [key, t] of Object.entries(TABLES) as [TableName, TableDef][]) {
     if (n === t.title || n === t.file.replace(/\.csv$/, '') || n === key.toLowerCase()) return key;
   }
@@ -126,7 +133,9 @@ export function recogniseHeader(header: readonly string[], hint?: TableName): Re
   for (const [key, t] of Object.entries(TABLES) as [TableName, TableDef][]) {
     const names = mapHeader(t, header);
     const present = new Set(names.filter(Boolean));
-    const missing = Object.entries(t.columns).filter(([n, c]) => !c.optional && !present.has(n)).map(([n]) => n);
+    const missing = Object.entries(t.columns)
+      .filter(([n, c]) => !c.optional && !present.has(n))
+      .map(([n]) => n);
     candidates.push({ table: key, names, missing, matched: present.size });
   }
   for (const c of candidates) {

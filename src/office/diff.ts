@@ -25,7 +25,11 @@ export interface DataDiff {
   tables: { table: TableName; title: string; added: number; removed: number }[];
 }
 
-type Folder = Pick<RawFolder, 'site' | 'chiefs' | 'waters' | 'assignments' | 'cases' | 'caseEvents' | 'stations' | 'readings'> & Partial<RawFolder>;
+type Folder = Pick<
+  RawFolder,
+  'site' | 'chiefs' | 'waters' | 'assignments' | 'cases' | 'caseEvents' | 'stations' | 'readings'
+> &
+  Partial<RawFolder>;
 
 const roleLabel = (r: string) => ROLE.labels[r as Role] ?? r;
 
@@ -33,7 +37,10 @@ function assignmentKey(a: { chief: string; water: string; segment?: string; role
   return `${a.chief}|${a.water}|${a.segment ?? ''}|${a.role}|${a.start}`;
 }
 
-function describeAssignment(f: Folder, a: { chief: string; water: string; segment?: string; role: string; start: string; end?: string }): string {
+function describeAssignment(
+  f: Folder,
+  a: { chief: string; water: string; segment?: string; role: string; start: string; end?: string },
+): string {
   const chief = f.chiefs.find((c) => c.data.id === a.chief)?.data;
   const water = f.waters.find((w) => w.data.id === a.water)?.data.name ?? a.water;
   return `${chief ? `${chief.name}（${chief.position}）` : a.chief} ${water}${a.segment ? ` ${a.segment}` : ''} ${roleLabel(a.role)}`;
@@ -45,7 +52,9 @@ function caseStates(f: Folder) {
   for (const e of f.caseEvents) {
     push(events, e.data.case, { ...e.data, line: e.line });
   }
-  return new Map(f.cases.map((c) => [c.data.id, { c: c.data, s: caseState(c.data, (events.get(c.data.id) ?? []) as never, asOf) }]));
+  return new Map(
+    f.cases.map((c) => [c.data.id, { c: c.data, s: caseState(c.data, (events.get(c.data.id) ?? []) as never, asOf) }]),
+  );
 }
 
 /** The latest reading's target verdict per station (true = meets, false = misses, null = unknown). */
@@ -83,19 +92,28 @@ export function diffFolders(a: Folder, b: Folder): DataDiff {
     if (!was && !x.end) appointed.push(`${describeAssignment(b, x)}，${x.start} 起`);
     if (x.end && (!was || !was.end)) removed.push(`${describeAssignment(b, x)}，${x.end} 离任`);
   }
-  for (const [k, x] of oldAssign) if (!newAssign.has(k) && !x.end) removed.push(`${describeAssignment(a, x)}（任职记录已删除）`);
+  for (const [k, x] of oldAssign)
+    if (!newAssign.has(k) && !x.end) removed.push(`${describeAssignment(a, x)}（任职记录已删除）`);
 
   const oldChiefs = new Set(a.chiefs.map((c) => c.data.id));
   const newChiefs = new Set(b.chiefs.map((c) => c.data.id));
-  const chiefsAdded = b.chiefs.filter((c) => !oldChiefs.has(c.data.id)).map((c) => `${c.data.name}（${c.data.position}，${c.data.id}）`);
-  const chiefsRemoved = a.chiefs.filter((c) => !newChiefs.has(c.data.id)).map((c) => `${c.data.name}（${c.data.position}，${c.data.id}）`);
+  const chiefsAdded = b.chiefs
+    .filter((c) => !oldChiefs.has(c.data.id))
+    .map((c) => `${c.data.name}（${c.data.position}，${c.data.id}）`);
+  const chiefsRemoved = a.chiefs
+    .filter((c) => !newChiefs.has(c.data.id))
+    .map((c) => `${c.data.name}（${c.data.position}，${c.data.id}）`);
 
   const oc = caseStates(a);
   const nc = caseStates(b);
   const label = (c: { id: string; title: string; deadline: string }) => `${c.id} ${c.title}`;
   const casesOpened = [...nc.values()].filter((x) => !oc.has(x.c.id)).map((x) => `${label(x.c)}（${x.c.found} 发现）`);
-  const casesClosed = [...nc.values()].filter((x) => x.s.closed && !oc.get(x.c.id)?.s.closed).map((x) => `${label(x.c)}（${x.s.closedOn ?? ''} 销号）`);
-  const newlyOverdue = [...nc.values()].filter((x) => x.s.overdue && !oc.get(x.c.id)?.s.overdue).map((x) => `${label(x.c)}（整改时限 ${x.c.deadline}）`);
+  const casesClosed = [...nc.values()]
+    .filter((x) => x.s.closed && !oc.get(x.c.id)?.s.closed)
+    .map((x) => `${label(x.c)}（${x.s.closedOn ?? ''} 销号）`);
+  const newlyOverdue = [...nc.values()]
+    .filter((x) => x.s.overdue && !oc.get(x.c.id)?.s.overdue)
+    .map((x) => `${label(x.c)}（整改时限 ${x.c.deadline}）`);
 
   const oldReadings = new Set(a.readings.map((r) => `${r.data.station}|${r.data.date}`));
   const added = new Map<string, string[]>();
@@ -104,7 +122,11 @@ export function diffFolders(a: Folder, b: Folder): DataDiff {
     push(added, r.data.station, r.data.date);
   }
   const stationName = new Map(b.stations.map((s) => [s.data.id, s.data.name]));
-  const readingsAdded = [...added].map(([station, dates]) => ({ station: stationName.get(station) ? `${stationName.get(station)}（${station}）` : station, count: dates.length, dates: dates.sort() }));
+  const readingsAdded = [...added].map(([station, dates]) => ({
+    station: stationName.get(station) ? `${stationName.get(station)}（${station}）` : station,
+    count: dates.length,
+    dates: dates.sort(),
+  }));
 
   const ov = latestVerdicts(a);
   const nv = latestVerdicts(b);
@@ -113,7 +135,9 @@ export function diffFolders(a: Folder, b: Folder): DataDiff {
     const v = nv.get(s.data.id);
     if (v?.meets !== false) continue;
     if (ov.get(s.data.id)?.meets === false) continue;
-    newlyOffTarget.push(`${s.data.name}（${s.data.id}）：${v.date} ${v.cls ? (WATER_CLASS_LABEL as Record<string, string>)[v.cls] : ''}，目标 ${s.data.target_class} 类`);
+    newlyOffTarget.push(
+      `${s.data.name}（${s.data.id}）：${v.date} ${v.cls ? (WATER_CLASS_LABEL as Record<string, string>)[v.cls] : ''}，目标 ${s.data.target_class} 类`,
+    );
   }
 
   const tables: DataDiff['tables'] = [];
@@ -158,8 +182,14 @@ export function formatDiff(d: DataDiff): string {
   section('新登记的问题', d.casesOpened);
   section('新销号的问题', d.casesClosed);
   section('新逾期的问题', d.newlyOverdue);
-  section('新增监测数据', d.readingsAdded.map((r) => `${r.station}：${r.count} 条（${r.dates.join('、')}）`));
+  section(
+    '新增监测数据',
+    d.readingsAdded.map((r) => `${r.station}：${r.count} 条（${r.dates.join('、')}）`),
+  );
   section('新出现未达标的断面（最新一次监测）', d.newlyOffTarget);
-  section('各表增删行数', d.tables.map((t) => `${t.title}：新增 ${t.added} 行，删除 ${t.removed} 行`));
+  section(
+    '各表增删行数',
+    d.tables.map((t) => `${t.title}：新增 ${t.added} 行，删除 ${t.removed} 行`),
+  );
   return out.join('\n').trim();
 }

@@ -6,7 +6,21 @@
  * as the build; only when the copy has no problem at all are the real files
  * replaced. Every problem is mapped back to sheet, row and column letter.
  */
-import { copyFileSync, cpSync, existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readlinkSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { runsAsFormula, toCsv } from '../lib/csv.ts';
@@ -79,7 +93,11 @@ function plan(tables: SheetTable[], problems: ImportProblem[]): Pending[] {
     if (st.table !== 'readings') {
       const prev = firstSheet.get(st.table);
       if (prev) {
-        problems.push({ where: sheetLabel(st.sheet), row: st.headerRow, zh: `与${sheetLabel(prev.sheet)}是同一张表「${t.title}」：每张表只能有一个工作表` });
+        problems.push({
+          where: sheetLabel(st.sheet),
+          row: st.headerRow,
+          zh: `与${sheetLabel(prev.sheet)}是同一张表「${t.title}」：每张表只能有一个工作表`,
+        });
         continue;
       }
       firstSheet.set(st.table, st);
@@ -148,7 +166,16 @@ function copyMedia(from: string, to: string): void {
 function mapProblem(p: Problem, pending: Map<string, Pending>): ImportProblem {
   const pd = pending.get(p.file);
   if (!pd) {
-    return { where: `数据文件 ${p.file} `, row: p.line, letter: undefined, field: p.field, value: p.value, key: p.key, zh: `${p.zh}（导入的数据与此现有文件不一致，或此文件本身有误）`, en: p.en };
+    return {
+      where: `数据文件 ${p.file} `,
+      row: p.line,
+      letter: undefined,
+      field: p.field,
+      value: p.value,
+      key: p.key,
+      zh: `${p.zh}（导入的数据与此现有文件不一致，或此文件本身有误）`,
+      en: p.en,
+    };
   }
   const field = zhHeader(pd.table, p.field);
   if (p.line && p.line >= 2 && pd.origin[p.line - 2]) {
@@ -209,16 +236,25 @@ export function importSheets(sheets: Sheet[], dataDir: string, opts: { dryRun?: 
   for (const s of sheets) {
     const r = sheetToTable(s);
     if (r.skipped) skipped.push(sheetLabel(s));
-    else if (r.issue) problems.push({ where: sheetLabel(r.issue.sheet), row: r.issue.row, letter: r.issue.letter, zh: r.issue.zh });
+    else if (r.issue)
+      problems.push({ where: sheetLabel(r.issue.sheet), row: r.issue.row, letter: r.issue.letter, zh: r.issue.zh });
     else if (r.table && r.table.rows.length === 0) skipped.push(`${sheetLabel(s)}（没有数据行）`);
     else if (r.table) tables.push(r.table);
   }
   tables.sort((a, b) => ORDER.indexOf(a.table) - ORDER.indexOf(b.table));
   problems.push(...formulaCells(tables));
   const pending = plan(tables, problems);
-  const files: ImportedFile[] = pending.map((p) => ({ file: p.file, table: p.table, rows: p.rows.length, from: p.sources.map((s) => sheetLabel(s.sheet)) }));
+  const files: ImportedFile[] = pending.map((p) => ({
+    file: p.file,
+    table: p.table,
+    rows: p.rows.length,
+    from: p.sources.map((s) => sheetLabel(s.sheet)),
+  }));
   if (pending.length === 0 && problems.length === 0) {
-    problems.push({ where: sheets.length === 1 ? sheetLabel(sheets[0]) : '文件', zh: '没有可导入的数据：没有找到带数据行的表' });
+    problems.push({
+      where: sheets.length === 1 ? sheetLabel(sheets[0]) : '文件',
+      zh: '没有可导入的数据：没有找到带数据行的表',
+    });
   }
   if (problems.length) return { files, problems, written: false, skipped };
 

@@ -27,7 +27,9 @@ export function fileTitles(problems: readonly Problem[]): Record<string, string>
 /** The Chinese header of a column of a data file (verified → 核实日期), or the name itself. */
 export function fieldZh(file: string, field: string | undefined): string {
   if (!field) return '';
-  const t: TableDef | undefined = /^readings\//.test(file) ? (TABLES.readings as TableDef) : (Object.values(TABLES) as TableDef[]).find((x) => x.file === file);
+  const t: TableDef | undefined = /^readings\//.test(file)
+    ? (TABLES.readings as TableDef)
+    : (Object.values(TABLES) as TableDef[]).find((x) => x.file === file);
   const col = t?.columns[field];
   return col ? `${col.zh[0]}（${field}）` : field;
 }
@@ -60,16 +62,27 @@ code { font-family: ui-monospace, monospace; }
   if (problems.length === 0) {
     parts.push('<p class="ok">数据检查通过，没有发现问题。</p>');
   } else {
-    parts.push(`<p class="bad">发现 ${problems.length} 个问题，分布在 ${groups.size} 个文件中。请逐条改正后重新检查。</p>`);
-    parts.push('<div class="wrap"><table><caption>各文件问题数</caption><thead><tr><th scope="col">文件</th><th scope="col">表</th><th scope="col">问题数</th></tr></thead><tbody>');
+    parts.push(
+      `<p class="bad">发现 ${problems.length} 个问题，分布在 ${groups.size} 个文件中。请逐条改正后重新检查。</p>`,
+    );
+    parts.push(
+      '<div class="wrap"><table><caption>各文件问题数</caption><thead><tr><th scope="col">文件</th><th scope="col">表</th><th scope="col">问题数</th></tr></thead><tbody>',
+    );
     let i = 0;
-    for (const [file, list] of groups) parts.push(`<tr><td><a href="#f${i++}"><code>${escapeHtml(file)}</code></a></td><td>${escapeHtml(fileTitle(file))}</td><td>${list.length}</td></tr>`);
+    for (const [file, list] of groups)
+      parts.push(
+        `<tr><td><a href="#f${i++}"><code>${escapeHtml(file)}</code></a></td><td>${escapeHtml(fileTitle(file))}</td><td>${list.length}</td></tr>`,
+      );
     parts.push('</tbody></table></div>');
     i = 0;
     for (const [file, list] of groups) {
       const title = fileTitle(file);
-      parts.push(`<h2 id="f${i++}"><code>${escapeHtml(file)}</code>${title ? `（${escapeHtml(title)}）` : ''}：${list.length} 个问题</h2>`);
-      parts.push(`<div class="wrap"><table><caption class="visually-hidden">${escapeHtml(file)} 的问题</caption><thead><tr><th scope="col">位置</th><th scope="col">记录</th><th scope="col">列</th><th scope="col">填写的值</th><th scope="col">问题</th><th scope="col">English</th></tr></thead><tbody>`);
+      parts.push(
+        `<h2 id="f${i++}"><code>${escapeHtml(file)}</code>${title ? `（${escapeHtml(title)}）` : ''}：${list.length} 个问题</h2>`,
+      );
+      parts.push(
+        `<div class="wrap"><table><caption class="visually-hidden">${escapeHtml(file)} 的问题</caption><thead><tr><th scope="col">位置</th><th scope="col">记录</th><th scope="col">列</th><th scope="col">填写的值</th><th scope="col">问题</th><th scope="col">English</th></tr></thead><tbody>`,
+      );
       for (const p of list) {
         parts.push(
           `<tr><td>${escapeHtml(locationZh(p))}</td><td>${escapeHtml(p.key ?? '')}</td><td>${escapeHtml(fieldZh(file, p.field))}</td><td>${p.value !== undefined ? `<code>${escapeHtml(p.value)}</code>` : ''}</td><td>${escapeHtml(p.zh)}</td><td class="en">${escapeHtml(p.en)}</td></tr>`,

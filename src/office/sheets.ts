@@ -118,8 +118,16 @@ export function sheetToTable(sheet: Sheet): { table?: SheetTable; issue?: SheetI
   if (!found) {
     if (partial) {
       const t = TABLES[partial.rec.table];
-      const missing = partial.rec.missing.map((n) => `${(t.columns as Record<string, { zh: readonly string[] }>)[n].zh[0]}（${n}）`).join('、');
-      return { issue: { sheet, row: sheet.rows[partial.index].row, zh: `按表头应为「${t.title}」，但缺少必需的列：${missing}` } };
+      const missing = partial.rec.missing
+        .map((n) => `${(t.columns as Record<string, { zh: readonly string[] }>)[n].zh[0]}（${n}）`)
+        .join('、');
+      return {
+        issue: {
+          sheet,
+          row: sheet.rows[partial.index].row,
+          zh: `按表头应为「${t.title}」，但缺少必需的列：${missing}`,
+        },
+      };
     }
     return {
       issue: {

@@ -77,7 +77,11 @@ export function readDataFolder(dir: string): NonNullable<TemplateOptions['data']
   for (const [key, t] of Object.entries(TABLES) as [TableName, TableDef][]) {
     if (key === 'readings') {
       const base = join(dir, 'readings');
-      const files = existsSync(base) ? readdirSync(base).filter((f) => f.toLowerCase().endsWith('.csv')).sort() : [];
+      const files = existsSync(base)
+        ? readdirSync(base)
+            .filter((f) => f.toLowerCase().endsWith('.csv'))
+            .sort()
+        : [];
       data[key] = files.flatMap((f) => readTableRows(join(base, f), t));
     } else if (existsSync(join(dir, t.file))) data[key] = readTableRows(join(dir, t.file), t);
   }
@@ -99,16 +103,30 @@ function instructions(ws: ExcelJS.Worksheet): void {
     ['2', '表头批注', '把鼠标停在表头上可以看到该列的含义、是否必填和填写格式。加粗的表头为必填列。'],
     ['3', '下拉列表', '带下拉箭头的列只能从列表中选择（导入时会自动转换为系统使用的代码）。'],
     ['4', '日期', '日期写成 2026-03-15，或直接输入 Excel 日期；月份写成 2026-03。'],
-    ['5', '编码', '编码（水体编码、河长编码等）只能含小写字母、数字和连字符，如 heyuan-he；其他表通过编码引用它，所以编码一经使用请不要改动。'],
+    [
+      '5',
+      '编码',
+      '编码（水体编码、河长编码等）只能含小写字母、数字和连字符，如 heyuan-he；其他表通过编码引用它，所以编码一经使用请不要改动。',
+    ],
     ['6', '多个值', '“流经区划”“照片”等一格多个值时用英文分号 ; 分隔。'],
     ['7', '不填的表', '没有填写数据行的工作表导入时会被跳过，原有数据保持不变。'],
-    ['8', '整表替换', '导入时，填写了数据的工作表会替换该表的全部数据（监测数据按年份替换，如 2026 年的全部数据）。请在现有数据基础上修改，而不是只填新增的几行。'],
-    ['9', '导入', '保存后交给系统管理员运行：npm run import -- 文件名.xlsx 。有任何错误时不会修改数据，并会逐条列出工作表、行号和列号。'],
+    [
+      '8',
+      '整表替换',
+      '导入时，填写了数据的工作表会替换该表的全部数据（监测数据按年份替换，如 2026 年的全部数据）。请在现有数据基础上修改，而不是只填新增的几行。',
+    ],
+    [
+      '9',
+      '导入',
+      '保存后交给系统管理员运行：npm run import -- 文件名.xlsx 。有任何错误时不会修改数据，并会逐条列出工作表、行号和列号。',
+    ],
     [],
     ['数据表', '工作表名', '说明'],
   ];
   for (const [key, t] of Object.entries(TABLES) as [TableName, TableDef][]) {
-    const cols = columnsOf(t).map((c) => `${c.def.zh[0]}${c.def.optional ? '' : '（必填）'}`).join('、');
+    const cols = columnsOf(t)
+      .map((c) => `${c.def.zh[0]}${c.def.optional ? '' : '（必填）'}`)
+      .join('、');
     lines.push([t.file + (key === 'readings' ? '/<年份>.csv' : ''), t.title, cols]);
   }
   lines.forEach((l) => ws.addRow(l));
@@ -126,9 +144,15 @@ export function buildTemplate(opts: TemplateOptions = {}): ExcelJS.Workbook {
   for (const [key, t] of Object.entries(TABLES) as [TableName, TableDef][]) {
     const ws = wb.addWorksheet(t.title, { views: [{ state: 'frozen', ySplit: 1 }] });
     const cols = columnsOf(t);
-    ws.columns = cols.map((c) => ({ header: c.def.zh[0], key: c.name, width: Math.max(10, Math.min(30, c.def.zh[0].length * 2 + 4, c.kind === 'text' ? 24 : 14)) }));
+    ws.columns = cols.map((c) => ({
+      header: c.def.zh[0],
+      key: c.name,
+      width: Math.max(10, Math.min(30, c.def.zh[0].length * 2 + 4, c.kind === 'text' ? 24 : 14)),
+    }));
     /** exceljs has `dataValidations` on a worksheet but does not declare it. */
-    const validations = (ws as unknown as { dataValidations: { add(address: string, v: ExcelJS.DataValidation): void } }).dataValidations;
+    const validations = (
+      ws as unknown as { dataValidations: { add(address: string, v: ExcelJS.DataValidation): void } }
+    ).dataValidations;
     const header = ws.getRow(1);
     cols.forEach((c, i) => {
       const cell = header.getCell(i + 1);

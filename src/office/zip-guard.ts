@@ -44,20 +44,35 @@ export function checkOfficeZip(bytes: Uint8Array, kind: 'xlsx' | 'docx', max = M
   const size = dv.getUint32(eocd + 12, true);
   const offset = dv.getUint32(eocd + 16, true);
   if (entries === 0xffff || size === 0xffffffff || offset === 0xffffffff || offset + size > bytes.length) {
-    return { ok: false, zh: `.${kind} 文件过大或已损坏（ZIP64 或目录越界）`, en: `.${kind} file too large or damaged (ZIP64 or a directory out of bounds)` };
+    return {
+      ok: false,
+      zh: `.${kind} 文件过大或已损坏（ZIP64 或目录越界）`,
+      en: `.${kind} file too large or damaged (ZIP64 or a directory out of bounds)`,
+    };
   }
   let total = 0;
   let p = offset;
   for (let n = 0; n < entries; n++) {
-    if (p + 46 > bytes.length || dv.getUint32(p, true) !== CENTRAL) return { ok: false, zh: `.${kind} 文件已损坏（ZIP 目录不完整）`, en: `.${kind} file damaged (incomplete ZIP directory)` };
+    if (p + 46 > bytes.length || dv.getUint32(p, true) !== CENTRAL)
+      return {
+        ok: false,
+        zh: `.${kind} 文件已损坏（ZIP 目录不完整）`,
+        en: `.${kind} file damaged (incomplete ZIP directory)`,
+      };
     const unc = dv.getUint32(p + 24, true);
-    if (unc === 0xffffffff) return { ok: false, zh: `.${kind} 文件中有超过 4 GB 的内容`, en: `.${kind} file holds an entry over 4 GB` };
+    if (unc === 0xffffffff)
+      return { ok: false, zh: `.${kind} 文件中有超过 4 GB 的内容`, en: `.${kind} file holds an entry over 4 GB` };
     total += unc;
     p += 46 + dv.getUint16(p + 28, true) + dv.getUint16(p + 30, true) + dv.getUint16(p + 32, true);
   }
   if (total > max) {
     const mb = (x: number) => `${Math.round(x / 1048576)} MB`;
-    return { ok: false, uncompressed: total, zh: `.${kind} 文件解压后有 ${mb(total)}，超过 ${mb(max)} 的上限：请拆分后分别导入，或删去无关的工作表和图片`, en: `.${kind} file inflates to ${mb(total)}, over the ${mb(max)} limit: split it, or remove unrelated sheets and images` };
+    return {
+      ok: false,
+      uncompressed: total,
+      zh: `.${kind} 文件解压后有 ${mb(total)}，超过 ${mb(max)} 的上限：请拆分后分别导入，或删去无关的工作表和图片`,
+      en: `.${kind} file inflates to ${mb(total)}, over the ${mb(max)} limit: split it, or remove unrelated sheets and images`,
+    };
   }
   return { ok: true, uncompressed: total };
 }

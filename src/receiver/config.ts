@@ -29,7 +29,10 @@ export const USAGE = `用法 / usage:
 /** `https://a.example, http://127.0.0.1:4321` → normalised origins; throws on anything that is not an origin. */
 export function parseOrigins(text: string): string[] {
   const out: string[] = [];
-  for (const part of text.split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const part of text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     let url: URL;
     try {
       url = new URL(part);
@@ -37,7 +40,9 @@ export function parseOrigins(text: string): string[] {
       throw new Error(`--origin：“${part}”不是网址 / not a URL`);
     }
     if (!/^https?:$/.test(url.protocol) || url.pathname !== '/' || url.search || url.hash || url.username) {
-      throw new Error(`--origin：“${part}”应只含协议、域名和端口，如 https://hzz.example.org / an origin only (scheme, host, port)`);
+      throw new Error(
+        `--origin：“${part}”应只含协议、域名和端口，如 https://hzz.example.org / an origin only (scheme, host, port)`,
+      );
     }
     if (!out.includes(url.origin)) out.push(url.origin);
   }
@@ -89,14 +94,18 @@ export function parseConfig(argv: readonly string[], env: Record<string, string 
   }
   if (!raw.data) throw new Error('缺少数据目录：--data 目录（或 RECEIVER_DATA） / missing --data DIR');
   const origins = parseOrigins(raw.origins ?? '');
-  if (origins.length === 0) throw new Error('缺少站点来源：--origin https://站点域名（或 RECEIVER_ORIGIN），只有它能从浏览器提交 / missing --origin ORIGIN');
+  if (origins.length === 0)
+    throw new Error(
+      '缺少站点来源：--origin https://站点域名（或 RECEIVER_ORIGIN），只有它能从浏览器提交 / missing --origin ORIGIN',
+    );
   return {
     port: raw.port === undefined ? DEFAULTS.port : integer('--port', raw.port, 0, 65535),
     host: raw.host ?? DEFAULTS.host,
     data: raw.data,
     origins,
     rate: raw.rate === undefined ? DEFAULTS.rate : integer('--rate', raw.rate, 0, 1_000_000),
-    maxBody: raw.maxBody === undefined ? DEFAULTS.maxBody : integer('--max-body', raw.maxBody, 1024, 1024 * 1024 * 1024),
+    maxBody:
+      raw.maxBody === undefined ? DEFAULTS.maxBody : integer('--max-body', raw.maxBody, 1024, 1024 * 1024 * 1024),
     trustProxy,
   };
 }

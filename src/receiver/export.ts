@@ -21,7 +21,8 @@ export const CASES_SHEET = TABLES.cases.title;
 export const NOTES_SHEET = '说明';
 
 /** The name of the water as the form sent it, without the townships the list adds: 清溪河（青山镇、白沙镇） → 清溪河. */
-export const waterLabel = (r: Pick<StoredReport, 'water_name'>): string => (r.water_name ?? '').replace(/\s*[（(][^（()）]*[)）]\s*$/, '').trim();
+export const waterLabel = (r: Pick<StoredReport, 'water_name'>): string =>
+  (r.water_name ?? '').replace(/\s*[（(][^（()）]*[)）]\s*$/, '').trim();
 
 /** A first title for the case, for the clerk to edit: 水体污染：清溪河，青石桥下游约100米左岸. */
 export function caseTitle(r: StoredReport): string {

@@ -11,7 +11,15 @@
  * the form's own wording where the schema has one.
  */
 import { createHash } from 'node:crypto';
-import { formToReport, MESSAGES, REF_PATTERN, REPORT_LIMITS, reportSchema, UNKNOWN_WATER, type Report } from '../lib/report.ts';
+import {
+  formToReport,
+  MESSAGES,
+  REF_PATTERN,
+  REPORT_LIMITS,
+  reportSchema,
+  UNKNOWN_WATER,
+  type Report,
+} from '../lib/report.ts';
 import { imageType } from '../lib/image-size.ts';
 import type { PhotoInput, ReportFields } from './store.ts';
 
@@ -51,7 +59,13 @@ export function canonicalJson(value: unknown): string {
 export const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
 
 const NAMED_ONLY = new Set(['name', 'phone', 'consent']);
-const TYPE_ZH: Record<string, string> = { string: '文字', number: '数字', array: '列表', object: '对象', boolean: 'true 或 false' };
+const TYPE_ZH: Record<string, string> = {
+  string: '文字',
+  number: '数字',
+  array: '列表',
+  object: '对象',
+  boolean: 'true 或 false',
+};
 
 interface Issue {
   code: string;
@@ -72,7 +86,8 @@ function chinese(issue: Issue): string {
     case 'invalid_type':
       return `应为${TYPE_ZH[issue.expected ?? ''] ?? issue.expected ?? '其他类型'}`;
     case 'invalid_value':
-      if (last === 'type' && issue.path[0] === 'photos') return '照片的 type 应为 "image/jpeg"（浏览器已把照片转为 JPEG）';
+      if (last === 'type' && issue.path[0] === 'photos')
+        return '照片的 type 应为 "image/jpeg"（浏览器已把照片转为 JPEG）';
       return `取值无效${issue.values?.length ? `，可用的值：${issue.values.map((v) => JSON.stringify(v)).join('、')}` : ''}`;
     case 'too_big':
       return `过长：最多 ${String(issue.maximum)}${issue.path[0] === 'photos' && issue.path.length === 1 ? ' 张' : ' 个字'}`;
@@ -143,7 +158,11 @@ export function jsonIntake(text: string): Intake {
   } catch {
     return { kind: 'invalid', errors: [{ path: '', message: '请求内容不是有效的 JSON' }] };
   }
-  if (!isObject(body)) return { kind: 'invalid', errors: [{ path: '', message: '请求内容应为一个 JSON 对象，字段见 /data/report-schema.json' }] };
+  if (!isObject(body))
+    return {
+      kind: 'invalid',
+      errors: [{ path: '', message: '请求内容应为一个 JSON 对象，字段见 /data/report-schema.json' }],
+    };
   if (HONEYPOT in body) {
     if (trapped(body[HONEYPOT])) return { kind: 'honeypot', ref: refOf(body.ref) };
     delete body[HONEYPOT];
@@ -159,7 +178,13 @@ export function jsonIntake(text: string): Intake {
     else photos.push({ bytes, type, sha256: sha256(bytes) });
   }
   if (errors.length) return { kind: 'invalid', errors };
-  return { kind: 'report', ref: parsed.data.ref, report: fieldsOf(parsed.data), photos, hash: sha256(canonicalJson(body)) };
+  return {
+    kind: 'report',
+    ref: parsed.data.ref,
+    report: fieldsOf(parsed.data),
+    photos,
+    hash: sha256(canonicalJson(body)),
+  };
 }
 
 /**
@@ -173,7 +198,11 @@ export function jsonIntake(text: string): Intake {
 export async function multipartIntake(body: Uint8Array<ArrayBuffer>, contentType: string): Promise<Intake> {
   let form: FormData;
   try {
-    form = await new Request('http://receiver.invalid/reports', { method: 'POST', headers: { 'content-type': contentType }, body }).formData();
+    form = await new Request('http://receiver.invalid/reports', {
+      method: 'POST',
+      headers: { 'content-type': contentType },
+      body,
+    }).formData();
   } catch {
     return { kind: 'invalid', errors: [{ path: '', message: '无法读取表单内容，请返回上一页重新提交' }] };
   }

@@ -85,7 +85,9 @@ export function receiptPage(ref: string, received: string, site: string): string
 
 /** 400: what to correct, each field named as the form names it. */
 export function errorsPage(errors: readonly FieldProblem[], site: string): string {
-  const items = errors.map((e) => `<li><strong>${escapeHtml(fieldLabel(e.path))}</strong>：${escapeHtml(e.message)}</li>`).join('\n');
+  const items = errors
+    .map((e) => `<li><strong>${escapeHtml(fieldLabel(e.path))}</strong>：${escapeHtml(e.message)}</li>`)
+    .join('\n');
   return page(
     '错误：反映没有提交成功',
     `<div class="errors">

@@ -33,7 +33,13 @@ interface Answer {
 
 /** The client's address: the socket's, or with `trustProxy` the last X-Forwarded-For entry (the one the office's proxy added). */
 export function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
-  const forwarded = trustProxy ? String(req.headers['x-forwarded-for'] ?? '').split(',').map((s) => s.trim()).filter(Boolean).at(-1) : undefined;
+  const forwarded = trustProxy
+    ? String(req.headers['x-forwarded-for'] ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+        .at(-1)
+    : undefined;
   return (forwarded ?? req.socket.remoteAddress ?? 'unknown').replace(/^::ffff:/, '');
 }
 
@@ -45,7 +51,8 @@ const SECURITY_HEADERS = {
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
 };
-const PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+const PAGE_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 export interface ReceiverOptions {
   config: ReceiverConfig;
@@ -56,7 +63,12 @@ export interface ReceiverOptions {
   logError?: (line: string) => void;
 }
 
-export function createReceiver({ config, store, log = console.log, logError = console.error }: ReceiverOptions): Server {
+export function createReceiver({
+  config,
+  store,
+  log = console.log,
+  logError = console.error,
+}: ReceiverOptions): Server {
   const limiter = new RateLimiter(config.rate);
   const allowed = new Set(config.origins);
   /** Where the pages of a form post link back to: the site the form came from, else the first origin. */
@@ -128,50 +140,117 @@ export function createReceiver({ config, store, log = console.log, logError = co
     });
   }
 
-  async function post(req: IncomingMessage, origin: string | undefined, address: string): Promise<{ answer: Answer; kind: Kind | undefined }> {
+  async function post(
+    req: IncomingMessage,
+    origin: string | undefined,
+    address: string,
+  ): Promise<{ answer: Answer; kind: Kind | undefined }> {
     const type = mediaType(req.headers['content-type']);
-    const kind: Kind | undefined = type === 'application/json' ? 'json' : type === 'multipart/form-data' ? 'form' : undefined;
+    const kind: Kind | undefined =
+      type === 'application/json' ? 'json' : type === 'multipart/form-data' ? 'form' : undefined;
     const site = siteOf(origin);
     const rate = limiter.hit(address);
     if (!rate.ok) {
       const minutes = Math.ceil(rate.retryAfter / 60);
-      return { kind, answer: problem(429, '提交过于频繁', `这个网络地址一小时内提交的反映已达上限，请 ${minutes} 分钟后再试，或用电话、邮件反映。`, site, { headers: { 'Retry-After': String(rate.retryAfter) }, note: 'rate' }) };
+      return {
+        kind,
+        answer: problem(
+          429,
+          '提交过于频繁',
+          `这个网络地址一小时内提交的反映已达上限，请 ${minutes} 分钟后再试，或用电话、邮件反映。`,
+          site,
+          { headers: { 'Retry-After': String(rate.retryAfter) }, note: 'rate' },
+        ),
+      };
     }
     if (!kind) {
       req.resume();
-      return { kind, answer: { status: 415, json: { error: '只接受 application/json 或 multipart/form-data' }, note: type || 'no type' } };
+      return {
+        kind,
+        answer: {
+          status: 415,
+          json: { error: '只接受 application/json 或 multipart/form-data' },
+          note: type || 'no type',
+        },
+      };
     }
     const body = await readBody(req, config.maxBody);
     if (!body) {
       return {
         kind,
-        answer: problem(413, '提交的内容太大', `提交的内容超过了 ${Math.floor(config.maxBody / 1024 / 1024) || 1} MB 的上限。请少附几张照片或选择较小的照片后重新提交。`, site, { note: 'too large' }),
+        answer: problem(
+          413,
+          '提交的内容太大',
+          `提交的内容超过了 ${Math.floor(config.maxBody / 1024 / 1024) || 1} MB 的上限。请少附几张照片或选择较小的照片后重新提交。`,
+          site,
+          { note: 'too large' },
+        ),
       };
     }
-    const intake: Intake = kind === 'json' ? jsonIntake(body.toString('utf8')) : await multipartIntake(body, req.headers['content-type']!);
+    const intake: Intake =
+      kind === 'json' ? jsonIntake(body.toString('utf8')) : await multipartIntake(body, req.headers['content-type']!);
     if (intake.kind === 'invalid') {
-      return { kind, answer: { status: 400, json: { errors: intake.errors satisfies FieldProblem[] }, html: errorsPage(intake.errors, site), note: `invalid ${intake.errors.map((e) => e.path || '(body)').join(',')}` } };
+      return {
+        kind,
+        answer: {
+          status: 400,
+          json: { errors: intake.errors satisfies FieldProblem[] },
+          html: errorsPage(intake.errors, site),
+          note: `invalid ${intake.errors.map((e) => e.path || '(body)').join(',')}`,
+        },
+      };
     }
     if (intake.kind === 'honeypot') {
       const receipt = { ref: intake.ref ?? newReference(), received: new Date().toISOString() };
-      return { kind, answer: { status: 201, json: receipt, html: receiptPage(receipt.ref, receipt.received, site), note: 'honeypot, not stored' } };
+      return {
+        kind,
+        answer: {
+          status: 201,
+          json: receipt,
+          html: receiptPage(receipt.ref, receipt.received, site),
+          note: 'honeypot, not stored',
+        },
+      };
     }
     let saved;
     try {
       saved = await store.save(intake.ref ?? freshRef(), intake.hash, kind, intake.report, intake.photos);
     } catch (e) {
       logError(`receiver: 保存失败 / could not store a report: ${(e as Error).message}`);
-      return { kind, answer: problem(503, '暂时无法保存', '服务器暂时无法保存您的反映，请稍后重新提交。', site, { headers: { 'Retry-After': '30' }, note: 'store failed' }) };
+      return {
+        kind,
+        answer: problem(503, '暂时无法保存', '服务器暂时无法保存您的反映，请稍后重新提交。', site, {
+          headers: { 'Retry-After': '30' },
+          note: 'store failed',
+        }),
+      };
     }
     const receipt = { ref: saved.ref, received: saved.received };
     if (saved.status === 'conflict') {
       return {
         kind,
-        answer: problem(409, '编号已被使用', `受理编号 ${saved.ref} 已用于另一份内容不同的反映，这次提交没有保存。`, site, { json: { error: `受理编号 ${saved.ref} 已用于另一份内容不同的反映，这次提交没有保存`, ref: saved.ref }, note: `${saved.ref} conflict` }),
+        answer: problem(
+          409,
+          '编号已被使用',
+          `受理编号 ${saved.ref} 已用于另一份内容不同的反映，这次提交没有保存。`,
+          site,
+          {
+            json: { error: `受理编号 ${saved.ref} 已用于另一份内容不同的反映，这次提交没有保存`, ref: saved.ref },
+            note: `${saved.ref} conflict`,
+          },
+        ),
       };
     }
     const status = saved.status === 'created' ? 201 : 200;
-    return { kind, answer: { status, json: receipt, html: receiptPage(receipt.ref, receipt.received, site), note: `${saved.ref}${status === 200 ? ' repeat' : ''}` } };
+    return {
+      kind,
+      answer: {
+        status,
+        json: receipt,
+        html: receiptPage(receipt.ref, receipt.received, site),
+        note: `${saved.ref}${status === 200 ? ' repeat' : ''}`,
+      },
+    };
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse, note: (s: string) => void): Promise<void> {
@@ -179,7 +258,13 @@ export function createReceiver({ config, store, log = console.log, logError = co
     const origin = req.headers.origin;
     if (path === '/health') {
       req.resume();
-      if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, { status: 405, json: { error: 'GET only' }, headers: { Allow: 'GET, HEAD' } }, 'json', undefined);
+      if (req.method !== 'GET' && req.method !== 'HEAD')
+        return send(
+          res,
+          { status: 405, json: { error: 'GET only' }, headers: { Allow: 'GET, HEAD' } },
+          'json',
+          undefined,
+        );
       const ok = store.healthy();
       return send(res, { status: ok ? 200 : 503, json: { ok } }, 'json', undefined);
     }
@@ -196,12 +281,22 @@ export function createReceiver({ config, store, log = console.log, logError = co
     if (req.method === 'OPTIONS') {
       req.resume();
       const headers: Record<string, string> = { Allow: 'POST, OPTIONS' };
-      if (origin) Object.assign(headers, { 'Access-Control-Allow-Methods': 'POST', 'Access-Control-Allow-Headers': 'Content-Type', 'Access-Control-Max-Age': '600' });
+      if (origin)
+        Object.assign(headers, {
+          'Access-Control-Allow-Methods': 'POST',
+          'Access-Control-Allow-Headers': 'Content-Type',
+          'Access-Control-Max-Age': '600',
+        });
       return send(res, { status: 204, headers }, undefined, origin);
     }
     if (req.method !== 'POST') {
       req.resume();
-      return send(res, { status: 405, json: { error: 'POST only' }, headers: { Allow: 'POST, OPTIONS' } }, 'json', origin);
+      return send(
+        res,
+        { status: 405, json: { error: 'POST only' }, headers: { Allow: 'POST, OPTIONS' } },
+        'json',
+        origin,
+      );
     }
     const { answer, kind } = await post(req, origin, clientAddress(req, config.trustProxy));
     if (answer.note) note(answer.note);
@@ -215,11 +310,14 @@ export function createReceiver({ config, store, log = console.log, logError = co
     const path = (req.url ?? '/').split('?')[0]!.slice(0, 200);
     res.on('close', () => {
       const status = res.writableFinished ? String(res.statusCode) : 'aborted';
-      log(`${new Date().toISOString()} ${address} ${req.method} ${path} ${status} ${Math.round(performance.now() - started)}ms${extra ? ` ${extra}` : ''}`);
+      log(
+        `${new Date().toISOString()} ${address} ${req.method} ${path} ${status} ${Math.round(performance.now() - started)}ms${extra ? ` ${extra}` : ''}`,
+      );
     });
     handle(req, res, (s) => (extra = s)).catch((e: Error) => {
       logError(`receiver: ${e.stack ?? e.message}`);
-      if (!res.headersSent) send(res, { status: 500, json: { error: '服务器内部错误，请稍后重试' } }, 'json', undefined);
+      if (!res.headersSent)
+        send(res, { status: 500, json: { error: '服务器内部错误，请稍后重试' } }, 'json', undefined);
       else res.destroy();
     });
   });

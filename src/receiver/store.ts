@@ -33,7 +33,17 @@
  * newer than this code is refused rather than guessed at.
  */
 import { DatabaseSync, type SQLInputValue } from 'node:sqlite';
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync, unlinkSync, openSync, fsyncSync, closeSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+  unlinkSync,
+  openSync,
+  fsyncSync,
+  closeSync,
+} from 'node:fs';
 import { open, rename, unlink } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
@@ -129,7 +139,20 @@ export type SaveResult =
 
 export class StoreError extends Error {}
 
-const REPORT_COLUMNS = ['water', 'water_name', 'place', 'lat', 'lon', 'category', 'description', 'seen_date', 'seen_time', 'contact', 'name', 'phone'] as const;
+const REPORT_COLUMNS = [
+  'water',
+  'water_name',
+  'place',
+  'lat',
+  'lon',
+  'category',
+  'description',
+  'seen_date',
+  'seen_time',
+  'contact',
+  'name',
+  'phone',
+] as const;
 
 type Row = Record<string, SQLInputValue>;
 
@@ -146,7 +169,9 @@ function fsyncDir(dir: string): void {
 export function migrate(db: DatabaseSync): number {
   const version = (db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version;
   if (version > MIGRATIONS.length) {
-    throw new StoreError(`数据库版本 ${version} 比本程序（${MIGRATIONS.length}）新，请升级程序 / database schema ${version} is newer than this receiver (${MIGRATIONS.length})`);
+    throw new StoreError(
+      `数据库版本 ${version} 比本程序（${MIGRATIONS.length}）新，请升级程序 / database schema ${version} is newer than this receiver (${MIGRATIONS.length})`,
+    );
   }
   for (let v = version; v < MIGRATIONS.length; v++) {
     db.exec('BEGIN IMMEDIATE');
@@ -184,7 +209,8 @@ export class ReportStore {
   static open(dir: string, opts: OpenOptions = {}): ReportStore {
     const photos = join(dir, PHOTO_DIR);
     if (opts.existing) {
-      if (!existsSync(join(dir, DB_FILE))) throw new StoreError(`没有找到数据库：${join(dir, DB_FILE)} / no database in ${dir}`);
+      if (!existsSync(join(dir, DB_FILE)))
+        throw new StoreError(`没有找到数据库：${join(dir, DB_FILE)} / no database in ${dir}`);
     } else {
       try {
         mkdirSync(photos, { recursive: true });
@@ -192,7 +218,9 @@ export class ReportStore {
         writeFileSync(probe, '');
         unlinkSync(probe);
       } catch (e) {
-        throw new StoreError(`数据目录不可写：${dir}（${(e as Error).message}） / data directory is not writable: ${dir}`);
+        throw new StoreError(
+          `数据目录不可写：${dir}（${(e as Error).message}） / data directory is not writable: ${dir}`,
+        );
       }
     }
     let db: DatabaseSync;
@@ -237,7 +265,8 @@ export class ReportStore {
 
   /** The receipt and content hash stored for a reference. */
   find(ref: string): (Receipt & { hash: string }) | undefined {
-    const row = this.db.prepare('SELECT ref, received, body_hash FROM reports WHERE ref = ?').get(ref) as { ref: string; received: string; body_hash: string } | undefined;
+    const row = this.db.prepare('SELECT ref, received, body_hash FROM reports WHERE ref = ?').get(ref) as
+      { ref: string; received: string; body_hash: string } | undefined;
     return row && { ref: row.ref, received: row.received, hash: row.body_hash };
   }
 
@@ -274,7 +303,13 @@ export class ReportStore {
    * `conflict` when it came with other content. Throws when the disk or the
    * database fails; nothing is then stored.
    */
-  async save(ref: string, hash: string, channel: 'json' | 'form', report: ReportFields, photos: readonly PhotoInput[]): Promise<SaveResult> {
+  async save(
+    ref: string,
+    hash: string,
+    channel: 'json' | 'form',
+    report: ReportFields,
+    photos: readonly PhotoInput[],
+  ): Promise<SaveResult> {
     const before = this.answer(ref, hash);
     if (before) return before;
     const written: string[] = [];
@@ -300,8 +335,12 @@ export class ReportStore {
     const cols = Object.keys(values);
     this.db.exec('BEGIN IMMEDIATE');
     try {
-      const { lastInsertRowid } = this.db.prepare(`INSERT INTO reports (${cols.join(', ')}) VALUES (${cols.map((c) => `:${c}`).join(', ')})`).run(values);
-      const insert = this.db.prepare('INSERT INTO photos (report, n, file, type, bytes, sha256) VALUES (?, ?, ?, ?, ?, ?)');
+      const { lastInsertRowid } = this.db
+        .prepare(`INSERT INTO reports (${cols.join(', ')}) VALUES (${cols.map((c) => `:${c}`).join(', ')})`)
+        .run(values);
+      const insert = this.db.prepare(
+        'INSERT INTO photos (report, n, file, type, bytes, sha256) VALUES (?, ?, ?, ?, ?, ?)',
+      );
       photos.forEach((p, i) => insert.run(lastInsertRowid, i + 1, written[i]!, p.type, p.bytes.byteLength, p.sha256));
       this.db.exec('COMMIT');
     } catch (e) {
@@ -321,9 +360,19 @@ export class ReportStore {
     const photos = new Map<number, StoredPhoto[]>();
     const seqs = rows.map((r) => Number(r.seq));
     const placeholders = seqs.map(() => '?').join(',');
-    for (const p of this.db.prepare(`SELECT report, n, file, type, bytes, sha256 FROM photos WHERE report IN (${placeholders}) ORDER BY report, n`).all(...seqs) as Row[]) {
+    for (const p of this.db
+      .prepare(
+        `SELECT report, n, file, type, bytes, sha256 FROM photos WHERE report IN (${placeholders}) ORDER BY report, n`,
+      )
+      .all(...seqs) as Row[]) {
       const list = photos.get(Number(p.report)) ?? [];
-      list.push({ n: Number(p.n), file: String(p.file), type: p.type as ImageType, bytes: Number(p.bytes), sha256: String(p.sha256) });
+      list.push({
+        n: Number(p.n),
+        file: String(p.file),
+        type: p.type as ImageType,
+        bytes: Number(p.bytes),
+        sha256: String(p.sha256),
+      });
       photos.set(Number(p.report), list);
     }
     return rows.map((r) => {
@@ -346,11 +395,15 @@ export class ReportStore {
    */
   list(opts: { afterRef?: string; from?: string } = {}): StoredReport[] {
     if (opts.afterRef !== undefined) {
-      const row = this.db.prepare('SELECT seq FROM reports WHERE ref = ?').get(opts.afterRef) as { seq: number } | undefined;
+      const row = this.db.prepare('SELECT seq FROM reports WHERE ref = ?').get(opts.afterRef) as
+        { seq: number } | undefined;
       if (!row) throw new StoreError(`没有受理编号为 ${opts.afterRef} 的反映 / no report ${opts.afterRef}`);
       return this.hydrate(this.db.prepare('SELECT * FROM reports WHERE seq > ? ORDER BY seq').all(row.seq) as Row[]);
     }
-    if (opts.from !== undefined) return this.hydrate(this.db.prepare('SELECT * FROM reports WHERE received >= ? ORDER BY seq').all(opts.from) as Row[]);
+    if (opts.from !== undefined)
+      return this.hydrate(
+        this.db.prepare('SELECT * FROM reports WHERE received >= ? ORDER BY seq').all(opts.from) as Row[],
+      );
     return this.hydrate(this.db.prepare('SELECT * FROM reports ORDER BY seq').all() as Row[]);
   }
 
@@ -375,7 +428,8 @@ export class ReportStore {
 
   /** Erase the name and phone of a report, keeping the report; false when there is none. */
   forgetContact(ref: string): boolean {
-    const changed = Number(this.db.prepare('UPDATE reports SET name = NULL, phone = NULL WHERE ref = ?').run(ref).changes) > 0;
+    const changed =
+      Number(this.db.prepare('UPDATE reports SET name = NULL, phone = NULL WHERE ref = ?').run(ref).changes) > 0;
     if (changed) this.checkpoint();
     return changed;
   }

@@ -7,9 +7,20 @@ import { DOC_KIND, DOC_STATUS } from '../lib/enums.ts';
 import { isValidDate } from '../lib/dates.ts';
 import { expect, ID_PATTERN, SHORT_TEXT_MAX } from './fields.ts';
 
-const text = z.string({ error: expect('必填，应为文字', 'a non-empty text') }).trim().min(1, { error: expect('必填，不能为空', 'a value (required)') })
-  .max(SHORT_TEXT_MAX, { error: (iss) => expect(`文字过长（${String(iss.input).length} 字）：不能超过 ${SHORT_TEXT_MAX} 字`, `text too long (${String(iss.input).length} characters): at most ${SHORT_TEXT_MAX}`) });
-const idRef = z.string({ error: expect('应为编码', 'an id') }).regex(ID_PATTERN, { error: expect('编码只能含小写字母、数字和连字符', 'an id [a-z0-9-]+') });
+const text = z
+  .string({ error: expect('必填，应为文字', 'a non-empty text') })
+  .trim()
+  .min(1, { error: expect('必填，不能为空', 'a value (required)') })
+  .max(SHORT_TEXT_MAX, {
+    error: (iss) =>
+      expect(
+        `文字过长（${String(iss.input).length} 字）：不能超过 ${SHORT_TEXT_MAX} 字`,
+        `text too long (${String(iss.input).length} characters): at most ${SHORT_TEXT_MAX}`,
+      ),
+  });
+const idRef = z
+  .string({ error: expect('应为编码', 'an id') })
+  .regex(ID_PATTERN, { error: expect('编码只能含小写字母、数字和连字符', 'an id [a-z0-9-]+') });
 
 /** Astro's frontmatter parser turns an unquoted date into a Date; accept both. */
 const isoDate = z
@@ -24,8 +35,12 @@ export const documentSchema = z.object({
   /** 发文单位 */
   issuer: text,
   date: isoDate,
-  status: z.enum(DOC_STATUS.values, { error: expect(`应为以下之一：${DOC_STATUS.values.join(' | ')}`, `one of ${DOC_STATUS.values.join(' | ')}`) }),
-  kind: z.enum(DOC_KIND.values, { error: expect(`应为以下之一：${DOC_KIND.values.join(' | ')}`, `one of ${DOC_KIND.values.join(' | ')}`) }),
+  status: z.enum(DOC_STATUS.values, {
+    error: expect(`应为以下之一：${DOC_STATUS.values.join(' | ')}`, `one of ${DOC_STATUS.values.join(' | ')}`),
+  }),
+  kind: z.enum(DOC_KIND.values, {
+    error: expect(`应为以下之一：${DOC_KIND.values.join(' | ')}`, `one of ${DOC_KIND.values.join(' | ')}`),
+  }),
   /** Related water ids. */
   waters: z.array(idRef, { error: expect('应为水体编码列表', 'a list of water ids') }).default([]),
   /**

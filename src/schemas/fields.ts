@@ -30,7 +30,14 @@ function required<T extends z.ZodType<unknown, string>>(inner: T) {
 }
 
 export function id() {
-  return required(z.string().regex(ID_PATTERN, { error: expect('编码只能含小写字母、数字和连字符 (a-z 0-9 -)', 'an id of lowercase letters, digits and hyphens [a-z0-9-]+') }));
+  return required(
+    z.string().regex(ID_PATTERN, {
+      error: expect(
+        '编码只能含小写字母、数字和连字符 (a-z 0-9 -)',
+        'an id of lowercase letters, digits and hyphens [a-z0-9-]+',
+      ),
+    }),
+  );
 }
 
 /** A reference to an id of another file; checked against that file later. */
@@ -48,7 +55,13 @@ export const LONG_TEXT_MAX = 5000;
  */
 export function text(max = SHORT_TEXT_MAX) {
   return required(
-    z.string().max(max, { error: (iss) => expect(`文字过长（${String(iss.input).length} 字）：不能超过 ${max} 字`, `text too long (${String(iss.input).length} characters): at most ${max}`) }),
+    z.string().max(max, {
+      error: (iss) =>
+        expect(
+          `文字过长（${String(iss.input).length} 字）：不能超过 ${max} 字`,
+          `text too long (${String(iss.input).length} characters): at most ${max}`,
+        ),
+    }),
   );
 }
 
@@ -58,11 +71,19 @@ export function longText() {
 }
 
 export function date() {
-  return required(z.string().refine(isValidDate, { error: expect('日期应为 YYYY-MM-DD 格式的真实日期，如 2026-03-15', 'a real date as YYYY-MM-DD, e.g. 2026-03-15') }));
+  return required(
+    z.string().refine(isValidDate, {
+      error: expect('日期应为 YYYY-MM-DD 格式的真实日期，如 2026-03-15', 'a real date as YYYY-MM-DD, e.g. 2026-03-15'),
+    }),
+  );
 }
 
 export function month() {
-  return required(z.string().refine(isValidMonth, { error: expect('月份应为 YYYY-MM 格式，如 2026-03', 'a month as YYYY-MM, e.g. 2026-03') }));
+  return required(
+    z
+      .string()
+      .refine(isValidMonth, { error: expect('月份应为 YYYY-MM 格式，如 2026-03', 'a month as YYYY-MM, e.g. 2026-03') }),
+  );
 }
 
 /** A date 'YYYY-MM-DD' or a month 'YYYY-MM' (a monthly monitoring value). */
@@ -79,9 +100,21 @@ const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 export function number(opts: { min?: number; max?: number; integer?: boolean } = {}) {
   const { min, max, integer } = opts;
   const range =
-    min !== undefined && max !== undefined ? `${min} 到 ${max} 之间` : min !== undefined ? `不小于 ${min}` : max !== undefined ? `不大于 ${max}` : '';
+    min !== undefined && max !== undefined
+      ? `${min} 到 ${max} 之间`
+      : min !== undefined
+        ? `不小于 ${min}`
+        : max !== undefined
+          ? `不大于 ${max}`
+          : '';
   const rangeEn =
-    min !== undefined && max !== undefined ? ` between ${min} and ${max}` : min !== undefined ? ` of at least ${min}` : max !== undefined ? ` of at most ${max}` : '';
+    min !== undefined && max !== undefined
+      ? ` between ${min} and ${max}`
+      : min !== undefined
+        ? ` of at least ${min}`
+        : max !== undefined
+          ? ` of at most ${max}`
+          : '';
   const kind = integer ? '整数' : '数字';
   const kindEn = integer ? 'a whole number' : 'a number';
   return required(
@@ -103,7 +136,9 @@ export function number(opts: { min?: number; max?: number; integer?: boolean } =
 }
 
 export function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
-  return required(z.enum(values, { error: expect(`应为以下之一：${values.join(' | ')}`, `one of ${values.join(' | ')}`) }));
+  return required(
+    z.enum(values, { error: expect(`应为以下之一：${values.join(' | ')}`, `one of ${values.join(' | ')}`) }),
+  );
 }
 
 /** A `;`-separated list of ids. */
@@ -111,10 +146,19 @@ export function idList() {
   return required(
     z
       .string()
-      .transform((v) => v.split(/[;；]/).map((s) => s.trim()).filter(Boolean))
+      .transform((v) =>
+        v
+          .split(/[;；]/)
+          .map((s) => s.trim())
+          .filter(Boolean),
+      )
       .pipe(
         z
-          .array(z.string().regex(ID_PATTERN, { error: expect('列表中的每个编码只能含小写字母、数字和连字符，用 ; 分隔', 'ids [a-z0-9-]+ separated by ;') }))
+          .array(
+            z.string().regex(ID_PATTERN, {
+              error: expect('列表中的每个编码只能含小写字母、数字和连字符，用 ; 分隔', 'ids [a-z0-9-]+ separated by ;'),
+            }),
+          )
           .min(1, { error: REQUIRED }),
       ),
   );
@@ -122,7 +166,14 @@ export function idList() {
 
 /** A `;`-separated list of free values (e.g. photo file names). */
 export function textList() {
-  return required(z.string().transform((v) => v.split(/[;；]/).map((s) => s.trim()).filter(Boolean)));
+  return required(
+    z.string().transform((v) =>
+      v
+        .split(/[;；]/)
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  );
 }
 
 /** A monitoring value: a number, or a detection limit written with a trailing L. */
@@ -131,7 +182,13 @@ export function measurement() {
     z.string().transform((v, ctx) => {
       const m = parseMeasurement(v);
       if (!m) {
-        ctx.addIssue({ code: 'custom', message: expect('应为数值，低于检出限时写作检出限加 L，如 0.004L', 'a number, or a detection limit with a trailing L, e.g. 0.004L') });
+        ctx.addIssue({
+          code: 'custom',
+          message: expect(
+            '应为数值，低于检出限时写作检出限加 L，如 0.004L',
+            'a number, or a detection limit with a trailing L, e.g. 0.004L',
+          ),
+        });
         return z.NEVER;
       }
       return m;

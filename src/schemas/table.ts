@@ -41,14 +41,23 @@ export function defineTable<const C extends Record<string, ColumnDef>>(def: {
   key?: keyof C & string;
 }): TableDef<C> {
   const shape: Record<string, z.ZodType> = {};
-  for (const [name, col] of Object.entries(def.columns)) shape[name] = col.optional ? col.schema.optional() : col.schema;
+  for (const [name, col] of Object.entries(def.columns))
+    shape[name] = col.optional ? col.schema.optional() : col.schema;
   return { ...def, row: z.object(shape) as z.ZodObject<Shape<C>> };
 }
 
-export function column<S extends z.ZodType>(zh: string | readonly string[], schema: S, doc: string): ColumnDef<S> & { optional: false } {
+export function column<S extends z.ZodType>(
+  zh: string | readonly string[],
+  schema: S,
+  doc: string,
+): ColumnDef<S> & { optional: false } {
   return { zh: typeof zh === 'string' ? [zh] : zh, schema, doc, optional: false };
 }
 
-export function optional<S extends z.ZodType>(zh: string | readonly string[], schema: S, doc: string): ColumnDef<S> & { optional: true } {
+export function optional<S extends z.ZodType>(
+  zh: string | readonly string[],
+  schema: S,
+  doc: string,
+): ColumnDef<S> & { optional: true } {
   return { zh: typeof zh === 'string' ? [zh] : zh, schema, doc, optional: true };
 }

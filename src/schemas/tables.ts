@@ -28,7 +28,23 @@ import {
   WATER_KIND,
   type ReadingItem,
 } from '../lib/enums.ts';
-import { date, dateOrMonth, id, idList, latitude, longitude, measurement, metric, month, number, oneOf, ref, longText, text, textList } from './fields.ts';
+import {
+  date,
+  dateOrMonth,
+  id,
+  idList,
+  latitude,
+  longitude,
+  measurement,
+  metric,
+  month,
+  number,
+  oneOf,
+  ref,
+  longText,
+  text,
+  textList,
+} from './fields.ts';
 import { column, defineTable, optional, type ColumnDef } from './table.ts';
 
 export const regions = defineTable({
@@ -50,7 +66,11 @@ export const waters = defineTable({
   columns: {
     id: column(['编码', '水体编码'], id(), '水体编码'),
     name: column('名称', text(), '水体名称'),
-    kind: column('类型', oneOf(WATER_KIND.values), '类型：river 河流 | lake 湖泊 | reservoir 水库 | canal 渠道 | pond 山塘 | other 其他'),
+    kind: column(
+      '类型',
+      oneOf(WATER_KIND.values),
+      '类型：river 河流 | lake 湖泊 | reservoir 水库 | canal 渠道 | pond 山塘 | other 其他',
+    ),
     parent: optional('汇入水体编码', ref(), '汇入的上级水体编码'),
     level: column('管理级别', oneOf(REGION_LEVEL.values), '管理级别：county | township | village'),
     regions: column('流经区划', idList(), '流经的区划代码，多个用 ; 分隔'),
@@ -117,11 +137,19 @@ export const stations = defineTable({
     name: column('断面名称', text(), '断面名称'),
     water: column('水体编码', ref(), '所在水体编码'),
     region: column('区划代码', ref(), '所在区划代码'),
-    kind: column('断面类型', oneOf(STATION_KIND.values), '断面类型：national | provincial | municipal | county | boundary | drinking_source'),
+    kind: column(
+      '断面类型',
+      oneOf(STATION_KIND.values),
+      '断面类型：national | provincial | municipal | county | boundary | drinking_source',
+    ),
     target_class: column('水质目标', oneOf(TARGET_CLASS.values), '水质目标：I | II | III | IV | V'),
     lat: optional('纬度', latitude(), '纬度（WGS84）'),
     lon: optional('经度', longitude(), '经度（WGS84）'),
-    waterbody: optional('水体类别', oneOf(WATERBODY.values), 'river 河流 | lake 湖库；留空时湖泊、水库按湖库，其余按河流'),
+    waterbody: optional(
+      '水体类别',
+      oneOf(WATERBODY.values),
+      'river 河流 | lake 湖库；留空时湖泊、水库按湖库，其余按河流',
+    ),
   },
 });
 
@@ -155,7 +183,11 @@ export const cases = defineTable({
     region: column('区划代码', ref(), '区划代码'),
     found: column('发现日期', date(), '发现日期'),
     source: column('来源', oneOf(CASE_SOURCE.values), '来源：patrol | inspection | report | media | audit | other'),
-    category: column('类别', oneOf(CASE_CATEGORY.values), '类别：encroachment | sand_mining | dumping | illegal_building | sewage_outlet | pollution | garbage | black_odorous | livestock | sign_outdated | other'),
+    category: column(
+      '类别',
+      oneOf(CASE_CATEGORY.values),
+      '类别：encroachment | sand_mining | dumping | illegal_building | sewage_outlet | pollution | garbage | black_odorous | livestock | sign_outdated | other',
+    ),
     description: optional('描述', longText(), '问题描述'),
     responsible: column('责任单位', text(), '责任单位'),
     deadline: column('整改时限', date(), '整改时限'),
@@ -173,7 +205,11 @@ export const caseEvents = defineTable({
   columns: {
     case: column('问题编号', ref(), '问题编号'),
     date: column('日期', date(), '日期'),
-    status: column('状态', oneOf(CASE_STATUS.values), '状态：reported | assigned | rectifying | submitted | closed | rejected'),
+    status: column(
+      '状态',
+      oneOf(CASE_STATUS.values),
+      '状态：reported | assigned | rectifying | submitted | closed | rejected',
+    ),
     note: optional('说明', longText(), '说明'),
     by: optional('办理单位', text(), '办理单位'),
   },
@@ -259,7 +295,11 @@ export const outlets = defineTable({
     kind: column('类型', oneOf(OUTLET_KIND.values), `类型：${OUTLET_KIND.values.join(' | ')}`),
     permit: optional('排污许可', text(), '排污许可或登记编号'),
     responsible: column('责任单位', text(), '责任单位'),
-    status: column('状态', oneOf(OUTLET_STATUS.values), '状态：compliant 已规范 | rectifying 整治中 | closed 已封堵 | unknown 情况不明'),
+    status: column(
+      '状态',
+      oneOf(OUTLET_STATUS.values),
+      '状态：compliant 已规范 | rectifying 整治中 | closed 已封堵 | unknown 情况不明',
+    ),
     lat: optional('纬度', latitude(), '纬度（WGS84）'),
     lon: optional('经度', longitude(), '经度（WGS84）'),
     case: optional('问题编号', ref(), '相关问题编号（cases 中的编号）'),
@@ -278,14 +318,34 @@ export const blackOdorous = defineTable({
     responsible: column('责任人', ref(), '责任人（河长编码）'),
     unit: column('责任单位', text(), '责任单位'),
     deadline: column('整治时限', date(), '整治时限'),
-    status: column('状态', oneOf(BO_STATUS.values), '状态：listed 已列入 | treating 整治中 | eliminated 已消除 | long_term 长制久清'),
+    status: column(
+      '状态',
+      oneOf(BO_STATUS.values),
+      '状态：listed 已列入 | treating 整治中 | eliminated 已消除 | long_term 长制久清',
+    ),
     reviewed: optional('最近评估日期', date(), '最近一次评估（半年一评）的日期'),
     note: optional('备注', longText(), '备注，如最近一次评估的结论'),
   },
 });
 
 /** Every CSV table in the order they are checked (referenced files first). */
-export const TABLES = { regions, waters, segments, chiefs, assignments, stations, readings, cases, caseEvents, inspections, patrols, actions, targets, outlets, blackOdorous } as const;
+export const TABLES = {
+  regions,
+  waters,
+  segments,
+  chiefs,
+  assignments,
+  stations,
+  readings,
+  cases,
+  caseEvents,
+  inspections,
+  patrols,
+  actions,
+  targets,
+  outlets,
+  blackOdorous,
+} as const;
 export type TableName = keyof typeof TABLES;
 
 export type Region = z.output<typeof regions.row>;

@@ -33,7 +33,10 @@ export function targetOf(root: ParentNode, field: string): HTMLElement | null {
   const g = group(root, field);
   if (!g) return null;
   const id = g.dataset.target;
-  return (id && document.getElementById(id)) || g.querySelector<HTMLElement>('input:not([type=hidden]), select, textarea, button');
+  return (
+    (id && document.getElementById(id)) ||
+    g.querySelector<HTMLElement>('input:not([type=hidden]), select, textarea, button')
+  );
 }
 
 /** The key of the field an element belongs to (the nearest data-field), or null. */
@@ -43,7 +46,9 @@ export function fieldOf(el: Element | null): string | null {
 
 /** The group's own controls (not those of a group nested in it, like the contact details under "named"). */
 function controls(g: HTMLElement): HTMLElement[] {
-  return [...g.querySelectorAll<HTMLElement>('input:not([type=hidden]), select, textarea')].filter((el) => el.closest('[data-field]') === g);
+  return [...g.querySelectorAll<HTMLElement>('input:not([type=hidden]), select, textarea')].filter(
+    (el) => el.closest('[data-field]') === g,
+  );
 }
 
 function describe(el: HTMLElement, id: string, on: boolean) {
@@ -82,7 +87,11 @@ function setTitle(hasErrors: boolean) {
 }
 
 /** Show all errors: inline, in the summary (focused), in the title. Returns false when there were none. */
-export function showErrors<K extends string>(root: HTMLElement, errors: readonly FormError<K>[], allFields: readonly K[]): boolean {
+export function showErrors<K extends string>(
+  root: HTMLElement,
+  errors: readonly FormError<K>[],
+  allFields: readonly K[],
+): boolean {
   for (const f of allFields) setFieldError(root, f, errors.find((e) => e.field === f)?.message ?? null);
   const summary = summaryOf(root);
   summary.querySelector('ul')!.replaceChildren(
@@ -125,7 +134,9 @@ export function wireSummary(root: HTMLElement): void {
     const target = targetOf(root, a.dataset.for!);
     if (!target) return;
     ev.preventDefault();
-    const label = target.closest('fieldset')?.querySelector('legend') ?? (target.id ? root.querySelector(`label[for="${target.id}"]`) : null);
+    const label =
+      target.closest('fieldset')?.querySelector('legend') ??
+      (target.id ? root.querySelector(`label[for="${target.id}"]`) : null);
     (label ?? target).scrollIntoView({ block: 'start' });
     target.focus({ preventScroll: true });
   });

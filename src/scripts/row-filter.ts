@@ -43,7 +43,9 @@ export class RowFilter extends HTMLElement {
   connectedCallback() {
     const form = this.querySelector<HTMLFormElement>('form[data-filter-form]');
     if (!form) return;
-    this.#controls = [...form.elements].filter((e): e is Control => (e instanceof HTMLInputElement || e instanceof HTMLSelectElement) && !!e.name);
+    this.#controls = [...form.elements].filter(
+      (e): e is Control => (e instanceof HTMLInputElement || e instanceof HTMLSelectElement) && !!e.name,
+    );
     this.#implied = Object.fromEntries(new URLSearchParams(this.dataset.filterImplied ?? ''));
     this.countText = this.querySelector('[data-filter-count]')?.textContent?.trim() ?? '';
 
@@ -100,12 +102,17 @@ export class RowFilter extends HTMLElement {
     this.apply();
     const q = this.query(this.read());
     history.replaceState(history.state, '', location.pathname + q + location.hash);
-    for (const a of this.querySelectorAll<HTMLAnchorElement>('[data-filter-carry] a[href]')) a.href = a.href.split('?')[0] + q;
+    for (const a of this.querySelectorAll<HTMLAnchorElement>('[data-filter-carry] a[href]'))
+      a.href = a.href.split('?')[0] + q;
   }
 
   /** Choices other than the order that differ from what the page stands for. */
   #differs(c: Choices): boolean {
-    return this.#controls.some((el) => !('filterOrder' in el.dataset) && (c[el.name] ?? '') !== (this.#implied[el.name] ?? '')) || !!this.#orderOf(c);
+    return (
+      this.#controls.some(
+        (el) => !('filterOrder' in el.dataset) && (c[el.name] ?? '') !== (this.#implied[el.name] ?? ''),
+      ) || !!this.#orderOf(c)
+    );
   }
 
   #orderOf(c: Choices): string {
@@ -123,7 +130,11 @@ export class RowFilter extends HTMLElement {
     if (order !== this.#sortedBy) {
       const m = /^(.+)-(asc|desc)$/.exec(order);
       const sorted = m
-        ? [...rows].sort((a, b) => (m[2] === 'asc' ? 1 : -1) * collator.compare(a.getAttribute(`data-order-${m[1]}`) ?? '', b.getAttribute(`data-order-${m[1]}`) ?? ''))
+        ? [...rows].sort(
+            (a, b) =>
+              (m[2] === 'asc' ? 1 : -1) *
+              collator.compare(a.getAttribute(`data-order-${m[1]}`) ?? '', b.getAttribute(`data-order-${m[1]}`) ?? ''),
+          )
         : rows;
       for (const row of sorted) row.parentElement?.append(row);
       this.#sortedBy = order;
@@ -131,15 +142,20 @@ export class RowFilter extends HTMLElement {
 
     let shown = 0;
     for (const row of rows) {
-      const ok = filters.every((el) => matchValue(el.dataset.filterMatch, row.getAttribute(`data-filter-${el.name}`) ?? '', c[el.name]!));
+      const ok = filters.every((el) =>
+        matchValue(el.dataset.filterMatch, row.getAttribute(`data-filter-${el.name}`) ?? '', c[el.name]!),
+      );
       if (row.hidden === ok) row.hidden = !ok;
       if (ok) shown++;
     }
-    for (const g of this.querySelectorAll<HTMLElement>('[data-filter-group]')) g.hidden = !g.querySelector('[data-filter-row]:not([hidden])');
+    for (const g of this.querySelectorAll<HTMLElement>('[data-filter-group]'))
+      g.hidden = !g.querySelector('[data-filter-row]:not([hidden])');
     const empty = this.querySelector<HTMLElement>('[data-filter-empty]');
     if (empty) empty.hidden = shown > 0;
 
-    const filtered = this.#controls.some((el) => !('filterOrder' in el.dataset) && (c[el.name] ?? '') !== (this.#implied[el.name] ?? ''));
+    const filtered = this.#controls.some(
+      (el) => !('filterOrder' in el.dataset) && (c[el.name] ?? '') !== (this.#implied[el.name] ?? ''),
+    );
     const count = this.querySelector<HTMLElement>('[data-filter-count]');
     if (count) {
       const d = count.dataset;

@@ -20,7 +20,10 @@ interface PagefindResultData {
 interface Pagefind {
   options(o: { ranking?: { metaWeights?: Record<string, number> } }): Promise<void>;
   init(): Promise<void>;
-  search(q: string | null, opts?: { filters?: Record<string, unknown> }): Promise<{ results: { id: string; data(): Promise<PagefindResultData> }[] }>;
+  search(
+    q: string | null,
+    opts?: { filters?: Record<string, unknown> },
+  ): Promise<{ results: { id: string; data(): Promise<PagefindResultData> }[] }>;
 }
 
 let pagefind: Promise<Pagefind> | undefined;
@@ -99,7 +102,10 @@ export function runSearch(root: HTMLElement): void {
     }
     if (mine !== token) return;
     const { items, total } = page;
-    status.textContent = total === 0 ? `没有找到与“${q}”有关的内容。可以换个说法，或输入拼音。` : `找到 ${total} 条结果${total > PAGE ? `，显示前 ${PAGE} 条` : ''}。`;
+    status.textContent =
+      total === 0
+        ? `没有找到与“${q}”有关的内容。可以换个说法，或输入拼音。`
+        : `找到 ${total} 条结果${total > PAGE ? `，显示前 ${PAGE} 条` : ''}。`;
     for (const item of items) {
       const li = document.createElement('li');
       const a = document.createElement('a');

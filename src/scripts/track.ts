@@ -21,7 +21,10 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, cls?: 
 }
 
 /** A copy of a <template data-template="…"> of the page. */
-const template = (name: string) => document.querySelector<HTMLTemplateElement>(`template[data-template="${name}"]`)!.content.cloneNode(true) as DocumentFragment;
+const template = (name: string) =>
+  document
+    .querySelector<HTMLTemplateElement>(`template[data-template="${name}"]`)!
+    .content.cloneNode(true) as DocumentFragment;
 
 /**
  * The case's events as the case page lists them: the list and one blank
@@ -95,7 +98,8 @@ export class TrackLookup extends HTMLElement {
       p.append(a, '。请记下这个编号；登记后即可在这里查到办理情况。');
       box.append(p);
     }
-    if (waiting) box.append(el('p', `这个浏览器中还有 ${waiting} 份反映在等待网络，我们还没有收到；网络恢复后会自动发送。`));
+    if (waiting)
+      box.append(el('p', `这个浏览器中还有 ${waiting} 份反映在等待网络，我们还没有收到；网络恢复后会自动发送。`));
     box.hidden = !box.childElementCount;
   }
 

@@ -98,7 +98,8 @@ async function put(name: string, max: number, request: Request, response: Respon
 
 /** Keep a page already loaded without this worker, and its hashed assets, as if visited through it. */
 async function keepPage(url: URL): Promise<void> {
-  if (url.origin !== self.location.origin || !url.pathname.endsWith('/') || __SW_PRECACHE__.includes(url.pathname)) return;
+  if (url.origin !== self.location.origin || !url.pathname.endsWith('/') || __SW_PRECACHE__.includes(url.pathname))
+    return;
   const response = await fetch(url);
   if (!response.ok) return;
   await put(PAGES, MAX_PAGES, new Request(url), response.clone());
@@ -127,11 +128,18 @@ async function page(event: FetchEvent): Promise<Response> {
   const request = event.request;
   const network = fetch(request);
   event.waitUntil(
-    network.then((response) => (response.ok && response.type === 'basic' ? put(PAGES, MAX_PAGES, request, response.clone()) : undefined)).catch(() => undefined),
+    network
+      .then((response) =>
+        response.ok && response.type === 'basic' ? put(PAGES, MAX_PAGES, request, response.clone()) : undefined,
+      )
+      .catch(() => undefined),
   );
   const kept = async () =>
-    (await caches.match(request, { cacheName: PAGES, ignoreSearch: true })) ?? (await caches.match(request, { cacheName: PRECACHE, ignoreSearch: true }));
-  const slow = new Promise<Response | undefined>((resolve) => setTimeout(() => void kept().then(resolve), NETWORK_WAIT));
+    (await caches.match(request, { cacheName: PAGES, ignoreSearch: true })) ??
+    (await caches.match(request, { cacheName: PRECACHE, ignoreSearch: true }));
+  const slow = new Promise<Response | undefined>((resolve) =>
+    setTimeout(() => void kept().then(resolve), NETWORK_WAIT),
+  );
   try {
     return (await Promise.race([network, slow])) ?? (await network);
   } catch {
@@ -141,10 +149,13 @@ async function page(event: FetchEvent): Promise<Response> {
 
 /** Hashed assets never change under their name: the copy kept here first. */
 async function asset(event: FetchEvent): Promise<Response> {
-  const kept = await caches.match(event.request, { cacheName: PRECACHE }) ?? (await caches.match(event.request, { cacheName: ASSETS }));
+  const kept =
+    (await caches.match(event.request, { cacheName: PRECACHE })) ??
+    (await caches.match(event.request, { cacheName: ASSETS }));
   if (kept) return kept;
   const response = await fetch(event.request);
-  if (response.ok && response.type === 'basic') event.waitUntil(put(ASSETS, MAX_ASSETS, event.request, response.clone()));
+  if (response.ok && response.type === 'basic')
+    event.waitUntil(put(ASSETS, MAX_ASSETS, event.request, response.clone()));
   return response;
 }
 

@@ -76,9 +76,12 @@ function dataFolder(): string {
   ]);
   append('segments.csv', ['baisha-he-baishacun,baisha-he,白沙河白沙村段,990102001000,白沙村上游,白沙河口,2.0']);
 
-  const header = readFileSync(join(dir, 'readings', '2025.csv'), 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/)[0]!;
+  const header = readFileSync(join(dir, 'readings', '2025.csv'), 'utf8')
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)[0]!;
   const columns = header.split(',');
-  const row = (station: string, date: string, cod: string) => columns.map((c) => (c === 'station' ? station : c === 'date' ? date : c === 'cod' ? cod : '')).join(',');
+  const row = (station: string, date: string, cod: string) =>
+    columns.map((c) => (c === 'station' ? station : c === 'date' ? date : c === 'cod' ? cod : '')).join(',');
   writeFileSync(
     join(dir, 'readings', 'added.csv'),
     [
@@ -123,7 +126,11 @@ describe('an accountability action missing from the record', () => {
     });
     // Not the 河段长 of the village segment inside 白沙镇.
     expect([...row(MISSING)!.responsible].sort()).toEqual(['zhao-min', 'zheng-zhiqiang']);
-    expect(row('acc-baisha-hekou-m-2025-06-2')).toMatchObject({ status: 'recorded', recorded_date: '2025-08-08', recorded_chief: 'zheng-zhiqiang' });
+    expect(row('acc-baisha-hekou-m-2025-06-2')).toMatchObject({
+      status: 'recorded',
+      recorded_date: '2025-08-08',
+      recorded_chief: 'zheng-zhiqiang',
+    });
   });
 
   it('/accountability/ shows the row as 未见记录, with links to the rule and to the record searched', () => {
@@ -166,29 +173,48 @@ describe('an accountability action missing from the record', () => {
     // nor the one who began on 2025-12-31. The 约谈 of 2025-11-30 is a day early; the 通报批评 of 2025-12-01 counts.
     const two = row('acc-shuiku-qushuikou-m-2025-10-2');
     expect(two).toMatchObject({
-      required: '约谈', window_opens: '2025-12-01', window_closes: '2026-05-29',
-      status: 'recorded', recorded_date: '2025-12-01', recorded_chief: 'peng-xiaoyan', recorded_kind: '通报批评',
+      required: '约谈',
+      window_opens: '2025-12-01',
+      window_closes: '2026-05-29',
+      status: 'recorded',
+      recorded_date: '2025-12-01',
+      recorded_chief: 'peng-xiaoyan',
+      recorded_kind: '通报批评',
     });
     expect([...two!.responsible].sort()).toEqual(['liu-haitao', 'peng-xiaoyan']);
     // 2025-10…12 (通报批评): also the 河长 who began on its last day; the 通报批评 on the window's last day counts.
     const three = row('acc-shuiku-qushuikou-m-2025-10-3');
     expect(three).toMatchObject({
-      required: '通报批评', window_opens: '2026-01-01', window_closes: '2026-06-29',
-      status: 'recorded', recorded_date: '2026-06-29', recorded_chief: 'jiang-desheng',
+      required: '通报批评',
+      window_opens: '2026-01-01',
+      window_closes: '2026-06-29',
+      status: 'recorded',
+      recorded_date: '2026-06-29',
+      recorded_chief: 'jiang-desheng',
     });
     expect([...three!.responsible].sort()).toEqual(['jiang-desheng', 'liu-haitao', 'peng-xiaoyan']);
     // The keeper and the patroller of the reservoir are never listed.
     const rows = htmlRows(html('stations/shuiku-qushuikou'));
-    expect(rows.get('acc-shuiku-qushuikou-m-2025-10-3')?.responsible.sort()).toEqual(['jiang-desheng', 'liu-haitao', 'peng-xiaoyan']);
+    expect(rows.get('acc-shuiku-qushuikou-m-2025-10-3')?.responsible.sort()).toEqual([
+      'jiang-desheng',
+      'liu-haitao',
+      'peng-xiaoyan',
+    ]);
     expect(rows.get('acc-shuiku-qushuikou-m-2025-10-3')?.roles).toEqual(['河长', '河长', '河长']);
-    expect(rows.get('acc-shuiku-qushuikou-m-2025-10-2')?.cells.at(-1)).toContain(`${dateZh('2025-12-01')}对${folder.chiefs.get('peng-xiaoyan')}通报批评`);
+    expect(rows.get('acc-shuiku-qushuikou-m-2025-10-2')?.cells.at(-1)).toContain(
+      `${dateZh('2025-12-01')}对${folder.chiefs.get('peng-xiaoyan')}通报批评`,
+    );
   });
 
-  it('清溪河出境: a month with one result worse than the target misses it, whatever the month\'s mean', () => {
+  it("清溪河出境: a month with one result worse than the target misses it, whatever the month's mean", () => {
     // The contract: a month's class "is the worst class of that month's results" (and the site's own rule
     // text says 当月最差一次结果); a month's mean may meet the target while one of its results does not.
     const r = row('acc-qingxi-chujing-m-2024-03-2');
-    expect(r, 'a 约谈 was required for 2024-03…04').toMatchObject({ required: '约谈', to: '2024-04', status: 'missing' });
+    expect(r, 'a 约谈 was required for 2024-03…04').toMatchObject({
+      required: '约谈',
+      to: '2024-04',
+      status: 'missing',
+    });
     // The 河长 of the time (who has left since) and the 河段长 of the station's township; not 总河长, 副河长, 专管员 or 巡河员.
     expect([...r!.responsible].sort()).toEqual(['huang-weidong', 'wang-jianjun']);
   });
@@ -211,10 +237,13 @@ describe('an accountability action missing from the record', () => {
       feed = await page.evaluate((source) => {
         const doc = new DOMParser().parseFromString(source, 'application/xml');
         const NS = 'http://www.w3.org/2005/Atom';
-        const child = (el: Element, name: string) => [...el.children].find((c) => c.namespaceURI === NS && c.localName === name);
+        const child = (el: Element, name: string) =>
+          [...el.children].find((c) => c.namespaceURI === NS && c.localName === name);
         const root = doc.documentElement;
         return {
-          errors: doc.getElementsByTagName('parsererror').length + (root.namespaceURI === NS && root.localName === 'feed' ? 0 : 1),
+          errors:
+            doc.getElementsByTagName('parsererror').length +
+            (root.namespaceURI === NS && root.localName === 'feed' ? 0 : 1),
           id: child(root, 'id')?.textContent ?? null,
           updated: child(root, 'updated')?.textContent ?? null,
           title: child(root, 'title')?.textContent ?? null,
@@ -222,7 +251,9 @@ describe('an accountability action missing from the record', () => {
             id: child(e, 'id')?.textContent ?? null,
             updated: child(e, 'updated')?.textContent ?? null,
             title: child(e, 'title')?.textContent ?? null,
-            links: [...e.children].filter((c) => c.namespaceURI === NS && c.localName === 'link').map((l) => l.getAttribute('href')),
+            links: [...e.children]
+              .filter((c) => c.namespaceURI === NS && c.localName === 'link')
+              .map((l) => l.getAttribute('href')),
           })),
         };
       }, xml);

@@ -49,7 +49,9 @@ describe('the valid fixture', () => {
       expect(existsSync(page), page).toBe(true);
       const html = readFileSync(page, 'utf8');
       expect(html).toContain(w.data.name);
-      const current = folder.assignments.filter((a) => a.data.water === w.data.id && a.data.start <= asOf && (!a.data.end || a.data.end > asOf));
+      const current = folder.assignments.filter(
+        (a) => a.data.water === w.data.id && a.data.start <= asOf && (!a.data.end || a.data.end > asOf),
+      );
       expect(current.length, w.data.id).toBeGreaterThan(0);
       for (const a of current) {
         const chief = folder.chiefs.find((c) => c.data.id === a.data.chief)!.data;
@@ -66,12 +68,17 @@ describe('the valid fixture', () => {
     expect(heyuan).not.toContain('孙海涛');
     const chiefs = readJson<{ id: string; current: string[] }[]>('data/chiefs.json');
     expect(chiefs.find((c) => c.id === 'sun-haitao')!.current).toEqual([]);
-    expect(chiefs.find((c) => c.id === 'qian-shuhua')!.current.sort()).toEqual(['heyuan-he//chief', 'jingbo-hu//chief']);
+    expect(chiefs.find((c) => c.id === 'qian-shuhua')!.current.sort()).toEqual([
+      'heyuan-he//chief',
+      'jingbo-hu//chief',
+    ]);
     expect(existsSync(join(build.outDir, 'chiefs', 'sun-haitao', 'index.html'))).toBe(true);
   });
 
   it('publishes /data/index.json with the as_of date and the row count of each dataset', () => {
-    const index = readJson<{ as_of: string; datasets: { name: string; rows: number; fields: { name: string }[] }[] }>('data/index.json');
+    const index = readJson<{ as_of: string; datasets: { name: string; rows: number; fields: { name: string }[] }[] }>(
+      'data/index.json',
+    );
     expect(index.as_of).toBe('2026-09-30');
     const rows = Object.fromEntries(index.datasets.map((d) => [d.name, d.rows]));
     expect(rows).toMatchObject({ waters: 5, chiefs: 8, stations: 2, readings: 6, cases: 4, inspections: 1 });
@@ -84,7 +91,10 @@ describe('the valid fixture', () => {
   });
 
   it('publishes /data/cases.json whose status and overdue agree with case-events.csv and the deadlines', () => {
-    const cases = readJson<{ id: string; status: string; overdue: boolean; rejections: number; closed_on: string | null }[]>('data/cases.json');
+    const cases =
+      readJson<{ id: string; status: string; overdue: boolean; rejections: number; closed_on: string | null }[]>(
+        'data/cases.json',
+      );
     const got = Object.fromEntries(cases.map((c) => [c.id, { status: c.status, overdue: c.overdue }]));
     expect(got).toEqual({
       // reported → assigned → rectifying → submitted → closed 2026-04-25, before the deadline 04-30
@@ -101,7 +111,10 @@ describe('the valid fixture', () => {
   });
 
   it('publishes readings with their class and target, keeping "L" values as written', () => {
-    const readings = readJson<{ station: string; date: string; class: string; meets_target: boolean; cu: string | null; cr6: string | null }[]>('data/readings.json');
+    const readings =
+      readJson<
+        { station: string; date: string; class: string; meets_target: boolean; cu: string | null; cr6: string | null }[]
+      >('data/readings.json');
     expect(readings.map((r) => `${r.station} ${r.date} ${r.class} ${r.meets_target}`).sort()).toEqual([
       'heyuan-chujing 2026-07-14 III true',
       'heyuan-chujing 2026-08-12 IV false', // NH3-N 1.22 > 1.0
@@ -118,26 +131,50 @@ describe('the valid fixture', () => {
     // The only result: 柳塘镇 ranked 1st in 2026-Q2, the first assessment, so nothing to compare with.
     expect(rows).toEqual([
       expect.objectContaining({
-        id: 'ins-2026-q2-liutang', subject_name: '柳塘镇', rank: 1, score: 86.5,
-        period_label: '2026年第二季度', previous_period: null, rank_change: null, score_change: null, subject_url: '/regions/880102000000/',
+        id: 'ins-2026-q2-liutang',
+        subject_name: '柳塘镇',
+        rank: 1,
+        score: 86.5,
+        period_label: '2026年第二季度',
+        previous_period: null,
+        rank_change: null,
+        score_change: null,
+        subject_url: '/regions/880102000000/',
       }),
     ]);
     expect(existsSync(join(build.outDir, 'regions/880102000000/index.html'))).toBe(true);
     const html = readFileSync(join(build.outDir, 'inspections/2026-q2/index.html'), 'utf8');
     expect(html).toContain('无上期可比');
-    const csv = readFileSync(join(build.outDir, 'data/inspections.csv'), 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
-    expect(csv[0]!.split(',').slice(-5)).toEqual(['period_label', 'previous_period', 'rank_change', 'score_change', 'subject_url']);
+    const csv = readFileSync(join(build.outDir, 'data/inspections.csv'), 'utf8')
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/);
+    expect(csv[0]!.split(',').slice(-5)).toEqual([
+      'period_label',
+      'previous_period',
+      'rank_change',
+      'score_change',
+      'subject_url',
+    ]);
     expect(csv[1]!.split(',').slice(-5)).toEqual(['2026年第二季度', '', '', '', '/regions/880102000000/']);
   });
 
   it('renders the documents and the other pages', () => {
-    for (const p of ['index.html', 'waters/index.html', 'documents/index.html', 'documents/yhyc-heyuan-he/index.html', 'documents/tongbao-2026-q2/index.html', 'data/index.html']) {
+    for (const p of [
+      'index.html',
+      'waters/index.html',
+      'documents/index.html',
+      'documents/yhyc-heyuan-he/index.html',
+      'documents/tongbao-2026-q2/index.html',
+      'data/index.html',
+    ]) {
       expect(existsSync(join(build.outDir, p)), p).toBe(true);
     }
-    for (const c of folder.chiefs) expect(existsSync(join(build.outDir, 'chiefs', c.data.id, 'index.html')), c.data.id).toBe(true);
+    for (const c of folder.chiefs)
+      expect(existsSync(join(build.outDir, 'chiefs', c.data.id, 'index.html')), c.data.id).toBe(true);
   });
 
-  it('renders the MDX components of a document: a link to the water and the target\'s current value', () => {
+  it("renders the MDX components of a document: a link to the water and the target's current value", () => {
     const html = readFileSync(join(build.outDir, 'documents/fangan-2026/index.html'), 'utf8');
     expect(html).toMatch(/<a[^>]*href="\/waters\/heyuan-he\/"[^>]*>[^<]*禾源河/);
     expect(html).toMatch(/<a[^>]*href="\/targets\/#target-tgt-duanmian-dabiao"[^>]*>66\.7%<\/a>/);

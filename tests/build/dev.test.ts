@@ -63,9 +63,15 @@ describe('astro dev with a data folder', () => {
 
   it('reports a broken edit with file, line and column, and keeps serving the last valid data', async () => {
     const before = log.length;
-    writeFileSync(waters, original.replace('heyuan-he,禾源河,', 'heyuan-he,禾源大河,').replace(',III,yhyc-heyuan-he,', ',VI,yhyc-heyuan-he,'));
+    writeFileSync(
+      waters,
+      original
+        .replace('heyuan-he,禾源河,', 'heyuan-he,禾源大河,')
+        .replace(',III,yhyc-heyuan-he,', ',VI,yhyc-heyuan-he,'),
+    );
     const end = Date.now() + 30_000;
-    while (!/waters\.csv:2:\d+/.test(log.slice(before)) && Date.now() < end) await new Promise((r) => setTimeout(r, 300));
+    while (!/waters\.csv:2:\d+/.test(log.slice(before)) && Date.now() < end)
+      await new Promise((r) => setTimeout(r, 300));
     expect(log.slice(before)).toMatch(/waters\.csv:2:\d+ \[target_class\]/);
     expect(await page('/waters/heyuan-he/')).toContain('禾源大河');
   });

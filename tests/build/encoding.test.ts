@@ -10,12 +10,23 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadDataFolder } from '../../src/loader/index.ts';
-import { astroBuild, checkData, cleanupTemp, listFiles, makeFixture, overlay, sourceStamp, toChineseGb18030, type BuildResult } from '../helpers/fixtures.ts';
+import {
+  astroBuild,
+  checkData,
+  cleanupTemp,
+  listFiles,
+  makeFixture,
+  overlay,
+  sourceStamp,
+  toChineseGb18030,
+  type BuildResult,
+} from '../helpers/fixtures.ts';
 
 afterAll(cleanupTemp);
 
 /** `_astro/Base.wWkayfck.css` → `_astro/Base.[hash].css`: names of hashed assets without their hash. */
-const unhash = (s: string) => s.replace(/(_astro\/[\w.-]+?)\.[\w-]{8}\.(css|js|mjs|svg|png|jpg|webp|woff2?)\b/g, '$1.[hash].$2');
+const unhash = (s: string) =>
+  s.replace(/(_astro\/[\w.-]+?)\.[\w-]{8}\.(css|js|mjs|svg|png|jpg|webp|woff2?)\b/g, '$1.[hash].$2');
 const TEXT = /\.(html|json|csv|css|js|mjs|svg|xml|txt)$/;
 
 /** Paths of the built files, with and without the hashed assets under _astro/. */
@@ -23,7 +34,12 @@ const pagesOf = (dir: string) => listFiles(dir).filter((f) => !f.startsWith('_as
 const assetsOf = (dir: string) =>
   listFiles(dir)
     .filter((f) => f.startsWith('_astro/'))
-    .map((f) => `${unhash(f)} ${createHash('sha256').update(unhash(readFileSync(join(dir, f), 'utf8'))).digest('hex')}`)
+    .map(
+      (f) =>
+        `${unhash(f)} ${createHash('sha256')
+          .update(unhash(readFileSync(join(dir, f), 'utf8')))
+          .digest('hex')}`,
+    )
     .sort();
 
 /** Every difference between two built sites; empty when they are byte-identical. */
@@ -33,7 +49,8 @@ function differences(a: string, b: string): string[] {
   const lb = listFiles(b);
   const onlyA = la.filter((f) => !lb.includes(f));
   const onlyB = lb.filter((f) => !la.includes(f));
-  if (onlyA.length || onlyB.length) out.push(`file lists differ: UTF-8 only [${onlyA.join(', ')}], GB18030 only [${onlyB.join(', ')}]`);
+  if (onlyA.length || onlyB.length)
+    out.push(`file lists differ: UTF-8 only [${onlyA.join(', ')}], GB18030 only [${onlyB.join(', ')}]`);
   for (const f of la.filter((x) => lb.includes(x))) {
     if (!readFileSync(join(a, f)).equals(readFileSync(join(b, f)))) out.push(`content differs: ${f}`);
   }
@@ -59,7 +76,9 @@ describe('GB18030 with Chinese headers builds the same site as UTF-8', () => {
       gb = await astroBuild(gbDir);
       sourcesChanged = sourceStamp() !== before;
       diff = utf8.code === 0 && gb.code === 0 ? differences(utf8.outDir, gb.outDir) : ['a build failed'];
-      console.log(`encoding test, attempt ${attempt}: UTF-8 build ${utf8.ms} ms, GB18030 build ${gb.ms} ms, ${diff.length} difference(s)${sourcesChanged ? ', sources changed meanwhile' : ''}`);
+      console.log(
+        `encoding test, attempt ${attempt}: UTF-8 build ${utf8.ms} ms, GB18030 build ${gb.ms} ms, ${diff.length} difference(s)${sourcesChanged ? ', sources changed meanwhile' : ''}`,
+      );
       if (diff.length === 0 || !sourcesChanged) break;
     }
   });

@@ -28,12 +28,22 @@ beforeAll(async () => {
     const lines = readFileSync(p, 'utf8').split('\n');
     writeFileSync(
       p,
-      lines.filter((l) => !(l.startsWith(`${STATION},`) && l.split(',')[1]! > '2026-05-31') && !/^[a-z0-9-]+,2026-10/.test(l)).join('\n'),
+      lines
+        .filter(
+          (l) => !(l.startsWith(`${STATION},`) && l.split(',')[1]! > '2026-05-31') && !/^[a-z0-9-]+,2026-10/.test(l),
+        )
+        .join('\n'),
     );
   }
   // Two chiefs report no patrol in October 2026.
   const patrols = join(dir, 'patrols.csv');
-  writeFileSync(patrols, readFileSync(patrols, 'utf8').split('\n').filter((l) => !/^(tang-li|tian-wenjun),2026-10,/.test(l)).join('\n'));
+  writeFileSync(
+    patrols,
+    readFileSync(patrols, 'utf8')
+      .split('\n')
+      .filter((l) => !/^(tang-li|tian-wenjun),2026-10,/.test(l))
+      .join('\n'),
+  );
   built = await astroBuild(dir);
 }, 240_000);
 
@@ -57,8 +67,17 @@ describe('a folder with holes', () => {
   it('a month not yet published reads 尚未公布; a month without a sample reads 未监测', () => {
     const recent = (id: string) => {
       const html = readFileSync(join(built.outDir, 'stations', id, 'index.html'), 'utf8');
-      const table = html.slice(html.indexOf('<table class="recent"'), html.indexOf('</table>', html.indexOf('<table class="recent"')));
-      return new Map([...table.matchAll(/<tr[^>]*><th scope="row"[^>]*>(?:<a [^>]*>)?(\d{4}年\d+月)(?:<\/a>)?<\/th><td[^>]*>([\s\S]*?)<\/td>/g)].map((m) => [m[1]!, m[2]!.replace(/<[^>]+>/g, '')]));
+      const table = html.slice(
+        html.indexOf('<table class="recent"'),
+        html.indexOf('</table>', html.indexOf('<table class="recent"')),
+      );
+      return new Map(
+        [
+          ...table.matchAll(
+            /<tr[^>]*><th scope="row"[^>]*>(?:<a [^>]*>)?(\d{4}年\d+月)(?:<\/a>)?<\/th><td[^>]*>([\s\S]*?)<\/td>/g,
+          ),
+        ].map((m) => [m[1]!, m[2]!.replace(/<[^>]+>/g, '')]),
+      );
     };
     expect(recent(STATION).get('2026年10月')).toBe('尚未公布');
     expect(recent(STATION).get('2026年8月')).toBe('未监测');
@@ -67,7 +86,11 @@ describe('a folder with holes', () => {
   });
   it('every class badge carries what the class is fit for', () => {
     const html = readFileSync(join(built.outDir, 'quality', 'index.html'), 'utf8');
-    const badges = [...html.matchAll(/data-class="([^"]+)" title="([^"]+)"[^>]*>[^<]*<span class="visually-hidden"[^>]*>（(.+?)）<\/span>/g)];
+    const badges = [
+      ...html.matchAll(
+        /data-class="([^"]+)" title="([^"]+)"[^>]*>[^<]*<span class="visually-hidden"[^>]*>（(.+?)）<\/span>/g,
+      ),
+    ];
     expect(badges.length).toBeGreaterThan(10);
     for (const [, cls, title, words] of badges) {
       expect(words, cls).toBe(title);

@@ -17,17 +17,33 @@ afterAll(cleanupTemp);
 /** A copy of the bundled sample (its media copied, not linked). */
 function sample(): string {
   const dir = tempDir('river-hostile-');
-  for (const f of ['site.yaml', 'regions.csv', 'waters.csv', 'segments.csv', 'chiefs.csv', 'assignments.csv', 'stations.csv', 'cases.csv', 'case-events.csv', 'inspections.csv', 'patrols.csv', 'actions.csv', 'targets.csv']) {
+  for (const f of [
+    'site.yaml',
+    'regions.csv',
+    'waters.csv',
+    'segments.csv',
+    'chiefs.csv',
+    'assignments.csv',
+    'stations.csv',
+    'cases.csv',
+    'case-events.csv',
+    'inspections.csv',
+    'patrols.csv',
+    'actions.csv',
+    'targets.csv',
+  ]) {
     writeFileSync(join(dir, f), readFileSync(join(ROOT, 'src/content', f)));
   }
   for (const sub of ['readings', 'documents', 'geo', 'media']) {
     mkdirSync(join(dir, sub));
     const from = join(ROOT, 'src/content', sub);
-    for (const f of existsSync(from) ? readdirSync(from) : []) writeFileSync(join(dir, sub, f), readFileSync(join(ROOT, 'src/content', sub, f)));
+    for (const f of existsSync(from) ? readdirSync(from) : [])
+      writeFileSync(join(dir, sub, f), readFileSync(join(ROOT, 'src/content', sub, f)));
   }
   return dir;
 }
-const edit = (dir: string, file: string, fn: (s: string) => string) => writeFileSync(join(dir, file), fn(readFileSync(join(dir, file), 'utf8')));
+const edit = (dir: string, file: string, fn: (s: string) => string) =>
+  writeFileSync(join(dir, file), fn(readFileSync(join(dir, file), 'utf8')));
 /** Replace one cell of the row whose first cell is `id`. */
 function setCell(dir: string, file: string, id: string, column: string, value: string) {
   edit(dir, file, (s) => {
@@ -62,7 +78,10 @@ describe('neutralised: formula cells in the open data', () => {
     expect(csv).not.toMatch(/(^|,)"?=HYPERLINK/m);
     const chiefs = readFileSync(join(built.outDir, 'data/chiefs.csv'), 'utf8');
     expect(chiefs).toContain(`'@SUM(1+1)*cmd|/c calc`);
-    const json = JSON.parse(readFileSync(join(built.outDir, 'data/cases.json'), 'utf8')) as { id: string; responsible: string }[];
+    const json = JSON.parse(readFileSync(join(built.outDir, 'data/cases.json'), 'utf8')) as {
+      id: string;
+      responsible: string;
+    }[];
     expect(json.find((c) => c.id === 'wt-2025-001')!.responsible).toBe(HYPERLINK);
   });
   it('the case page shows the cell as text', () => {
@@ -78,10 +97,19 @@ describe('refused: the build fails and names every planted input', () => {
     const outside = tempDir('river-outside-');
     writeFileSync(join(outside, 'secret.jpg'), readFileSync(join(dir, 'media/wt-2026-012-1.jpg')));
     symlinkSync(join(outside, 'secret.jpg'), join(dir, 'media/leak.jpg'));
-    writeFileSync(join(dir, 'media/evil.svg'), '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(localStorage.length)</script></svg>');
+    writeFileSync(
+      join(dir, 'media/evil.svg'),
+      '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(localStorage.length)</script></svg>',
+    );
     setCell(dir, 'cases.csv', 'wt-2025-002', 'photos', 'leak.jpg;evil.svg');
-    writeFileSync(join(dir, 'documents/leak.mdx'), "---\ntitle: 泄露\nissuer: 某单位\ndate: 2026-01-01\nstatus: in_force\nkind: other\n---\nimport { readFileSync } from 'node:fs'\n\n{readFileSync('/etc/hostname', 'utf8')} {process.env.HOME}\n");
-    writeFileSync(join(dir, 'documents/refresh.md'), '---\ntitle: 跳转\nissuer: 某单位\ndate: 2026-01-01\nstatus: in_force\nkind: other\n---\n<meta http-equiv="refresh" content="0;url=https://evil.example/">\n\n<img src="x" onerror="alert(1)">\n\n[点我](javascript:alert(1))\n');
+    writeFileSync(
+      join(dir, 'documents/leak.mdx'),
+      "---\ntitle: 泄露\nissuer: 某单位\ndate: 2026-01-01\nstatus: in_force\nkind: other\n---\nimport { readFileSync } from 'node:fs'\n\n{readFileSync('/etc/hostname', 'utf8')} {process.env.HOME}\n",
+    );
+    writeFileSync(
+      join(dir, 'documents/refresh.md'),
+      '---\ntitle: 跳转\nissuer: 某单位\ndate: 2026-01-01\nstatus: in_force\nkind: other\n---\n<meta http-equiv="refresh" content="0;url=https://evil.example/">\n\n<img src="x" onerror="alert(1)">\n\n[点我](javascript:alert(1))\n',
+    );
     edit(dir, 'site.yaml', (s) => s.replace(/endpoint: null/, 'endpoint: "http://reports.example.org/api"'));
     writeFileSync(join(dir, 'waters.csv'), Buffer.concat([readFileSync(join(dir, 'waters.csv')), Buffer.from([0xff])]));
     setCell(dir, 'inspections.csv', 'ins-2025-qingshan', 'note', '长'.repeat(5001));
@@ -117,7 +145,10 @@ describe('the office tools', () => {
     const dir = sample();
     const before = readFileSync(join(dir, 'chiefs.csv'));
     const bomb = join(tempDir(), 'bomb.xlsx');
-    writeFileSync(bomb, zip({ '[Content_Types].xml': '<Types/>', 'xl/worksheets/sheet1.xml': Buffer.alloc(200 * 1024 * 1024) }));
+    writeFileSync(
+      bomb,
+      zip({ '[Content_Types].xml': '<Types/>', 'xl/worksheets/sheet1.xml': Buffer.alloc(200 * 1024 * 1024) }),
+    );
     const r = await runNpx(['node', 'scripts/import.ts', bomb, '--data', dir]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('超过 100 MB');

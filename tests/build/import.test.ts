@@ -13,7 +13,16 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
-import { astroBuild, checkData, cleanupTemp, listFiles, makeFixture, runNpx, tempDir, withChineseHeaders } from '../helpers/fixtures.ts';
+import {
+  astroBuild,
+  checkData,
+  cleanupTemp,
+  listFiles,
+  makeFixture,
+  runNpx,
+  tempDir,
+  withChineseHeaders,
+} from '../helpers/fixtures.ts';
 import { dateToExcelSerial } from '../../src/office/cells.ts';
 
 afterAll(cleanupTemp);
@@ -28,41 +37,180 @@ const FILL: Fill = {
     { 区划代码: 880101000000, 名称: '河口镇', 级别: '乡镇级', 上级区划代码: '880100000000' },
   ],
   江河湖库名录: [
-    { 编码: 'heyuan-he', 名称: '禾源河', 类型: '河流', 管理级别: '县级', 流经区划: '880100000000;880101000000', 长度: 42.5, 水质目标: 'Ⅲ类', 一河一策文件编号: 'yhyc-heyuan-he' },
-    { 编码: 'liutang-xi', 名称: '柳塘溪', 类型: '河流', 汇入水体编码: 'heyuan-he', 管理级别: '乡镇级', 流经区划: '880101000000', 水质目标: 'Ⅲ类' },
-    { 编码: 'nanwan-gou', 名称: '南湾沟', 类型: '渠道', 汇入水体编码: 'heyuan-he', 管理级别: '村级', 流经区划: '880101000000', 水质目标: 'Ⅳ类' },
-    { 编码: 'jingbo-hu', 名称: '镜波湖', 类型: '湖泊', 管理级别: '县级', 流经区划: '880100000000', 面积: 3.2, 水质目标: 'Ⅲ类' },
+    {
+      编码: 'heyuan-he',
+      名称: '禾源河',
+      类型: '河流',
+      管理级别: '县级',
+      流经区划: '880100000000;880101000000',
+      长度: 42.5,
+      水质目标: 'Ⅲ类',
+      一河一策文件编号: 'yhyc-heyuan-he',
+    },
+    {
+      编码: 'liutang-xi',
+      名称: '柳塘溪',
+      类型: '河流',
+      汇入水体编码: 'heyuan-he',
+      管理级别: '乡镇级',
+      流经区划: '880101000000',
+      水质目标: 'Ⅲ类',
+    },
+    {
+      编码: 'nanwan-gou',
+      名称: '南湾沟',
+      类型: '渠道',
+      汇入水体编码: 'heyuan-he',
+      管理级别: '村级',
+      流经区划: '880101000000',
+      水质目标: 'Ⅳ类',
+    },
+    {
+      编码: 'jingbo-hu',
+      名称: '镜波湖',
+      类型: '湖泊',
+      管理级别: '县级',
+      流经区划: '880100000000',
+      面积: 3.2,
+      水质目标: 'Ⅲ类',
+    },
   ],
-  河段: [{ 编码: 'heyuan-he-hekou', 水体编码: 'heyuan-he', 河段名称: '禾源河河口镇段', 区划代码: '880101000000', 起点: '柳塘闸', 终点: '县界', 长度: 13 }],
+  河段: [
+    {
+      编码: 'heyuan-he-hekou',
+      水体编码: 'heyuan-he',
+      河段名称: '禾源河河口镇段',
+      区划代码: '880101000000',
+      起点: '柳塘闸',
+      终点: '县界',
+      长度: 13,
+    },
+  ],
   河长名录: [
-    { 编码: 'wang-li', 姓名: '王丽', 职务: '副县长', 区划代码: '880100000000', 联系电话: '0000-5550002', 核实日期: dateToExcelSerial('2026-09-01') },
-    { 编码: 'li-qiang', 姓名: '李强', 职务: '河口镇镇长', 区划代码: '880101000000', 联系电话: '0000-5550010', 核实日期: '2026/9/1' },
+    {
+      编码: 'wang-li',
+      姓名: '王丽',
+      职务: '副县长',
+      区划代码: '880100000000',
+      联系电话: '0000-5550002',
+      核实日期: dateToExcelSerial('2026-09-01'),
+    },
+    {
+      编码: 'li-qiang',
+      姓名: '李强',
+      职务: '河口镇镇长',
+      区划代码: '880101000000',
+      联系电话: '0000-5550010',
+      核实日期: '2026/9/1',
+    },
   ],
   河长任职: [
-    { 河长编码: 'wang-li', 水体编码: 'heyuan-he', 角色: '河长', 任职日期: new Date(Date.UTC(2022, 0, 1)), 职责: '负责禾源河管理保护' },
-    { 河长编码: 'li-qiang', 水体编码: 'heyuan-he', 河段编码: 'heyuan-he-hekou', 角色: '河段长', 任职日期: '2023年5月1日' },
+    {
+      河长编码: 'wang-li',
+      水体编码: 'heyuan-he',
+      角色: '河长',
+      任职日期: new Date(Date.UTC(2022, 0, 1)),
+      职责: '负责禾源河管理保护',
+    },
+    {
+      河长编码: 'li-qiang',
+      水体编码: 'heyuan-he',
+      河段编码: 'heyuan-he-hekou',
+      角色: '河段长',
+      任职日期: '2023年5月1日',
+    },
   ],
-  监测断面: [{ 编码: 'heyuan-chujing', 断面名称: '禾源河出境', 水体编码: 'heyuan-he', 区划代码: '880101000000', 断面类型: '县控断面', 水质目标: 'Ⅲ类', 纬度: 28.101, 经度: 115.203 }],
+  监测断面: [
+    {
+      编码: 'heyuan-chujing',
+      断面名称: '禾源河出境',
+      水体编码: 'heyuan-he',
+      区划代码: '880101000000',
+      断面类型: '县控断面',
+      水质目标: 'Ⅲ类',
+      纬度: 28.101,
+      经度: 115.203,
+    },
+  ],
   监测数据: [
-    { 断面编码: 'heyuan-chujing', 采样日期: new Date(Date.UTC(2026, 6, 14)), pH: 7.4, 溶解氧: 6.8, 氨氮: 0.62, 总磷: 0.12, 汞: '0.00004L' },
-    { 断面编码: 'heyuan-chujing', 采样日期: '2026-08-12', pH: 7.2, 溶解氧: 5.6, 氨氮: 1.22, 总磷: 0.16, 汞: '0.00004L' },
+    {
+      断面编码: 'heyuan-chujing',
+      采样日期: new Date(Date.UTC(2026, 6, 14)),
+      pH: 7.4,
+      溶解氧: 6.8,
+      氨氮: 0.62,
+      总磷: 0.12,
+      汞: '0.00004L',
+    },
+    {
+      断面编码: 'heyuan-chujing',
+      采样日期: '2026-08-12',
+      pH: 7.2,
+      溶解氧: 5.6,
+      氨氮: 1.22,
+      总磷: 0.16,
+      汞: '0.00004L',
+    },
   ],
   问题台账: [
-    { 问题编号: 'qh-2026-001', 问题: '禾源河河口镇段河滩堆放建筑垃圾', 水体编码: 'heyuan-he', 河段编码: 'heyuan-he-hekou', 区划代码: '880101000000', 发现日期: '2026-03-02', 来源: '巡河发现', 类别: '乱堆', 责任单位: '河口镇人民政府', 整改时限: '2026-04-30' },
+    {
+      问题编号: 'qh-2026-001',
+      问题: '禾源河河口镇段河滩堆放建筑垃圾',
+      水体编码: 'heyuan-he',
+      河段编码: 'heyuan-he-hekou',
+      区划代码: '880101000000',
+      发现日期: '2026-03-02',
+      来源: '巡河发现',
+      类别: '乱堆',
+      责任单位: '河口镇人民政府',
+      整改时限: '2026-04-30',
+    },
   ],
   办理过程: [
     { 问题编号: 'qh-2026-001', 日期: '2026-03-02', 状态: '已登记', 说明: '巡河员拍照上报', 办理单位: '县河长办' },
     { 问题编号: 'qh-2026-001', 日期: '2026-03-04', 状态: '已交办', 办理单位: '县河长办' },
   ],
-  督查考核: [{ 编号: 'ins-2026-q2-hekou', 考核期: '2026-Q2', 通报日期: '2026-07-15', 对象类型: '区域', 对象编码: '880101000000', 得分: 90, 排名: 1, 结果: '良好', 通报文件: 'tongbao-2026-q2' }],
+  督查考核: [
+    {
+      编号: 'ins-2026-q2-hekou',
+      考核期: '2026-Q2',
+      通报日期: '2026-07-15',
+      对象类型: '区域',
+      对象编码: '880101000000',
+      得分: 90,
+      排名: 1,
+      结果: '良好',
+      通报文件: 'tongbao-2026-q2',
+    },
+  ],
   巡河记录: [{ 河长编码: 'li-qiang', 月份: '2026-07', 巡河次数: 3, 巡河里程: 12.5, 发现问题数: 0 }],
-  问责记录: [{ 日期: '2026-07-20', 河长编码: 'li-qiang', 类型: '约谈', 事由: '河滩垃圾整改不力', 文件: 'tongbao-2026-q2' }],
+  问责记录: [
+    { 日期: '2026-07-20', 河长编码: 'li-qiang', 类型: '约谈', 事由: '河滩垃圾整改不力', 文件: 'tongbao-2026-q2' },
+  ],
   // The target id is the one the valid fixture's MDX document shows (<TargetValue>): an import that drops it is refused.
-  目标任务: [{ 编号: 'tgt-duanmian-dabiao', 指标: '县控断面水质达标率', 单位: '%', 方向: '越高越好', 基期值: 50, 基期日期: '2025-12-31', 目标值: 100, 完成时限: '2027-12-31', 当前值: 66.7, 当前值日期: '2026-09-30' }],
+  目标任务: [
+    {
+      编号: 'tgt-duanmian-dabiao',
+      指标: '县控断面水质达标率',
+      单位: '%',
+      方向: '越高越好',
+      基期值: 50,
+      基期日期: '2025-12-31',
+      目标值: 100,
+      完成时限: '2027-12-31',
+      当前值: 66.7,
+      当前值日期: '2026-09-30',
+    },
+  ],
 };
 
 /** Fill a copy of the template like a clerk; returns sheet title → header letters by Chinese name. */
-async function fillTemplate(template: string, out: string, fill: Fill, opts: { titleRow?: boolean } = {}): Promise<void> {
+async function fillTemplate(
+  template: string,
+  out: string,
+  fill: Fill,
+  opts: { titleRow?: boolean } = {},
+): Promise<void> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(template);
   for (const [title, rows] of Object.entries(fill)) {
@@ -83,7 +231,13 @@ async function fillTemplate(template: string, out: string, fill: Fill, opts: { t
   await wb.xlsx.writeFile(out);
 }
 
-const hashFolder = (dir: string) => listFiles(dir).map((f) => `${f} ${createHash('sha256').update(readFileSync(join(dir, f))).digest('hex')}`);
+const hashFolder = (dir: string) =>
+  listFiles(dir).map(
+    (f) =>
+      `${f} ${createHash('sha256')
+        .update(readFileSync(join(dir, f)))
+        .digest('hex')}`,
+  );
 
 describe('office import', () => {
   const work = tempDir('river-office-');
@@ -103,7 +257,9 @@ describe('office import', () => {
     const chiefs = readFileSync(join(dir, 'chiefs.csv'), 'utf8');
     expect(chiefs).toContain('wang-li,王丽,副县长,880100000000,0000-5550002,2026-09-01');
     expect(chiefs).toContain('li-qiang,李强,河口镇镇长,880101000000,0000-5550010,2026-09-01');
-    expect(readFileSync(join(dir, 'assignments.csv'), 'utf8')).toContain('li-qiang,heyuan-he,heyuan-he-hekou,segment_chief,2023-05-01');
+    expect(readFileSync(join(dir, 'assignments.csv'), 'utf8')).toContain(
+      'li-qiang,heyuan-he,heyuan-he-hekou,segment_chief,2023-05-01',
+    );
     expect(readFileSync(join(dir, 'regions.csv'), 'utf8')).toContain('880101000000,河口镇,township,880100000000');
     expect(readFileSync(join(dir, 'readings/2026.csv'), 'utf8').split('\n')[0]).toBe('station,date,ph,do,nh3n,tp,hg');
     const check = await checkData(dir);
@@ -119,7 +275,10 @@ describe('office import', () => {
     const gbk = join(work, 'chiefs-gbk.csv');
     const wUtf = join(work, '江河湖库名录.csv');
     const wGbk = join(work, 'waters-gbk.csv');
-    const chiefs = withChineseHeaders(readFileSync(join(src, 'chiefs.csv'), 'utf8'), 'chiefs').replace('2026-09-01', '2026/9/1');
+    const chiefs = withChineseHeaders(readFileSync(join(src, 'chiefs.csv'), 'utf8'), 'chiefs').replace(
+      '2026-09-01',
+      '2026/9/1',
+    );
     const waters = withChineseHeaders(readFileSync(join(src, 'waters.csv'), 'utf8'), 'waters');
     writeFileSync(utf, chiefs);
     writeFileSync(gbk, iconv.encode(chiefs, 'gbk'));

@@ -35,7 +35,10 @@ beforeAll(async () => {
   cpSync(join(ROOT, 'src/content'), dataDir, { recursive: true });
   const yaml = readFileSync(join(dataDir, 'site.yaml'), 'utf8');
   if (!/endpoint: null/.test(yaml)) throw new Error('sample site.yaml changed: no "endpoint: null" to replace');
-  writeFileSync(join(dataDir, 'site.yaml'), yaml.replace('endpoint: null', `endpoint: "http://127.0.0.1:${port}/reports"`));
+  writeFileSync(
+    join(dataDir, 'site.yaml'),
+    yaml.replace('endpoint: null', `endpoint: "http://127.0.0.1:${port}/reports"`),
+  );
   const build = await astroBuild(dataDir);
   if (build.code !== 0) throw new Error(`build with the endpoint failed:\n${build.output.slice(-3000)}`);
   site = await openSite(build.outDir);
@@ -66,7 +69,13 @@ describe('the report form and a running receiver', () => {
     expect(await draft(page)).toBeNull();
 
     const saved = (await listReports(receiverData)).find((r) => r.ref === ref);
-    expect(saved).toMatchObject({ water: water.id, category: 'pollution', contact: 'named', name: '张三', phone: '13800138000' });
+    expect(saved).toMatchObject({
+      water: water.id,
+      category: 'pollution',
+      contact: 'named',
+      name: '张三',
+      phone: '13800138000',
+    });
     expect(saved!.photos.map((p) => p.type)).toEqual(['jpeg']); // resized to JPEG in the browser, checked by its bytes
     confirmed.push({ ref, named: true });
     await context.close();
@@ -109,8 +118,13 @@ describe('the report form and a running receiver', () => {
     expect(await page.locator('h1').textContent()).toBe('已收到您的反映');
     const ref = (await page.locator('.ref').textContent())!;
     expect(ref).toMatch(REF);
-    expect(await page.getByRole('link', { name: '查询办理进度' }).getAttribute('href')).toBe(`${site.server.origin}/track/?ref=${ref}`);
-    expect((await listReports(receiverData)).find((r) => r.ref === ref)).toMatchObject({ category: 'garbage', contact: 'anonymous' });
+    expect(await page.getByRole('link', { name: '查询办理进度' }).getAttribute('href')).toBe(
+      `${site.server.origin}/track/?ref=${ref}`,
+    );
+    expect((await listReports(receiverData)).find((r) => r.ref === ref)).toMatchObject({
+      category: 'garbage',
+      contact: 'anonymous',
+    });
     confirmed.push({ ref, named: false });
     await context.close();
   });
@@ -149,7 +163,9 @@ describe('from the receiver to the published ledger', () => {
     const filled = join(work, 'filled.xlsx');
     await wb.xlsx.writeFile(filled);
 
-    const before = parseCsv(readFileSync(join(dataDir, 'cases.csv'), 'utf8')).records.slice(1).map((r) => r.cells[0]!);
+    const before = parseCsv(readFileSync(join(dataDir, 'cases.csv'), 'utf8'))
+      .records.slice(1)
+      .map((r) => r.cells[0]!);
     expect(before.length).toBeGreaterThan(10);
     const imp = await runNpx(['node', 'scripts/import.ts', filled, '--data', dataDir]);
     expect(imp.code, imp.output).toBe(0);

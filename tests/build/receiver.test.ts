@@ -42,7 +42,11 @@ const client = () => ({ 'X-Forwarded-For': `198.51.100.${++address}` });
 
 beforeAll(async () => {
   data = join(tempDir('receiver-'), 'data'); // missing: the receiver creates it
-  rcv = await startReceiver({ data, origins: [SITE, LOCAL_SITE], args: ['--trust-proxy', '--rate', String(RATE), '--max-body', String(MAX_BODY)] });
+  rcv = await startReceiver({
+    data,
+    origins: [SITE, LOCAL_SITE],
+    args: ['--trust-proxy', '--rate', String(RATE), '--max-body', String(MAX_BODY)],
+  });
 });
 
 afterAll(async () => {
@@ -64,7 +68,13 @@ describe('receiving a report', () => {
     expect(Object.keys(r.body).sort()).toEqual(['received', 'ref']);
 
     const saved = await stored(report.ref as string);
-    expect(saved).toMatchObject({ ref: report.ref, received: r.body.received, water: 'qingxi-he', category: 'pollution', contact: 'anonymous' });
+    expect(saved).toMatchObject({
+      ref: report.ref,
+      received: r.body.received,
+      water: 'qingxi-he',
+      category: 'pollution',
+      contact: 'anonymous',
+    });
     expect(saved!.photos).toHaveLength(1);
     expect(saved!.photos[0]!.file.startsWith(join(data, 'photos'))).toBe(true);
     expect(sha(readFileSync(saved!.photos[0]!.file))).toBe(sha(photo));
@@ -80,7 +90,10 @@ describe('receiving a report', () => {
       { body: validReport({ place: ' ' }), expect: { place: MESSAGES.placeMissing } },
       { body: validReport({ category: 'flood' }), expect: { category: MESSAGES.category } },
       { body: validReport({ seen_date: '2026-02-30' }), expect: { seen_date: MESSAGES.dateInvalid } },
-      { body: validReport({ contact: 'named', phone: '12345' }), expect: { phone: MESSAGES.phoneInvalid, consent: MESSAGES.consent } },
+      {
+        body: validReport({ contact: 'named', phone: '12345' }),
+        expect: { phone: MESSAGES.phoneInvalid, consent: MESSAGES.consent },
+      },
       { body: validReport({ name: '张三' }), expect: { name: /匿名反映/ } },
       { body: validReport({ ref: 'JB-1' }), expect: { ref: MESSAGES.ref } },
       { body: validReport({ extra: 1 }), expect: { extra: /extra/ } },
@@ -94,8 +107,18 @@ describe('receiving a report', () => {
         expect: { 'photos.1.data': MESSAGES.photoInvalid },
       },
       // Declared a JPEG, but the bytes are text: checked by the bytes.
-      { body: validReport({ photos: [{ name: 'a.jpg', type: 'image/jpeg', data: Buffer.from('<svg onload=alert(1)>').toString('base64') }] }), expect: { 'photos.0.data': MESSAGES.photoInvalid } },
-      { body: validReport({ photos: [{ name: 'a.png', type: 'image/png', data: jpegBytes(100).toString('base64') }] }), expect: { 'photos.0.type': CHINESE } },
+      {
+        body: validReport({
+          photos: [
+            { name: 'a.jpg', type: 'image/jpeg', data: Buffer.from('<svg onload=alert(1)>').toString('base64') },
+          ],
+        }),
+        expect: { 'photos.0.data': MESSAGES.photoInvalid },
+      },
+      {
+        body: validReport({ photos: [{ name: 'a.png', type: 'image/png', data: jpegBytes(100).toString('base64') }] }),
+        expect: { 'photos.0.type': CHINESE },
+      },
       { body: '{"water": ', expect: { '': /JSON/ } },
       { body: [validReport()], expect: { '': /JSON 对象/ } },
     ];
@@ -125,7 +148,11 @@ describe('receiving a report', () => {
     // The same content with its keys in another order is the same report.
     const reordered = Object.fromEntries(Object.entries(report).reverse());
     expect((await postJson(rcv.endpoint, reordered, client())).status).toBe(200);
-    const changed = await postJson(rcv.endpoint, { ...report, description: '水面有一层油污，今天又多了很多死鱼' }, client());
+    const changed = await postJson(
+      rcv.endpoint,
+      { ...report, description: '水面有一层油污，今天又多了很多死鱼' },
+      client(),
+    );
     expect(changed.status).toBe(409);
     expect(changed.body.error).toMatch(CHINESE);
     const rows = (await listReports(data)).filter((r) => r.ref === report.ref);
@@ -135,7 +162,9 @@ describe('receiving a report', () => {
   });
 
   it('takes the same reference sent many times at once as one report', async () => {
-    const report = validReport({ photos: [{ name: 'a.jpg', type: 'image/jpeg', data: jpegBytes(3000, 7).toString('base64') }] });
+    const report = validReport({
+      photos: [{ name: 'a.jpg', type: 'image/jpeg', data: jpegBytes(3000, 7).toString('base64') }],
+    });
     const answers = await Promise.all(Array.from({ length: 4 }, () => postJson(rcv.endpoint, report, client())));
     expect(answers.map((a) => a.status).sort()).toEqual([200, 200, 200, 201]);
     for (const a of answers) expect(a.body).toEqual(answers[0]!.body);
@@ -150,16 +179,29 @@ describe('receiving a report', () => {
 
 describe('who may send, how much and how', () => {
   it('answers the preflight for the site only, never with *, and refuses another origin with 403', async () => {
-    const pre = await fetch(rcv.endpoint, { method: 'OPTIONS', headers: { Origin: SITE, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type' } });
+    const pre = await fetch(rcv.endpoint, {
+      method: 'OPTIONS',
+      headers: {
+        Origin: SITE,
+        'Access-Control-Request-Method': 'POST',
+        'Access-Control-Request-Headers': 'content-type',
+      },
+    });
     expect(pre.status).toBe(204);
     expect(pre.headers.get('access-control-allow-origin')).toBe(SITE);
     expect(pre.headers.get('access-control-allow-methods')).toContain('POST');
     expect(pre.headers.get('access-control-allow-headers')?.toLowerCase()).toContain('content-type');
-    const second = await fetch(rcv.endpoint, { method: 'OPTIONS', headers: { Origin: LOCAL_SITE, 'Access-Control-Request-Method': 'POST' } });
+    const second = await fetch(rcv.endpoint, {
+      method: 'OPTIONS',
+      headers: { Origin: LOCAL_SITE, 'Access-Control-Request-Method': 'POST' },
+    });
     expect(second.headers.get('access-control-allow-origin')).toBe(LOCAL_SITE);
 
     const evil = 'https://evil.example';
-    const refused = await fetch(rcv.endpoint, { method: 'OPTIONS', headers: { Origin: evil, 'Access-Control-Request-Method': 'POST' } });
+    const refused = await fetch(rcv.endpoint, {
+      method: 'OPTIONS',
+      headers: { Origin: evil, 'Access-Control-Request-Method': 'POST' },
+    });
     expect(refused.status).toBe(403);
     expect(refused.headers.get('access-control-allow-origin')).toBeNull();
 
@@ -191,7 +233,11 @@ describe('who may send, how much and how', () => {
   });
 
   it('ignores X-Forwarded-For unless started with --trust-proxy', async () => {
-    const other = await startReceiver({ data: join(tempDir('receiver-xff-'), 'data'), origins: [SITE], args: ['--rate', '2'] });
+    const other = await startReceiver({
+      data: join(tempDir('receiver-xff-'), 'data'),
+      origins: [SITE],
+      args: ['--rate', '2'],
+    });
     try {
       expect((await postJson(other.endpoint, validReport(), { 'X-Forwarded-For': '203.0.113.1' })).status).toBe(201);
       expect((await postJson(other.endpoint, validReport(), { 'X-Forwarded-For': '203.0.113.2' })).status).toBe(201);
@@ -203,7 +249,9 @@ describe('who may send, how much and how', () => {
   });
 
   it('answers 413 for a body over --max-body, whether its length is declared or not, and stores nothing', async () => {
-    const big = validReport({ photos: [{ name: 'a.jpg', type: 'image/jpeg', data: jpegBytes(MAX_BODY).toString('base64') }] });
+    const big = validReport({
+      photos: [{ name: 'a.jpg', type: 'image/jpeg', data: jpegBytes(MAX_BODY).toString('base64') }],
+    });
     const r = await postJson(rcv.endpoint, big, client());
     expect(r.status).toBe(413);
     expect(r.body.error).toMatch(CHINESE);
@@ -227,7 +275,11 @@ describe('who may send, how much and how', () => {
 
   it('answers 415 for any other content type', async () => {
     for (const type of ['text/plain', 'application/x-www-form-urlencoded', '']) {
-      const res = await fetch(rcv.endpoint, { method: 'POST', headers: { 'Content-Type': type, ...client() }, body: JSON.stringify(validReport()) });
+      const res = await fetch(rcv.endpoint, {
+        method: 'POST',
+        headers: { 'Content-Type': type, ...client() },
+        body: JSON.stringify(validReport()),
+      });
       expect(res.status, type).toBe(415);
     }
   });
@@ -253,7 +305,19 @@ describe('the form without JavaScript (multipart/form-data)', () => {
   /** The fields the plain form posts, as /report/ sends them. */
   function plainForm(extra: Record<string, string> = {}, photos: Blob[] = []): FormData {
     const f = new FormData();
-    const fields = { water: 'qingxi-he', place: '青石桥下游约100米左岸', lat: '', lon: '', category: 'garbage', description: '岸边堆着很多生活垃圾，有的已经漂到水里', seen_date: '2026-10-29', seen_time: '', contact: 'anonymous', website: '', ...extra };
+    const fields = {
+      water: 'qingxi-he',
+      place: '青石桥下游约100米左岸',
+      lat: '',
+      lon: '',
+      category: 'garbage',
+      description: '岸边堆着很多生活垃圾，有的已经漂到水里',
+      seen_date: '2026-10-29',
+      seen_time: '',
+      contact: 'anonymous',
+      website: '',
+      ...extra,
+    };
     for (const [k, v] of Object.entries(fields)) f.append(k, v);
     if (photos.length === 0) f.append('photos', new File([], '', { type: 'application/octet-stream' })); // an empty file input
     for (const [i, p] of photos.entries()) f.append('photos', p, `IMG_${i}.jpg`);
@@ -262,7 +326,11 @@ describe('the form without JavaScript (multipart/form-data)', () => {
 
   it('answers 201 with a page that shows the reference it made and links back to the site', async () => {
     const photo = jpegBytes(8000, 3);
-    const res = await fetch(rcv.endpoint, { method: 'POST', body: plainForm({}, [new Blob([photo])]), headers: { Origin: LOCAL_SITE, ...client() } });
+    const res = await fetch(rcv.endpoint, {
+      method: 'POST',
+      body: plainForm({}, [new Blob([photo])]),
+      headers: { Origin: LOCAL_SITE, ...client() },
+    });
     expect(res.status).toBe(201);
     expect(res.headers.get('content-type')).toMatch(/^text\/html/);
     const html = await res.text();
@@ -278,7 +346,14 @@ describe('the form without JavaScript (multipart/form-data)', () => {
   it('names a water typed on a large site as unknown plus its name, and keeps the named form’s contact', async () => {
     const res = await fetch(rcv.endpoint, {
       method: 'POST',
-      body: plainForm({ water: '', water_name: '村东头的小河沟', contact: 'named', name: '李四', phone: '139 0000 1111', consent: 'on' }),
+      body: plainForm({
+        water: '',
+        water_name: '村东头的小河沟',
+        contact: 'named',
+        name: '李四',
+        phone: '139 0000 1111',
+        consent: 'on',
+      }),
       headers: client(),
     });
     expect(res.status).toBe(201);
@@ -290,7 +365,11 @@ describe('the form without JavaScript (multipart/form-data)', () => {
   });
 
   it('answers 400 with a page naming each field to correct, a photo that is no image among them', async () => {
-    const res = await fetch(rcv.endpoint, { method: 'POST', body: plainForm({ place: '', contact: 'named' }, [new Blob(['%PDF-1.7 not a photo'])]), headers: client() });
+    const res = await fetch(rcv.endpoint, {
+      method: 'POST',
+      body: plainForm({ place: '', contact: 'named' }, [new Blob(['%PDF-1.7 not a photo'])]),
+      headers: client(),
+    });
     expect(res.status).toBe(400);
     const html = await res.text();
     expect(html).toContain('具体位置');
@@ -306,7 +385,11 @@ describe('nothing acknowledged is lost', () => {
     const dir = join(tempDir('receiver-crash-'), 'data');
     const first = await startReceiver({ data: dir, origins: [SITE], args: ['--rate', '0'] });
     const reports = Array.from({ length: 200 }, (_, i) =>
-      validReport(i % 3 === 0 ? { photos: [{ name: 'p.jpg', type: 'image/jpeg', data: jpegBytes(20_000, i).toString('base64') }] } : { description: `第${i}份：水面有一层油污，闻起来有柴油味` }),
+      validReport(
+        i % 3 === 0
+          ? { photos: [{ name: 'p.jpg', type: 'image/jpeg', data: jpegBytes(20_000, i).toString('base64') }] }
+          : { description: `第${i}份：水面有一层油污，闻起来有柴油味` },
+      ),
     );
     const acknowledged: string[] = [];
     let answered = 0;
@@ -341,7 +424,8 @@ describe('nothing acknowledged is lost', () => {
         expect(saved, ref).toBeDefined();
         const sent = reports.find((r) => r.ref === ref)! as { photos?: { data: string }[] };
         expect(saved!.photos.length).toBe(sent.photos?.length ?? 0);
-        for (const [i, p] of saved!.photos.entries()) expect(sha(readFileSync(p.file))).toBe(sha(Buffer.from(sent.photos![i]!.data, 'base64')));
+        for (const [i, p] of saved!.photos.entries())
+          expect(sha(readFileSync(p.file))).toBe(sha(Buffer.from(sent.photos![i]!.data, 'base64')));
       }
       // Photos written for reports that were never committed were cleared at the restart.
       const named = new Set([...after.values()].flatMap((r) => r.photos.map((p) => p.file.split('/').pop())));
@@ -358,7 +442,14 @@ describe('nothing acknowledged is lost', () => {
 
 describe('starting it', () => {
   it('exits non-zero with a clear message when the port is taken, the directory cannot be written or the origin is missing', async () => {
-    const taken = await runReceiverToExit(['--data', join(tempDir('receiver-port-'), 'd'), '--origin', SITE, '--port', String(rcv.port)]);
+    const taken = await runReceiverToExit([
+      '--data',
+      join(tempDir('receiver-port-'), 'd'),
+      '--origin',
+      SITE,
+      '--port',
+      String(rcv.port),
+    ]);
     expect(taken.code).toBe(1);
     expect(taken.stderr).toContain(`port already in use: 127.0.0.1:${rcv.port}`);
 
@@ -375,12 +466,22 @@ describe('starting it', () => {
 
   it('takes its settings from the environment, flags winning', async () => {
     const port = await freePort();
-    const r = await startReceiver({ data: join(tempDir('receiver-env-'), 'd'), origins: [SITE], port, env: { RECEIVER_PORT: String(rcv.port), RECEIVER_ORIGIN: 'https://other.example' } });
+    const r = await startReceiver({
+      data: join(tempDir('receiver-env-'), 'd'),
+      origins: [SITE],
+      port,
+      env: { RECEIVER_PORT: String(rcv.port), RECEIVER_ORIGIN: 'https://other.example' },
+    });
     try {
       expect(r.port).toBe(port);
-      const pre = await fetch(r.endpoint, { method: 'OPTIONS', headers: { Origin: SITE, 'Access-Control-Request-Method': 'POST' } });
+      const pre = await fetch(r.endpoint, {
+        method: 'OPTIONS',
+        headers: { Origin: SITE, 'Access-Control-Request-Method': 'POST' },
+      });
       expect(pre.status).toBe(204);
-      expect((await fetch(r.endpoint, { method: 'OPTIONS', headers: { Origin: 'https://other.example' } })).status).toBe(403);
+      expect(
+        (await fetch(r.endpoint, { method: 'OPTIONS', headers: { Origin: 'https://other.example' } })).status,
+      ).toBe(403);
     } finally {
       await r.stop();
     }
@@ -437,16 +538,42 @@ describe('the office’s commands', () => {
     const wb2 = new ExcelJS.Workbook();
     await wb2.xlsx.readFile(later);
     const refs: unknown[] = [];
-    wb2.getWorksheet(TABLES.cases.title)!.eachRow((row, n) => n > 1 && refs.push(row.getCell(col('举报受理编号')).value));
+    wb2
+      .getWorksheet(TABLES.cases.title)!
+      .eachRow((row, n) => n > 1 && refs.push(row.getCell(col('举报受理编号')).value));
     expect(refs).toEqual([all[1]!.ref, all[0]!.ref]);
-    const none = await reportsCli(['export', '--data', data, '--out', join(tempDir('receiver-export-'), 'none.xlsx'), '--since', all[0]!.ref]);
+    const none = await reportsCli([
+      'export',
+      '--data',
+      data,
+      '--out',
+      join(tempDir('receiver-export-'), 'none.xlsx'),
+      '--since',
+      all[0]!.ref,
+    ]);
     expect(none.code).toBe(0);
     expect(none.stdout).toContain('没有新的反映');
     const today = new Date();
     const date = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
-    const byDate = await reportsCli(['export', '--data', data, '--out', join(tempDir('receiver-export-'), 'today.xlsx'), '--since', date]);
+    const byDate = await reportsCli([
+      'export',
+      '--data',
+      data,
+      '--out',
+      join(tempDir('receiver-export-'), 'today.xlsx'),
+      '--since',
+      date,
+    ]);
     expect(byDate.stdout).toContain(`已导出 ${all.length} 条反映`);
-    const unknown = await reportsCli(['export', '--data', data, '--out', join(tempDir('receiver-export-'), 'x.xlsx'), '--since', testRef()]);
+    const unknown = await reportsCli([
+      'export',
+      '--data',
+      data,
+      '--out',
+      join(tempDir('receiver-export-'), 'x.xlsx'),
+      '--since',
+      testRef(),
+    ]);
     expect(unknown.code).toBe(1);
   });
 
@@ -457,7 +584,9 @@ describe('the office’s commands', () => {
     const copy = new DatabaseSync(file, { readOnly: true });
     try {
       expect((copy.prepare('PRAGMA integrity_check').get() as { integrity_check: string }).integrity_check).toBe('ok');
-      expect((copy.prepare('SELECT count(*) AS n FROM reports').get() as { n: number }).n).toBe((await listReports(data)).length);
+      expect((copy.prepare('SELECT count(*) AS n FROM reports').get() as { n: number }).n).toBe(
+        (await listReports(data)).length,
+      );
     } finally {
       copy.close();
     }
@@ -465,7 +594,13 @@ describe('the office’s commands', () => {
   });
 
   it('forget-contact erases a name and phone; delete removes a report and its photos', async () => {
-    const named = validReport({ contact: 'named', name: '赵六', phone: '13600003333', consent: true, photos: [{ name: 'a.jpg', type: 'image/jpeg', data: jpegBytes(4000, 9).toString('base64') }] });
+    const named = validReport({
+      contact: 'named',
+      name: '赵六',
+      phone: '13600003333',
+      consent: true,
+      photos: [{ name: 'a.jpg', type: 'image/jpeg', data: jpegBytes(4000, 9).toString('base64') }],
+    });
     expect((await postJson(rcv.endpoint, named, client())).status).toBe(201);
     const ref = named.ref as string;
     expect((await reportsCli(['forget-contact', ref, '--data', data])).code).toBe(0);

@@ -15,7 +15,10 @@ import { astroBuild, cleanupTemp, listFiles, makeFixture, runNpx, type BuildResu
 async function buildAndIndex(dataDir: string, env: Record<string, string>): Promise<BuildResult> {
   const built = await astroBuild(dataDir, { env });
   if (built.code !== 0) return built;
-  const indexed = await runNpx(['node', 'scripts/search-index.ts', built.outDir], { ...env, RIVER_CACHE_DIR: built.cacheDir });
+  const indexed = await runNpx(['node', 'scripts/search-index.ts', built.outDir], {
+    ...env,
+    RIVER_CACHE_DIR: built.cacheDir,
+  });
   return { ...built, code: indexed.code, output: `${built.output}\n${indexed.output}` };
 }
 
@@ -26,7 +29,6 @@ const LATER = {
   CLOCK_SHIFT_DAYS: '400',
   TZ: 'Pacific/Kiritimati', // UTC+14: a date taken from the local clock would differ from UTC's
 };
-
 
 describe('the same data folder builds to byte-identical output', () => {
   const data = makeFixture();
@@ -59,7 +61,9 @@ describe('the same data folder builds to byte-identical output', () => {
   });
 
   it('every file is byte-identical', () => {
-    const differing = listFiles(now.outDir).filter((f) => !readFileSync(join(now.outDir, f)).equals(readFileSync(join(later.outDir, f))));
+    const differing = listFiles(now.outDir).filter(
+      (f) => !readFileSync(join(now.outDir, f)).equals(readFileSync(join(later.outDir, f))),
+    );
     expect(differing).toEqual([]);
   });
 });

@@ -40,8 +40,12 @@ beforeAll(async () => {
   if (built.code !== 0) throw new Error(`build failed:\n${built.output.slice(-3000)}`);
   stations = JSON.parse(readFileSync(join(built.outDir, 'data', 'stations.json'), 'utf8'));
   // The county's page is the one with the list of townships.
-  const regions = readdirSync(join(built.outDir, 'regions')).filter((c) => /^\d+$/.test(c)).sort();
-  county = regions.find((c) => readFileSync(join(built.outDir, 'regions', c, 'index.html'), 'utf8').includes('id="townships-title"'))!;
+  const regions = readdirSync(join(built.outDir, 'regions'))
+    .filter((c) => /^\d+$/.test(c))
+    .sort();
+  county = regions.find((c) =>
+    readFileSync(join(built.outDir, 'regions', c, 'index.html'), 'utf8').includes('id="townships-title"'),
+  )!;
   townships = regions.filter((c) => c !== county);
   s = await openSite(built.outDir);
   phone = await s.context({ viewport: { width: 360, height: 740 } });
@@ -60,7 +64,10 @@ async function open(path: string): Promise<Page> {
 
 /** Whether the browser renders an element now (false while content-visibility skips it). */
 const rendered = (page: Page, selector: string, nth: number) =>
-  page.locator(selector).nth(nth).evaluate((el) => el.checkVisibility({ contentVisibilityAuto: true }));
+  page
+    .locator(selector)
+    .nth(nth)
+    .evaluate((el) => el.checkVisibility({ contentVisibilityAuto: true }));
 
 /** The rows of every table on a page, counted from the HTML (no browser needed). */
 function tableRows(html: string): number[] {
@@ -73,21 +80,33 @@ describe('a city-like data folder', () => {
     expect(townships.length).toBeGreaterThan(2);
   });
 
-  it('reads like a real office\'s data: results of every class, cases in every status, some overdue, most required actions recorded', () => {
+  it("reads like a real office's data: results of every class, cases in every status, some overdue, most required actions recorded", () => {
     // The build itself ran the data check (a folder with any problem fails it); this is about content.
-    const readings = JSON.parse(readFileSync(join(built.outDir, 'data', 'readings.json'), 'utf8')) as { class: string | null; meets_target: boolean | null }[];
+    const readings = JSON.parse(readFileSync(join(built.outDir, 'data', 'readings.json'), 'utf8')) as {
+      class: string | null;
+      meets_target: boolean | null;
+    }[];
     const classes = new Set(readings.map((r) => r.class));
     for (const c of WATER_CLASSES) expect(classes.has(c), c).toBe(true);
     const meeting = readings.filter((r) => r.meets_target === true).length / readings.length;
     expect(meeting).toBeGreaterThan(0.6);
     expect(meeting).toBeLessThan(0.95);
-    const cases = JSON.parse(readFileSync(join(built.outDir, 'data', 'cases.json'), 'utf8')) as { status: string; overdue: boolean }[];
-    for (const status of CASE_STATUS.values) expect(cases.some((c) => c.status === status), status).toBe(true);
+    const cases = JSON.parse(readFileSync(join(built.outDir, 'data', 'cases.json'), 'utf8')) as {
+      status: string;
+      overdue: boolean;
+    }[];
+    for (const status of CASE_STATUS.values)
+      expect(
+        cases.some((c) => c.status === status),
+        status,
+      ).toBe(true);
     const overdue = cases.filter((c) => c.overdue).length / cases.length;
     expect(overdue).toBeGreaterThan(0.01);
     expect(overdue).toBeLessThan(0.15);
     // The escalation rule is followed: of the required actions whose window has passed, a small share is missing.
-    const ledger = JSON.parse(readFileSync(join(built.outDir, 'data', 'accountability.json'), 'utf8')) as { status: string }[];
+    const ledger = JSON.parse(readFileSync(join(built.outDir, 'data', 'accountability.json'), 'utf8')) as {
+      status: string;
+    }[];
     const due = ledger.filter((r) => r.status !== 'pending');
     const missing = due.filter((r) => r.status === 'missing').length / due.length;
     expect(due.length).toBeGreaterThan(100);
@@ -96,13 +115,23 @@ describe('a city-like data folder', () => {
   });
 
   it('the accountability ledger is one page per township, each row once, and the feed links each missing row to its page', () => {
-    const rows = JSON.parse(readFileSync(join(built.outDir, 'data', 'accountability.json'), 'utf8')) as { station: string; rule: string; from: string; length: number; status: string }[];
+    const rows = JSON.parse(readFileSync(join(built.outDir, 'data', 'accountability.json'), 'utf8')) as {
+      station: string;
+      rule: string;
+      from: string;
+      length: number;
+      status: string;
+    }[];
     expect(rows.length).toBeGreaterThan(SPLIT_ROWS_ABOVE);
     const main = readFileSync(join(built.outDir, 'accountability', 'index.html'), 'utf8');
     expect(main.length).toBeLessThan(200_000);
     const dir = join(built.outDir, 'accountability');
     const pages = readdirSync(dir).filter((d) => d !== 'index.html');
-    const ids = pages.flatMap((p) => [...readFileSync(join(dir, p, 'index.html'), 'utf8').matchAll(/<tr id="(acc-[^"]+)"/g)].map((m) => `${p} ${m[1]}`));
+    const ids = pages.flatMap((p) =>
+      [...readFileSync(join(dir, p, 'index.html'), 'utf8').matchAll(/<tr id="(acc-[^"]+)"/g)].map(
+        (m) => `${p} ${m[1]}`,
+      ),
+    );
     expect(ids.length).toBe(rows.length);
     const feed = readFileSync(join(built.outDir, 'feed.xml'), 'utf8');
     for (const m of feed.matchAll(/href="https?:\/\/[^"/]+(\/accountability\/[^"#]*)#(acc-[^"]+)"/g)) {
@@ -120,10 +149,18 @@ describe('a city-like data folder', () => {
     const counts = await summary.evaluateAll((rows) => rows.map((r) => Number(r.querySelector('td')!.textContent)));
     const perTable = await groups.evaluateAll((gs) => gs.map((g) => g.querySelectorAll('tbody tr').length));
     expect(counts).toEqual(perTable);
-    const ids = await page.locator('station-table tbody tr th a').evaluateAll((as) => as.map((a) => a.getAttribute('href')!.split('/')[2]));
+    const ids = await page
+      .locator('station-table tbody tr th a')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href')!.split('/')[2]));
     expect(ids.sort()).toEqual(stations.map((x) => x.id).sort());
     // Every row of a township's table is in that township.
-    const mixed = await groups.evaluateAll((gs) => gs.filter((g) => new Set([...g.querySelectorAll('tbody tr')].map((r) => (r as HTMLElement).dataset.township)).size !== 1).length);
+    const mixed = await groups.evaluateAll(
+      (gs) =>
+        gs.filter(
+          (g) =>
+            new Set([...g.querySelectorAll('tbody tr')].map((r) => (r as HTMLElement).dataset.township)).size !== 1,
+        ).length,
+    );
     expect(mixed).toBe(0);
     await page.close();
   });
@@ -147,14 +184,21 @@ describe('a city-like data folder', () => {
     const page = await open('/quality/');
     const form = page.locator('station-table form');
     await form.locator('select[name="meets"]').selectOption('no');
-    const shown = await page.locator('station-table tbody tr:not([hidden])').evaluateAll((rs) => rs.map((r) => (r as HTMLElement).dataset.filterMeets));
+    const shown = await page
+      .locator('station-table tbody tr:not([hidden])')
+      .evaluateAll((rs) => rs.map((r) => (r as HTMLElement).dataset.filterMeets));
     const off = await page.locator('station-table tbody tr[data-filter-meets="no"]').count();
     expect(shown.length).toBe(off);
     expect(shown.every((m) => m === 'no')).toBe(true);
-    expect(await page.locator('station-table [data-filter-count]').textContent()).toContain(off === 0 ? '没有符合条件' : `显示 ${off} 个断面`);
+    expect(await page.locator('station-table [data-filter-count]').textContent()).toContain(
+      off === 0 ? '没有符合条件' : `显示 ${off} 个断面`,
+    );
     // A township left without rows is hidden with its heading; the others are not.
     const states = await page.locator('station-table section[data-filter-group]').evaluateAll((gs) =>
-      gs.map((g) => ({ hidden: (g as HTMLElement).hidden, left: g.querySelectorAll('tbody tr:not([hidden])').length })),
+      gs.map((g) => ({
+        hidden: (g as HTMLElement).hidden,
+        left: g.querySelectorAll('tbody tr:not([hidden])').length,
+      })),
     );
     expect(states.every((g) => g.hidden === (g.left === 0))).toBe(true);
 
@@ -162,31 +206,53 @@ describe('a city-like data folder', () => {
     await form.locator('button[type="reset"]').click();
     const code = townships[1]!;
     await form.locator('select[name="township"]').selectOption(code);
-    await expect.poll(() => page.locator('station-table section[data-filter-group]:not([hidden])').evaluateAll((gs) => gs.map((g) => g.id))).toEqual([`st-${code}`]);
+    await expect
+      .poll(() =>
+        page.locator('station-table section[data-filter-group]:not([hidden])').evaluateAll((gs) => gs.map((g) => g.id)),
+      )
+      .toEqual([`st-${code}`]);
 
     // Sorting one township's table leaves the others as they were.
     await form.locator('button[type="reset"]').click();
     const second = page.locator('station-table section[data-filter-group]').nth(1);
     await second.scrollIntoViewIfNeeded();
-    const before = await page.locator('station-table section[data-filter-group]').first().locator('tbody tr th').allTextContents();
+    const before = await page
+      .locator('station-table section[data-filter-group]')
+      .first()
+      .locator('tbody tr th')
+      .allTextContents();
     const header = second.locator('thead th', { hasText: '本月水质' });
     await header.locator('button').click();
     await expect.poll(() => header.getAttribute('aria-sort')).toBe('ascending');
-    const keys = (await second.locator('tbody tr td:nth-child(6)').evaluateAll((cs) => cs.map((c) => (c as HTMLElement).dataset.sortValue ?? ''))).filter((k) => k !== '').map(Number);
+    const keys = (
+      await second
+        .locator('tbody tr td:nth-child(6)')
+        .evaluateAll((cs) => cs.map((c) => (c as HTMLElement).dataset.sortValue ?? ''))
+    )
+      .filter((k) => k !== '')
+      .map(Number);
     expect(keys).toEqual([...keys].sort((a, b) => a - b));
-    expect(await page.locator('station-table section[data-filter-group]').first().locator('tbody tr th').allTextContents()).toEqual(before);
+    expect(
+      await page.locator('station-table section[data-filter-group]').first().locator('tbody tr th').allTextContents(),
+    ).toEqual(before);
     expect(await page.locator('station-table th[aria-sort]').count()).toBe(1);
-    expect(await page.locator('station-table [data-filter-count]').textContent()).toMatch(/的断面已按“本月水质”升序排列/);
+    expect(await page.locator('station-table [data-filter-count]').textContent()).toMatch(
+      /的断面已按“本月水质”升序排列/,
+    );
     await page.close();
   });
 
   it('every month with results has a page, and the month selector offers all of them and fits a phone', async () => {
-    const readings = JSON.parse(readFileSync(join(built.outDir, 'data', 'readings.json'), 'utf8')) as { date: string }[];
+    const readings = JSON.parse(readFileSync(join(built.outDir, 'data', 'readings.json'), 'utf8')) as {
+      date: string;
+    }[];
     const months = [...new Set(readings.map((r) => r.date.slice(0, 7)))].sort();
     expect(months.length).toBe(60);
     expect(months.filter((m) => !existsSync(join(built.outDir, 'quality', m, 'index.html')))).toEqual([]);
     const page = await open('/quality/');
-    const options = await page.locator('month-select select option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    const options = await page
+      .locator('month-select select option')
+      .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
     expect([...options].sort()).toEqual(months);
     expect(await page.locator('month-select optgroup').count()).toBe(new Set(months.map((m) => m.slice(0, 4))).size);
     expect(await page.locator('month-select nav a').count()).toBe(months.length);
@@ -218,8 +284,13 @@ describe('a city-like data folder', () => {
     const waters = Number(facts[0]!.match(/\d+/)![0]);
     const chiefs = Number(facts[1]!.match(/\d+/)![0]);
     const parts = (section: string) => page.locator(`section[aria-labelledby="${section}"] table`);
-    for (const [section, total] of [['r-waters', waters], ['r-chiefs', chiefs]] as const) {
-      const sizes = await parts(section).evaluateAll((ts) => ts.map((t) => (t as HTMLTableElement).tBodies[0]!.rows.length));
+    for (const [section, total] of [
+      ['r-waters', waters],
+      ['r-chiefs', chiefs],
+    ] as const) {
+      const sizes = await parts(section).evaluateAll((ts) =>
+        ts.map((t) => (t as HTMLTableElement).tBodies[0]!.rows.length),
+      );
       expect(sizes.reduce((n, x) => n + x, 0)).toBe(total);
       expect(sizes.length).toBe(Math.ceil(total / CHUNK_ROWS));
       expect(Math.max(...sizes)).toBeLessThanOrEqual(CHUNK_ROWS);
@@ -234,11 +305,16 @@ describe('a city-like data folder', () => {
   });
 
   it('an inspection ranking keeps its order across its parts', () => {
-    const period = readdirSync(join(built.outDir, 'inspections')).filter((d) => !d.includes('.')).sort().at(-1)!;
+    const period = readdirSync(join(built.outDir, 'inspections'))
+      .filter((d) => !d.includes('.'))
+      .sort()
+      .at(-1)!;
     const html = readFileSync(join(built.outDir, 'inspections', period, 'index.html'), 'utf8');
     // Each part: its caption without the range, and its ranks in page order.
     const rankings = new Map<string, number[][]>();
-    for (const t of html.matchAll(/<table class="hz-ranking[^"]*"[^>]*>\s*<caption[^>]*>\s*(?:<span[^>]*>)?\s*([^<（]+)[\s\S]*?<\/table>/g)) {
+    for (const t of html.matchAll(
+      /<table class="hz-ranking[^"]*"[^>]*>\s*<caption[^>]*>\s*(?:<span[^>]*>)?\s*([^<（]+)[\s\S]*?<\/table>/g,
+    )) {
       const ranks = [...t[0].matchAll(/<tr[^>]*>\s*<td[^>]*\bclass="num"[^>]*>(\d+)<\/td>/g)].map((m) => Number(m[1]));
       rankings.set(t[1]!.trim(), [...(rankings.get(t[1]!.trim()) ?? []), ranks]);
     }
@@ -269,7 +345,9 @@ describe('a city-like data folder', () => {
   it('the split pages pass axe (WCAG 2.2 AA) on a phone', async () => {
     for (const path of ['/quality/', `/regions/${townships[0]}/`]) {
       const page = await open(path);
-      const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+      const r = await new AxeBuilder({ page })
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+        .analyze();
       expect(r.violations.map((v) => `${path} ${v.id}: ${v.nodes.length}`)).toEqual([]);
       await page.close();
     }

@@ -57,7 +57,10 @@ async function open(context: BrowserContext, p: PageOfType, textSize?: number): 
     const cdp = await context.newCDPSession(page);
     await cdp.send('Page.enable');
     // The browser's default font size (Settings → Appearance → Font size).
-    await cdp.send('Page.setFontSizes' as never, { fontSizes: { standard: textSize, fixed: Math.round(textSize * 0.8125) } } as never);
+    await cdp.send(
+      'Page.setFontSizes' as never,
+      { fontSizes: { standard: textSize, fixed: Math.round(textSize * 0.8125) } } as never,
+    );
   }
   await page.goto(s.url(p.path), { waitUntil: 'load' });
   await settle(page);
@@ -82,7 +85,13 @@ async function settle(page: Page) {
 
 async function axe(page: Page): Promise<string[]> {
   const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  return violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 5).map((n) => n.target.join(' ')).join(' | ')}${v.nodes.length > 5 ? ` …+${v.nodes.length - 5}` : ''}`);
+  return violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+        .slice(0, 5)
+        .map((n) => n.target.join(' '))
+        .join(' | ')}${v.nodes.length > 5 ? ` …+${v.nodes.length - 5}` : ''}`,
+  );
 }
 
 /**
@@ -97,15 +106,20 @@ function overflow(page: Page): Promise<string[]> {
     const vw = document.documentElement.clientWidth;
     const out: string[] = [];
     const name = (el: Element) => {
-      const cls = [...el.classList].filter((c) => !c.startsWith('astro-')).slice(0, 2).join('.');
+      const cls = [...el.classList]
+        .filter((c) => !c.startsWith('astro-'))
+        .slice(0, 2)
+        .join('.');
       return `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${cls ? `.${cls}` : ''}`;
     };
     const path = (el: Element) => {
       const parts: string[] = [];
-      for (let e: Element | null = el; e && e !== document.body && parts.length < 4; e = e.parentElement) parts.unshift(name(e));
+      for (let e: Element | null = el; e && e !== document.body && parts.length < 4; e = e.parentElement)
+        parts.unshift(name(e));
       return parts.join(' > ');
     };
-    if (document.documentElement.scrollWidth > vw + 1) out.push(`the page scrolls sideways: scrollWidth ${document.documentElement.scrollWidth} > ${vw}`);
+    if (document.documentElement.scrollWidth > vw + 1)
+      out.push(`the page scrolls sideways: scrollWidth ${document.documentElement.scrollWidth} > ${vw}`);
     const sticks = (el: Element) => {
       if (el.closest('.hz-table-wrap')) return false;
       if (!el.checkVisibility({ visibilityProperty: true })) return false;
@@ -118,8 +132,14 @@ function overflow(page: Page): Promise<string[]> {
     // A table box that scrolls must be reachable by keyboard (WCAG 2.1.1): focusable itself or holding a link or control.
     for (const wrap of document.querySelectorAll<HTMLElement>('.hz-table-wrap')) {
       if (wrap.scrollWidth <= wrap.clientWidth + 1 || !wrap.checkVisibility()) continue;
-      if (wrap.tabIndex >= 0 || wrap.querySelector('a[href], button, input, select, textarea, [tabindex]:not([tabindex="-1"])')) continue;
-      out.push(`${path(wrap)}: scrolls sideways but cannot be reached by keyboard (make it <section class="hz-table-wrap" tabindex="0" aria-labelledby="<caption id>">)`);
+      if (
+        wrap.tabIndex >= 0 ||
+        wrap.querySelector('a[href], button, input, select, textarea, [tabindex]:not([tabindex="-1"])')
+      )
+        continue;
+      out.push(
+        `${path(wrap)}: scrolls sideways but cannot be reached by keyboard (make it <section class="hz-table-wrap" tabindex="0" aria-labelledby="<caption id>">)`,
+      );
     }
     for (const el of document.body.querySelectorAll('*')) {
       if (!sticks(el)) continue;
@@ -133,20 +153,29 @@ function overflow(page: Page): Promise<string[]> {
 }
 
 describe.each([1280, 320])('axe WCAG 2.2 A/AA at %i px', (width) => {
-  it.each(pages.map((p) => [p.type, p] as const))(`%s page has no violations${width < 600 ? ' and fits without sideways scrolling' : ''}`, async (_type, p) => {
-    const page = await open(await contextFor(width), p);
-    try {
-      expect(await axe(page), p.path).toEqual([]);
-      // Reflow at 320 px (after axe: it opens every <details>).
-      if (width < 600) expect(await overflow(page), `${p.path} at ${width} px`).toEqual([]);
-    } finally {
-      await page.close();
-    }
-  });
+  it.each(pages.map((p) => [p.type, p] as const))(
+    `%s page has no violations${width < 600 ? ' and fits without sideways scrolling' : ''}`,
+    async (_type, p) => {
+      const page = await open(await contextFor(width), p);
+      try {
+        expect(await axe(page), p.path).toEqual([]);
+        // Reflow at 320 px (after axe: it opens every <details>).
+        if (width < 600) expect(await overflow(page), `${p.path} at ${width} px`).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    },
+  );
 
   it('the report form in its error state has no violations', async () => {
-    expect(pages.map((p) => p.type), 'the built site has a report page').toContain('report');
-    const page = await open(await contextFor(width), pages.find((p) => p.type === 'report')!);
+    expect(
+      pages.map((p) => p.type),
+      'the built site has a report page',
+    ).toContain('report');
+    const page = await open(
+      await contextFor(width),
+      pages.find((p) => p.type === 'report')!,
+    );
     try {
       await page.waitForFunction(() => !document.querySelector('report-form form')?.hasAttribute('hidden'));
       await page.click('report-form button[type=submit]');

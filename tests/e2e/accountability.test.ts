@@ -77,8 +77,12 @@ function expectShown(where: string, html: string, r: PublishedRow) {
   for (const label of row!.roles) expect(accountableLabels.has(label), `${where}: ${id} lists a ${label}`).toBe(true);
   const record = row!.cells.at(-1)!;
   if (r.status === 'recorded') {
-    expect(record, `${where}: ${id}`).toContain(`${dateZh(r.recorded_date!)}对${chiefName(r.recorded_chief!)}${r.recorded_kind}`);
-    expect(row!.recordLinks, `${where}: ${id}`).toContain(`/accountability/#action-${r.recorded_date}-${r.recorded_chief}`);
+    expect(record, `${where}: ${id}`).toContain(
+      `${dateZh(r.recorded_date!)}对${chiefName(r.recorded_chief!)}${r.recorded_kind}`,
+    );
+    expect(row!.recordLinks, `${where}: ${id}`).toContain(
+      `/accountability/#action-${r.recorded_date}-${r.recorded_chief}`,
+    );
   } else {
     expect(record, `${where}: ${id}`).not.toMatch(/\d{4}年\d+月\d+日对/);
     expect(row!.recordLinks, `${where}: ${id}`).toContain('/accountability/#rules');
@@ -118,7 +122,9 @@ describe('accountability ledger (built site)', () => {
       const table = html.slice(html.indexOf('id="annual-title"'), html.indexOf('id="acc-title"'));
       // Each row: 年份, 监测次数, 年均水质 (a badge with data-class, or none when no deciding item), 是否达标.
       const onPage = new Map(
-        [...table.matchAll(/<tr[^>]*>\s*<th scope="row"[^>]*>(\d{4})年[\s\S]*?<\/tr>/g)].map((m) => [m[1]!, /data-class="([^"]+)"/.exec(m[0])?.[1] ?? null] as const),
+        [...table.matchAll(/<tr[^>]*>\s*<th scope="row"[^>]*>(\d{4})年[\s\S]*?<\/tr>/g)].map(
+          (m) => [m[1]!, /data-class="([^"]+)"/.exec(m[0])?.[1] ?? null] as const,
+        ),
       );
       const computed = yearlyClasses(
         readings.filter((r) => r.station === s.id),
@@ -146,7 +152,9 @@ describe('accountability ledger (built site)', () => {
       const inIt = published.filter((r) => stationTownship.get(r.station) === m[1]);
       const n = (s: PublishedRow['status']) => inIt.filter((r) => r.status === s).length;
       expect(new Set(rows), `township ${m[1]}`).toEqual(new Set(inIt.map(publishedId)));
-      expect(text(m[2]!), `township ${m[1]}`).toContain(`${inIt.length} 项：未见记录 ${n('missing')} 项，尚在期限内 ${n('pending')} 项，已记录 ${n('recorded')} 项。`);
+      expect(text(m[2]!), `township ${m[1]}`).toContain(
+        `${inIt.length} 项：未见记录 ${n('missing')} 项，尚在期限内 ${n('pending')} 项，已记录 ${n('recorded')} 项。`,
+      );
       for (const id of rows) seen.add(id);
     }
     expect(seen.size).toBe(published.length);
@@ -161,7 +169,9 @@ describe('accountability ledger (built site)', () => {
       count.set(base, n);
       const li = new RegExp(`<li id="${n > 1 ? `${base}-${n}` : base}"[^>]*>([\\s\\S]*?)</li>`).exec(ledger);
       expect(li, base).not.toBeNull();
-      expect(text(li![1]!), base).toContain(`${dateZh(a.date)}，${chiefName(a.chief)}，${a.kind === 'other' ? '其他问责' : a.kind}`);
+      expect(text(li![1]!), base).toContain(
+        `${dateZh(a.date)}，${chiefName(a.chief)}，${a.kind === 'other' ? '其他问责' : a.kind}`,
+      );
     }
   });
 
@@ -204,7 +214,12 @@ describe('accountability ledger (built site)', () => {
       expect(row!.responsible, id).toContain('zheng-zhiqiang');
       expect(row!.cells.at(-1), id).toContain(`${dateZh(date)}对郑志强${kind}`);
       expect(row!.recordLinks, id).toContain('/chiefs/zheng-zhiqiang/');
-      expect(byId.get(id)).toMatchObject({ status: 'recorded', recorded_chief: 'zheng-zhiqiang', recorded_date: date, recorded_kind: kind });
+      expect(byId.get(id)).toMatchObject({
+        status: 'recorded',
+        recorded_chief: 'zheng-zhiqiang',
+        recorded_date: date,
+        recorded_kind: kind,
+      });
     }
   });
 
@@ -213,8 +228,18 @@ describe('accountability ledger (built site)', () => {
     // the run, but only in roles that do not answer for it.
     const others = (r: ExpectedRow) => {
       const s = folder.stations.find((x) => x.id === r.station)!;
-      const accountable = new Set(accountablePosts(folder, s).filter((a) => overlaps(a, r.from, r.to)).map((a) => a.chief));
-      return folder.assignments.filter((a) => a.water === s.water && !folder.accountableRoles.includes(a.role) && overlaps(a, r.from, r.to) && !accountable.has(a.chief));
+      const accountable = new Set(
+        accountablePosts(folder, s)
+          .filter((a) => overlaps(a, r.from, r.to))
+          .map((a) => a.chief),
+      );
+      return folder.assignments.filter(
+        (a) =>
+          a.water === s.water &&
+          !folder.accountableRoles.includes(a.role) &&
+          overlaps(a, r.from, r.to) &&
+          !accountable.has(a.chief),
+      );
     };
     const pages = new Map<string, string>([
       ['/accountability/', ledger],
@@ -228,19 +253,22 @@ describe('accountability ledger (built site)', () => {
       for (const [path, html] of pages) {
         const row = htmlRows(html).get(r.id);
         if (!row) continue;
-        for (const a of not) expect(row.responsible, `${path} ${r.id}: ${a.chief} is only a ${a.role}`).not.toContain(a.chief);
+        for (const a of not)
+          expect(row.responsible, `${path} ${r.id}: ${a.chief} is only a ${a.role}`).not.toContain(a.chief);
         for (const label of row.roles) expect(accountableLabels.has(label), `${path} ${r.id}: ${label}`).toBe(true);
       }
     }
     if (sample) {
       // The check bites: the sample's stations with rows have keepers, civic chiefs, patrollers and deputies on their waters.
-      for (const role of ['keeper', 'civic_chief', 'patroller', 'deputy_chief']) expect(excludedRoles, role).toContain(role);
+      for (const role of ['keeper', 'civic_chief', 'patroller', 'deputy_chief'])
+        expect(excludedRoles, role).toContain(role);
       // A keeper on the very segment of 白沙河河口 is still not responsible.
       expect(published.some((r) => r.responsible.includes('shao-wenbin'))).toBe(false);
       // 总河长 (and every other non-accountable role) is never among the published responsible.
       const generalChiefs = new Set(folder.assignments.filter((a) => a.role === 'general_chief').map((a) => a.chief));
       expect(generalChiefs.size).toBeGreaterThan(0);
-      for (const r of published) for (const c of r.responsible) expect(generalChiefs.has(c), `${publishedId(r)}: ${c}`).toBe(false);
+      for (const r of published)
+        for (const c of r.responsible) expect(generalChiefs.has(c), `${publishedId(r)}: ${c}`).toBe(false);
     }
   });
 

@@ -97,10 +97,12 @@ describe('cases, ledger and report lookup (built site)', () => {
     for (const c of cases) {
       const evs = (byCase.get(c.id) ?? []).filter((e) => e.date <= asOf);
       let latest: { date: string; status: string; row: number } | null = null;
-      for (const e of evs) if (!latest || e.date > latest.date || (e.date === latest.date && e.row > latest.row)) latest = e;
+      for (const e of evs)
+        if (!latest || e.date > latest.date || (e.date === latest.date && e.row > latest.row)) latest = e;
       const status = latest?.status ?? 'reported';
       const overdue = status !== 'closed' && asOf > deadline.get(c.id)!;
-      if (c.status !== status || c.overdue !== overdue) wrong.push(`${c.id}: published ${c.status}/${c.overdue}, expected ${status}/${overdue}`);
+      if (c.status !== status || c.overdue !== overdue)
+        wrong.push(`${c.id}: published ${c.status}/${c.overdue}, expected ${status}/${overdue}`);
     }
     expect(wrong).toEqual([]);
   });
@@ -110,7 +112,10 @@ describe('cases, ledger and report lookup (built site)', () => {
     const page = await ctx.newPage();
     await page.goto(session.url('/cases/'));
     expect(await page.locator('case-filter form').isHidden()).toBe(true);
-    await page.getByRole('navigation', { name: '问题台账按办理状态' }).getByRole('link', { name: '已逾期（未销号）' }).click();
+    await page
+      .getByRole('navigation', { name: '问题台账按办理状态' })
+      .getByRole('link', { name: '已逾期（未销号）' })
+      .click();
     await page.waitForURL(/\/cases\/status\/overdue\/$/);
     const overdue = cases.filter((c) => c.overdue);
     const rows = page.locator('[data-case-table] tbody tr');
@@ -130,7 +135,9 @@ describe('cases, ledger and report lookup (built site)', () => {
     const shownTags = await visible.locator('td.tag').allTextContents();
     expect(shownTags.length).toBeGreaterThan(0);
     for (const tag of shownTags) expect(tag).toMatch(/^逾期 \d+ 天$/);
-    expect(await page.locator('[data-filter-count]').textContent()).toMatch(/本页有 \d+ 个问题符合条件|本页没有符合条件的问题/);
+    expect(await page.locator('[data-filter-count]').textContent()).toMatch(
+      /本页有 \d+ 个问题符合条件|本页没有符合条件的问题/,
+    );
     // … and submitting goes to the static page that answers it in full.
     await form.getByRole('button', { name: '筛选' }).click();
     await page.waitForURL(/\/cases\/status\/overdue\/$/);
@@ -150,7 +157,10 @@ describe('cases, ledger and report lookup (built site)', () => {
     const page = await ctx.newPage();
     await page.goto(session.url('/cases/status/all/'));
     const form = page.getByRole('form', { name: '筛选问题' });
-    const found = () => page.locator('[data-case-table] tbody tr:not([hidden]) td[data-label="发现日期"] time').evaluateAll((ts) => ts.map((t) => t.getAttribute('datetime')!));
+    const found = () =>
+      page
+        .locator('[data-case-table] tbody tr:not([hidden]) td[data-label="发现日期"] time')
+        .evaluateAll((ts) => ts.map((t) => t.getAttribute('datetime')!));
     await form.getByLabel('排序').selectOption('found-asc');
     const asc = await found();
     expect(asc.length).toBe(Math.min(cases.length, 100));
@@ -159,7 +169,9 @@ describe('cases, ledger and report lookup (built site)', () => {
     // A water's name narrows the rows; the address carries it, and opening that address shows the same.
     const water = await page.locator('[data-case-table] tbody tr td[data-label="河湖"]').first().textContent();
     await form.getByLabel('河湖名称').fill(water!.trim());
-    const waters = await page.locator('[data-case-table] tbody tr:not([hidden]) td[data-label="河湖"]').allTextContents();
+    const waters = await page
+      .locator('[data-case-table] tbody tr:not([hidden]) td[data-label="河湖"]')
+      .allTextContents();
     expect(waters.length).toBeGreaterThan(0);
     expect(waters.every((w) => w.includes(water!.trim()))).toBe(true);
     const shared = page.url();
@@ -185,7 +197,8 @@ describe('cases, ledger and report lookup (built site)', () => {
         new Promise<number>((resolve) => {
           let sum = 0;
           new PerformanceObserver((list) => {
-            for (const e of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) if (!e.hadRecentInput) sum += e.value;
+            for (const e of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[])
+              if (!e.hadRecentInput) sum += e.value;
           }).observe({ type: 'layout-shift', buffered: true });
           setTimeout(() => resolve(sum), 300);
         }),
@@ -212,7 +225,9 @@ describe('cases, ledger and report lookup (built site)', () => {
       await page.getByRole('button', { name: '查询' }).click();
       const result = page.locator('[data-result]');
       await expect.poll(() => result.locator('article').count()).toBe(1);
-      await expect.poll(async () => result.getByRole('link', { name: c.title, exact: true }).getAttribute('href')).toBe(`/cases/${c.id}/`);
+      await expect
+        .poll(async () => result.getByRole('link', { name: c.title, exact: true }).getAttribute('href'))
+        .toBe(`/cases/${c.id}/`);
       const n = events.filter((e) => e.case === c.id && e.date! <= asOf).length;
       expect(await result.locator('ol.timeline li').count()).toBe(Math.max(n, 0));
       expect(await result.textContent()).toContain('当前状态');
@@ -226,14 +241,22 @@ describe('cases, ledger and report lookup (built site)', () => {
   it('finds a case by the case id its page shows, also one that came without a reference', async () => {
     const ctx = await session.context();
     const page = await ctx.newPage();
-    const sampleCases = [...cases.filter((c) => c.report_ref).slice(0, 2), ...cases.filter((c) => !c.report_ref).slice(0, 2)];
+    const sampleCases = [
+      ...cases.filter((c) => c.report_ref).slice(0, 2),
+      ...cases.filter((c) => !c.report_ref).slice(0, 2),
+    ];
     for (const c of sampleCases) {
       await page.goto(session.url(`/track/?ref=${encodeURIComponent(c.id!.toUpperCase())}`));
       const result = page.locator('[data-result]');
       await expect.poll(() => result.locator('article').count()).toBe(1);
-      expect(await result.getByRole('link', { name: c.title, exact: true }).getAttribute('href')).toBe(`/cases/${c.id}/`);
+      expect(await result.getByRole('link', { name: c.title, exact: true }).getAttribute('href')).toBe(
+        `/cases/${c.id}/`,
+      );
       // The events read as on the case page: the same markup (CaseTimeline's template), the same words.
-      const items = (root: Locator) => root.locator('ol.timeline li.event').evaluateAll((lis) => lis.map((li) => [li.className.replace(/\s+/g, ' '), li.textContent!.trim()]));
+      const items = (root: Locator) =>
+        root
+          .locator('ol.timeline li.event')
+          .evaluateAll((lis) => lis.map((li) => [li.className.replace(/\s+/g, ' '), li.textContent!.trim()]));
       const found = await items(result);
       const casePage = await ctx.newPage();
       await casePage.goto(session.url(`/cases/${c.id}/`));
@@ -287,7 +310,8 @@ describe('cases, ledger and report lookup (built site)', () => {
   it('shows markup in the data as text on the case page and in the feed', async () => {
     const marked = cases.filter((c) => /<\/?[a-z]/i.test(`${c.title} ${c.description ?? ''}`));
     // The bundled sample has a description with <b>…</b>; other data folders may have none.
-    if (!process.env.RIVER_DATA_DIR) expect(marked.length, 'the sample data should have a description with <b>…</b>').toBeGreaterThan(0);
+    if (!process.env.RIVER_DATA_DIR)
+      expect(marked.length, 'the sample data should have a description with <b>…</b>').toBeGreaterThan(0);
     const ctx = await session.context();
     const page = await ctx.newPage();
     for (const c of marked) {
@@ -303,7 +327,11 @@ describe('cases, ledger and report lookup (built site)', () => {
     const xml = await feed.text();
     const parsed = await page.evaluate((text) => {
       const doc = new DOMParser().parseFromString(text, 'application/xml');
-      return { error: doc.getElementsByTagName('parsererror').length, entries: doc.getElementsByTagName('entry').length, markup: doc.querySelectorAll('entry b, entry script').length };
+      return {
+        error: doc.getElementsByTagName('parsererror').length,
+        entries: doc.getElementsByTagName('entry').length,
+        markup: doc.querySelectorAll('entry b, entry script').length,
+      };
     }, xml);
     expect(parsed.error).toBe(0);
     expect(parsed.entries).toBeGreaterThan(0);

@@ -12,8 +12,13 @@ import { parseCsv } from '../../src/lib/csv.ts';
 import { siteDist } from '../helpers/site.ts';
 
 const dist = siteDist();
-const json = <T,>(f: string) => JSON.parse(readFileSync(join(dist, f), 'utf8')) as T;
-const index = json<{ as_of: string; source: string; license: { name: string; url: string | null }; datasets: { name: string; title: string; csv: string; citation: string }[] }>('data/index.json');
+const json = <T>(f: string) => JSON.parse(readFileSync(join(dist, f), 'utf8')) as T;
+const index = json<{
+  as_of: string;
+  source: string;
+  license: { name: string; url: string | null };
+  datasets: { name: string; title: string; csv: string; citation: string }[];
+}>('data/index.json');
 const waters = json<{ id: string; name: string; stations: string[] }[]>('data/waters.json');
 const readings = json<Record<string, unknown>[]>('data/readings.json');
 const cases = json<Record<string, unknown>[]>('data/cases.json');
@@ -43,24 +48,37 @@ describe('/data/index.json and /data/', () => {
 
 describe('per water and year', () => {
   const withStations = waters.filter((w) => w.stations.length > 0);
-  it.each(withStations.map((w) => [w.id, w] as const))('%s: each year of readings, linked from its page, holds exactly its rows', (_, w) => {
-    const page = html(`waters/${w.id}`);
-    const years = [...new Set(readings.filter((r) => stationWater.get(String(r.station)) === w.id).map((r) => String(r.date).slice(0, 4)))].sort();
-    expect(years.length).toBeGreaterThan(0);
-    for (const y of years) {
-      const file = `waters/${w.id}/readings-${y}.csv`;
-      expect(page).toContain(`href="/${file}"`);
-      const rows = csvRows(file);
-      const expected = readings.filter((r) => stationWater.get(String(r.station)) === w.id && String(r.date).startsWith(y));
-      expect(rows.map((r) => `${r.station} ${r.date} ${r.class}`)).toEqual(expected.map((r) => `${r.station} ${r.date} ${r.class}`));
-    }
-  });
+  it.each(withStations.map((w) => [w.id, w] as const))(
+    '%s: each year of readings, linked from its page, holds exactly its rows',
+    (_, w) => {
+      const page = html(`waters/${w.id}`);
+      const years = [
+        ...new Set(
+          readings.filter((r) => stationWater.get(String(r.station)) === w.id).map((r) => String(r.date).slice(0, 4)),
+        ),
+      ].sort();
+      expect(years.length).toBeGreaterThan(0);
+      for (const y of years) {
+        const file = `waters/${w.id}/readings-${y}.csv`;
+        expect(page).toContain(`href="/${file}"`);
+        const rows = csvRows(file);
+        const expected = readings.filter(
+          (r) => stationWater.get(String(r.station)) === w.id && String(r.date).startsWith(y),
+        );
+        expect(rows.map((r) => `${r.station} ${r.date} ${r.class}`)).toEqual(
+          expected.map((r) => `${r.station} ${r.date} ${r.class}`),
+        );
+      }
+    },
+  );
   it('each year of cases of a water holds exactly its cases', () => {
     for (const w of waters) {
       const mine = cases.filter((c) => c.water === w.id);
       for (const y of new Set(mine.map((c) => String(c.found).slice(0, 4)))) {
         const rows = csvRows(`waters/${w.id}/cases-${y}.csv`);
-        expect(rows.map((r) => `${r.id} ${r.status} ${r.overdue}`)).toEqual(mine.filter((c) => String(c.found).startsWith(y)).map((c) => `${c.id} ${c.status} ${c.overdue}`));
+        expect(rows.map((r) => `${r.id} ${r.status} ${r.overdue}`)).toEqual(
+          mine.filter((c) => String(c.found).startsWith(y)).map((c) => `${c.id} ${c.status} ${c.overdue}`),
+        );
       }
       if (mine.length === 0) expect(existsSync(join(dist, `waters/${w.id}/cases-2026.csv`))).toBe(false);
     }

@@ -27,7 +27,10 @@ import { contentSecurityPolicy, endpointOrigin } from '../../src/lib/csp.ts';
 
 const dist = siteDist();
 /** A 1×1 PNG. */
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
 const pages = pagesOfEveryType(dist);
 
 function htmlFiles(dir: string, out: string[] = []): string[] {
@@ -40,7 +43,11 @@ function htmlFiles(dir: string, out: string[] = []): string[] {
 }
 const files = htmlFiles(dist);
 
-const decode = (s: string) => s.replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+const decode = (s: string) =>
+  s
+    .replace(/&#39;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&');
 const META = /<meta http-equiv="Content-Security-Policy" content="([^"]*)"\s*\/?>/gi;
 
 /** The report endpoint the build wrote into the report form (none in the sample). */
@@ -53,7 +60,17 @@ const endpoint = (() => {
 const expected = contentSecurityPolicy(endpoint);
 
 /** Directive name → sources. */
-const parse = (policy: string) => new Map(policy.split(';').map((d) => d.trim()).filter(Boolean).map((d) => { const [name, ...src] = d.split(/\s+/); return [name!, src] as const; }));
+const parse = (policy: string) =>
+  new Map(
+    policy
+      .split(';')
+      .map((d) => d.trim())
+      .filter(Boolean)
+      .map((d) => {
+        const [name, ...src] = d.split(/\s+/);
+        return [name!, src] as const;
+      }),
+  );
 
 describe('the policy in the built pages (static)', () => {
   it('every page has the policy in a <meta> before any stylesheet or script', () => {
@@ -76,7 +93,15 @@ describe('the policy in the built pages (static)', () => {
 
   it('allows only the own origin, and the report endpoint origin when there is one', () => {
     const directives = parse(expected);
-    const allowed = new Set(["'self'", "'none'", "'wasm-unsafe-eval'", "'unsafe-inline'", 'data:', 'blob:', ...(endpointOrigin(endpoint) ? [endpointOrigin(endpoint)!] : [])]);
+    const allowed = new Set([
+      "'self'",
+      "'none'",
+      "'wasm-unsafe-eval'",
+      "'unsafe-inline'",
+      'data:',
+      'blob:',
+      ...(endpointOrigin(endpoint) ? [endpointOrigin(endpoint)!] : []),
+    ]);
     for (const [name, sources] of directives) {
       for (const src of sources) expect(allowed.has(src), `${name} ${src}`).toBe(true);
     }
@@ -98,10 +123,13 @@ describe('the policy in the built pages (static)', () => {
     expect(page['Content-Security-Policy']).toEqual([`${expected}; frame-ancestors 'none'`]);
     expect(page['X-Frame-Options']).toEqual(['DENY']);
     const photo = headersFor(rules, '/cases/media/x.jpg')['Content-Security-Policy'] ?? [];
-    expect(photo.some((p) => /(^|;\s*)sandbox(;|$)/.test(p)), photo.join(' | ')).toBe(true);
+    expect(
+      photo.some((p) => /(^|;\s*)sandbox(;|$)/.test(p)),
+      photo.join(' | '),
+    ).toBe(true);
   });
 
-  it('a script file under /cases/media/ cannot run or read the site\'s storage, under the shipped headers', async () => {
+  it("a script file under /cases/media/ cannot run or read the site's storage, under the shipped headers", async () => {
     // Plant what the build refuses (an SVG with a script) into a copy of the
     // site, as if that check had been bypassed, and open it.
     const copy = mkdtempSync(join(tmpdir(), 'river-media-'));
@@ -113,7 +141,10 @@ describe('the policy in the built pages (static)', () => {
       join(copy, 'cases/media/evil.js'),
       'document.title="ran";try{new Image().src="/leak?d="+encodeURIComponent(localStorage.getItem("hz-report-draft")||"none")}catch(e){new Image().src="/leak?blocked"}',
     );
-    writeFileSync(join(copy, 'cases/media/evil.svg'), '<svg xmlns="http://www.w3.org/2000/svg"><script href="/cases/media/evil.js"/></svg>');
+    writeFileSync(
+      join(copy, 'cases/media/evil.svg'),
+      '<svg xmlns="http://www.w3.org/2000/svg"><script href="/cases/media/evil.js"/></svg>',
+    );
     const s = await openSite(copy);
     try {
       const ctx = await s.context();
@@ -142,12 +173,15 @@ describe('the policy in the built pages (static)', () => {
         const attrs = m[1]!;
         const type = /\stype="([^"]*)"/.exec(attrs)?.[1] ?? '';
         const dataBlock = type !== '' && type !== 'module' && !/javascript|ecmascript|importmap/i.test(type);
-        if (!/\ssrc="/.test(attrs) && !dataBlock) problems.push(`${name}: inline <script${attrs}> ${m[2]!.slice(0, 60)}…`);
+        if (!/\ssrc="/.test(attrs) && !dataBlock)
+          problems.push(`${name}: inline <script${attrs}> ${m[2]!.slice(0, 60)}…`);
       }
       if (/<style\b/i.test(html)) problems.push(`${name}: inline <style> element`);
       const tags = html.replace(/(<script\b[^>]*>)[\s\S]*?(<\/script>)/gi, '$1$2');
-      for (const m of tags.matchAll(/<[a-z][^>]*\son[a-z]+\s*=/gi)) problems.push(`${name}: event-handler attribute in ${m[0].slice(0, 80)}`);
-      for (const m of tags.matchAll(/\s(?:href|src|action|formaction)\s*=\s*"\s*javascript:/gi)) problems.push(`${name}: javascript: URL ${m[0]}`);
+      for (const m of tags.matchAll(/<[a-z][^>]*\son[a-z]+\s*=/gi))
+        problems.push(`${name}: event-handler attribute in ${m[0].slice(0, 80)}`);
+      for (const m of tags.matchAll(/\s(?:href|src|action|formaction)\s*=\s*"\s*javascript:/gi))
+        problems.push(`${name}: javascript: URL ${m[0]}`);
     }
     expect(problems.slice(0, 20), `${problems.length} problems`).toEqual([]);
   });
@@ -169,7 +203,9 @@ describe('the policy in Chromium', () => {
       const w = window as unknown as { __csp: string[] };
       w.__csp = [];
       document.addEventListener('securitypolicyviolation', (e) => {
-        w.__csp.push(`${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber} (${e.sample})`);
+        w.__csp.push(
+          `${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber} (${e.sample})`,
+        );
       });
     });
     const logged: string[] = [];
@@ -194,7 +230,11 @@ describe('the policy in Chromium', () => {
     await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => {});
     if (p.heavy === 'search') await page.locator('[data-results] li a').first().waitFor({ timeout: 15_000 });
     if (p.heavy === 'report') {
-      await page.waitForFunction(() => customElements.get('report-form') !== undefined && !document.querySelector('report-form form')?.hasAttribute('hidden'));
+      await page.waitForFunction(
+        () =>
+          customElements.get('report-form') !== undefined &&
+          !document.querySelector('report-form form')?.hasAttribute('hidden'),
+      );
       // A photo is resized and previewed through a blob: URL.
       await page.setInputFiles('#r-photos', [{ name: 'river.png', mimeType: 'image/png', buffer: PNG }]);
       await expect.poll(() => page.locator('[data-photo-list] li').count(), { timeout: 10_000 }).toBe(1);

@@ -14,7 +14,12 @@ const root = join(import.meta.dirname, '..', '..', 'src', 'content');
 const docFiles = readdirSync(join(root, 'documents')).filter((f) => /\.mdx?$/.test(f));
 const front = (f: string) => readFileSync(join(root, 'documents', f), 'utf8').split(/^---$/m)[1]!;
 const field = (fm: string, k: string) => new RegExp(`^${k}:\\s*(.+)$`, 'm').exec(fm)?.[1]?.trim();
-const docs = docFiles.map((f) => ({ id: f.replace(/\.mdx?$/, ''), kind: field(front(f), 'kind')!, status: field(front(f), 'status')!, supersedes: field(front(f), 'supersedes') }));
+const docs = docFiles.map((f) => ({
+  id: f.replace(/\.mdx?$/, ''),
+  kind: field(front(f), 'kind')!,
+  status: field(front(f), 'status')!,
+  supersedes: field(front(f), 'supersedes'),
+}));
 const targetIds = readFileSync(join(root, 'targets.csv'), 'utf8')
   .trim()
   .split('\n')
@@ -36,12 +41,23 @@ describe('documents list', () => {
     const all = await page.locator('li[data-filter-kind]:visible').count();
     expect(all).toBe(docs.length);
     await page.selectOption('select[name="kind"]', 'rules');
-    const rules = docs.filter((d) => d.kind === 'rules').map((d) => `/documents/${d.id}/`).sort();
-    await expect.poll(() => page.locator('li[data-filter-kind]:visible a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname).sort())).toEqual(rules);
+    const rules = docs
+      .filter((d) => d.kind === 'rules')
+      .map((d) => `/documents/${d.id}/`)
+      .sort();
+    await expect
+      .poll(() =>
+        page
+          .locator('li[data-filter-kind]:visible a')
+          .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname).sort()),
+      )
+      .toEqual(rules);
     expect(page.url()).toContain('kind=rules');
     // The same filter from the address, and the static per-kind page without JS.
     await page.goto(s.url('/documents/?kind=notice'));
-    await expect.poll(() => page.locator('li[data-filter-kind]:visible').count()).toBe(docs.filter((d) => d.kind === 'notice').length);
+    await expect
+      .poll(() => page.locator('li[data-filter-kind]:visible').count())
+      .toBe(docs.filter((d) => d.kind === 'notice').length);
     const noJs = await (await s.context({ javaScriptEnabled: false })).newPage();
     await noJs.goto(s.url('/documents/kind/rules/'));
     expect(await noJs.locator('li[data-filter-kind]').count()).toBe(rules.length);
@@ -74,6 +90,9 @@ describe('targets page', () => {
       await expect(row.locator('[data-state]').textContent()).resolves.toMatch(/已完成|进度正常|进度滞后|逾期未完成/);
     }
     // xunhe-lvzhi's deadline passed before as_of without reaching 98%.
-    if (targetIds.includes('xunhe-lvzhi')) await expect(page.locator('tr[data-target="xunhe-lvzhi"] [data-state]').getAttribute('data-state')).resolves.toBe('missed');
+    if (targetIds.includes('xunhe-lvzhi'))
+      await expect(page.locator('tr[data-target="xunhe-lvzhi"] [data-state]').getAttribute('data-state')).resolves.toBe(
+        'missed',
+      );
   });
 });

@@ -49,9 +49,14 @@ function distTexts(): { path: string; text: string }[] {
   return out;
 }
 const page = (path: string) => readFileSync(join(dist, path, 'index.html'), 'utf8');
-const chiefsJson = JSON.parse(readFileSync(join(dist, 'data/chiefs.json'), 'utf8')) as { id: string; phone: string | null }[];
+const chiefsJson = JSON.parse(readFileSync(join(dist, 'data/chiefs.json'), 'utf8')) as {
+  id: string;
+  phone: string | null;
+}[];
 const chiefsCsv = (() => {
-  const [head, ...rows] = parseCsv(readFileSync(join(dist, 'data/chiefs.csv'), 'utf8').replace(/^\uFEFF/, '')).records.map((r) => r.cells);
+  const [head, ...rows] = parseCsv(
+    readFileSync(join(dist, 'data/chiefs.csv'), 'utf8').replace(/^\uFEFF/, ''),
+  ).records.map((r) => r.cells);
   return rows.map((cells) => Object.fromEntries(head!.map((h, i) => [h, cells[i] ?? ''])));
 })();
 
@@ -73,7 +78,9 @@ describe('a former chief’s phone is published nowhere', () => {
     const phone = c.phone!;
     it(`${c.name} (${c.id}): no file of dist holds ${phone}`, () => {
       const digits = phone.replace(/\D/g, '');
-      const hits = files.filter((f) => f.text.includes(phone) || f.text.replace(/\D/g, ' ').split(/\s+/).includes(digits)).map((f) => f.path);
+      const hits = files
+        .filter((f) => f.text.includes(phone) || f.text.replace(/\D/g, ' ').split(/\s+/).includes(digits))
+        .map((f) => f.path);
       expect(hits).toEqual([]);
     });
   }
@@ -94,7 +101,9 @@ describe('a former chief’s phone is published nowhere', () => {
   }
 
   it('the open-data index says former chiefs’ phones are withheld', () => {
-    const index = JSON.parse(readFileSync(join(dist, 'data/index.json'), 'utf8')) as { datasets: { name: string; fields: { name: string; description: string }[] }[] };
+    const index = JSON.parse(readFileSync(join(dist, 'data/index.json'), 'utf8')) as {
+      datasets: { name: string; fields: { name: string; description: string }[] }[];
+    };
     const field = index.datasets.find((d) => d.name === 'chiefs')!.fields.find((f) => f.name === 'phone')!;
     expect(field.description).toMatch(/卸任.*不再公开/);
   });
@@ -102,15 +111,17 @@ describe('a former chief’s phone is published nowhere', () => {
 
 describe('a serving chief’s phone is still published', () => {
   it('陈立新 (河长 of 清溪河): on his page, the directory, the water page, its sign and the open data', () => {
-    const chen = chiefs.find((c) => c.id === 'chen-lixin')! as typeof chiefs[number] & { phone: string };
+    const chen = chiefs.find((c) => c.id === 'chen-lixin')! as (typeof chiefs)[number] & { phone: string };
     expect(serving.has(chen.id)).toBe(true);
-    for (const path of ['chiefs/chen-lixin', 'chiefs', 'waters/qingxi-he', 'waters/qingxi-he/sign']) expect(page(path), path).toContain(chen.phone);
+    for (const path of ['chiefs/chen-lixin', 'chiefs', 'waters/qingxi-he', 'waters/qingxi-he/sign'])
+      expect(page(path), path).toContain(chen.phone);
     expect(page('chiefs/chen-lixin')).toContain(`href="tel:${chen.phone.replace(/\D/g, '')}"`);
     expect(chiefsJson.find((r) => r.id === chen.id)!.phone).toBe(chen.phone);
     expect(chiefsCsv.find((r) => r.id === chen.id)!.phone).toBe(chen.phone);
   });
 
   it('every serving chief has their number in /data/chiefs.json', () => {
-    for (const c of chiefs.filter((x) => serving.has(x.id))) expect(chiefsJson.find((r) => r.id === c.id)?.phone, c.id).toBe(c.phone);
+    for (const c of chiefs.filter((x) => serving.has(x.id)))
+      expect(chiefsJson.find((r) => r.id === c.id)?.phone, c.id).toBe(c.phone);
   });
 });

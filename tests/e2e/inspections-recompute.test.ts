@@ -29,7 +29,12 @@ const names = new Map<string, string>([
 /** '2026-Q3' → { kind: 'quarter', order: 2026*4+3 }; '2026' → year. */
 function period(p: string): { kind: string; order: number; label: string } {
   const q = /^(\d{4})-Q([1-4])$/i.exec(p);
-  if (q) return { kind: 'quarter', order: Number(q[1]) * 4 + Number(q[2]), label: `${q[1]}年第${'一二三四'[Number(q[2]) - 1]}季度` };
+  if (q)
+    return {
+      kind: 'quarter',
+      order: Number(q[1]) * 4 + Number(q[2]),
+      label: `${q[1]}年第${'一二三四'[Number(q[2]) - 1]}季度`,
+    };
   return { kind: 'year', order: Number(p), label: `${p}年` };
 }
 const num = (s: string | undefined) => (s ? Number(s) : null);
@@ -44,7 +49,10 @@ function rowsOf(p: string, kind: string): Map<string, Record<string, string>> {
 }
 function expected(p: string, kind: string) {
   const mine = [...rowsOf(p, kind).values()].sort((a, b) => {
-    const ra = num(a.rank), rb = num(b.rank), sa = num(a.score), sb = num(b.score);
+    const ra = num(a.rank),
+      rb = num(b.rank),
+      sa = num(a.score),
+      sb = num(b.score);
     if (ra !== null && rb !== null && ra !== rb) return ra - rb;
     if ((ra === null) !== (rb === null)) return ra === null ? 1 : -1;
     if (sa !== null && sb !== null && sa !== sb) return sb - sa;
@@ -75,18 +83,30 @@ function expected(p: string, kind: string) {
   };
   return {
     prev: prev ? period(prev).label : null,
-    rows: mine.map((r) => [r.rank || '—', names.get(`${kind}/${r.subject}`) ?? r.subject, r.score ? String(Number(r.score)) : '—', r.result || '—', change(r)]),
+    rows: mine.map((r) => [
+      r.rank || '—',
+      names.get(`${kind}/${r.subject}`) ?? r.subject,
+      r.score ? String(Number(r.score)) : '—',
+      r.result || '—',
+      change(r),
+    ]),
   };
 }
 
-const text = (html: string) => html.replace(/<[^>]+>/g, '').replace(/&amp;/g, '&').trim();
+const text = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, '')
+    .replace(/&amp;/g, '&')
+    .trim();
 /** The rows of the ranking table in a kind's section: rank, name, score, result, change. */
 function published(html: string, kind: string) {
   const start = html.indexOf(`<section aria-labelledby="kind-${kind}"`);
   const section = html.slice(start, html.indexOf('</section>', html.indexOf('hz-ranking', start)));
   const tables = [...section.matchAll(/<table class="hz-ranking">([\s\S]*?)<\/table>/g)].map((m) => m[1]!);
   const head = [...tables[0]!.matchAll(/<th scope="col"[^>]*>(.*?)<\/th>/g)].map((m) => text(m[1]!));
-  const body = tables.flatMap((t) => [...t.matchAll(/<tbody>([\s\S]*?)<\/tbody>/g)].flatMap((b) => [...b[1]!.matchAll(/<tr>([\s\S]*?)<\/tr>/g)]));
+  const body = tables.flatMap((t) =>
+    [...t.matchAll(/<tbody>([\s\S]*?)<\/tbody>/g)].flatMap((b) => [...b[1]!.matchAll(/<tr>([\s\S]*?)<\/tr>/g)]),
+  );
   const rowsOut = body.map((tr) => {
     const cells = [...tr[1]!.matchAll(/<(td|th)[^>]*>([\s\S]*?)<\/\1>/g)].map((m) => text(m[2]!));
     const at = (h: string) => (head.includes(h) ? cells[head.indexOf(h)]! : '—');
@@ -118,7 +138,14 @@ describe('inspection pages recomputed from inspections.csv', () => {
   }
 
   it("the open data's rank and score changes agree with the pages", () => {
-    const data = JSON.parse(readFileSync(join(dist, 'data/inspections.json'), 'utf8')) as { id: string; period: string; subject_kind: string; rank_change: number | null; score_change: number | null; previous_period: string | null }[];
+    const data = JSON.parse(readFileSync(join(dist, 'data/inspections.json'), 'utf8')) as {
+      id: string;
+      period: string;
+      subject_kind: string;
+      rank_change: number | null;
+      score_change: number | null;
+      previous_period: string | null;
+    }[];
     for (const d of data) {
       const r = rows.find((x) => x.id === d.id)!;
       const want = expected(d.period, d.subject_kind);

@@ -13,7 +13,8 @@ const dist = siteDist();
 const text = (file: string) => readFileSync(join(dist, file), 'utf8').replace(/<[^>]+>/g, '');
 
 /** The sample office's grades, as its assessment rules (考核办法) word them. */
-const SENTENCE = '等级划分：90 分及以上为优秀；80 分及以上、低于 90 分为良好；60 分及以上、低于 80 分为合格；低于 60 分为不合格。';
+const SENTENCE =
+  '等级划分：90 分及以上为优秀；80 分及以上、低于 90 分为良好；60 分及以上、低于 80 分为合格；低于 60 分为不合格。';
 const grade = (score: number) => (score >= 90 ? '优秀' : score >= 80 ? '良好' : score >= 60 ? '合格' : '不合格');
 
 interface Row {
@@ -28,7 +29,9 @@ const rows = JSON.parse(readFileSync(join(dist, 'data/inspections.json'), 'utf8'
 
 describe('inspection grades', () => {
   it('the inspections page and every period page state the score range of each grade', () => {
-    const periods = readdirSync(join(dist, 'inspections')).filter((d) => existsSync(join(dist, 'inspections', d, 'index.html')));
+    const periods = readdirSync(join(dist, 'inspections')).filter((d) =>
+      existsSync(join(dist, 'inspections', d, 'index.html')),
+    );
     expect(periods.length).toBeGreaterThan(1);
     for (const page of ['inspections/index.html', ...periods.map((d) => `inspections/${d}/index.html`)]) {
       expect(text(page), page).toContain(SENTENCE);
@@ -52,6 +55,7 @@ describe('inspection grades', () => {
     for (const list of groups.values())
       for (const a of list)
         for (const b of list)
-          if (a.score! > b.score!) expect(a.rank, `${a.id} (${a.score}) vs ${b.id} (${b.score})`).toBeLessThanOrEqual(b.rank!);
+          if (a.score! > b.score!)
+            expect(a.rank, `${a.id} (${a.score}) vs ${b.id} (${b.score})`).toBeLessThanOrEqual(b.rank!);
   });
 });

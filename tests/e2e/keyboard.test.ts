@@ -86,7 +86,9 @@ describe('search from the keyboard', () => {
     const before = await page.locator('[data-results] li').count();
     await tabTo(page, '#search-township');
     await page.keyboard.press('ArrowDown'); // the first township
-    await expect.poll(() => page.evaluate(() => new URL(location.href).searchParams.get('township')), { timeout: 10_000 }).toBeTruthy();
+    await expect
+      .poll(() => page.evaluate(() => new URL(location.href).searchParams.get('township')), { timeout: 10_000 })
+      .toBeTruthy();
     await expect.poll(() => page.locator('[data-status]').textContent(), { timeout: 10_000 }).toMatch(/找到|没有找到/);
     expect(await page.locator('[data-results] li').count()).toBeLessThanOrEqual(before);
   });
@@ -113,7 +115,9 @@ describe('filters from the keyboard', () => {
     const kind = await page.locator('#wf-k').inputValue();
     expect(kind).not.toBe('');
     await expect.poll(() => rows.count()).toBeLessThan(all);
-    const kinds = await page.locator('tbody tr:not([hidden])').evaluateAll((trs) => [...new Set(trs.map((tr) => (tr as HTMLElement).dataset.filterKind))]);
+    const kinds = await page
+      .locator('tbody tr:not([hidden])')
+      .evaluateAll((trs) => [...new Set(trs.map((tr) => (tr as HTMLElement).dataset.filterKind))]);
     expect(kinds).toEqual([kind]);
     // Submitting with Enter on the button keeps the choice in the address.
     await tabTo(page, 'row-filter button[type=submit]', 6);
@@ -176,7 +180,11 @@ describe('the report form from the keyboard', () => {
     const list = JSON.parse(readFileSync(join(dist, 'report/waters.json'), 'utf8')) as { waters: string[][] };
     const [, waterName] = list.waters[0]!;
     const page = await open('/report/');
-    await page.waitForFunction(() => customElements.get('report-form') !== undefined && !document.querySelector('report-form form')?.hasAttribute('hidden'));
+    await page.waitForFunction(
+      () =>
+        customElements.get('report-form') !== undefined &&
+        !document.querySelector('report-form form')?.hasAttribute('hidden'),
+    );
 
     // Empty submit: Tab to the button, Enter; the error summary takes the focus.
     await tabTo(page, 'report-form button[type=submit]', 120);
@@ -185,7 +193,12 @@ describe('the report form from the keyboard', () => {
     expect(await page.evaluate(() => document.activeElement?.closest('[data-error-summary]') !== null)).toBe(true);
     // The first error link moves the focus to its field.
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.closest('[data-error-summary]') !== null && document.activeElement?.tagName === 'A')).toBe(true);
+    expect(
+      await page.evaluate(
+        () =>
+          document.activeElement?.closest('[data-error-summary]') !== null && document.activeElement?.tagName === 'A',
+      ),
+    ).toBe(true);
     await page.keyboard.press('Enter');
     expect(await focused(page)).not.toBe('body');
 
@@ -211,7 +224,9 @@ describe('the report form from the keyboard', () => {
     await page.keyboard.press('Enter');
     // No endpoint in the sample: the result offers email, phone and copy.
     await expect.poll(() => page.locator('[data-error-summary]').isVisible()).toBe(false);
-    await expect.poll(() => page.locator('[data-text]').inputValue(), { timeout: 10_000 }).toContain('青石桥下游约100米左岸');
+    await expect
+      .poll(() => page.locator('[data-text]').inputValue(), { timeout: 10_000 })
+      .toContain('青石桥下游约100米左岸');
   });
 });
 
@@ -221,7 +236,10 @@ const ring = (page: Page) =>
     const el = document.activeElement as HTMLElement | null;
     if (!el || el === document.body) return { what: 'body', visible: true };
     const cs = getComputedStyle(el);
-    const outline = cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) > 0 && !/rgba\(\d+, \d+, \d+, 0\)|transparent/.test(cs.outlineColor);
+    const outline =
+      cs.outlineStyle !== 'none' &&
+      parseFloat(cs.outlineWidth) > 0 &&
+      !/rgba\(\d+, \d+, \d+, 0\)|transparent/.test(cs.outlineColor);
     const shadow = cs.boxShadow !== 'none' && cs.boxShadow !== '';
     const what = `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className && typeof el.className === 'string' ? `.${el.className.split(' ')[0]}` : ''} "${(el.textContent ?? '').trim().slice(0, 20)}"`;
     return { what, visible: outline || shadow };
@@ -229,21 +247,24 @@ const ring = (page: Page) =>
 
 describe('visible focus', () => {
   const types = ['home', 'directory', 'water', 'quality', 'station', 'ledger', 'search', 'report', 'document', 'track'];
-  it.each(pages.filter((p) => types.includes(p.type)).map((p) => [p.type, p.path] as const))('every Tab stop on the %s page shows a focus ring', async (_t, url) => {
-    const page = await open(url);
-    if (url.startsWith('/report/')) await page.waitForFunction(() => customElements.get('report-form') !== undefined);
-    const missing: string[] = [];
-    const seen = new Set<string>();
-    for (let i = 0; i < 60; i++) {
-      await page.keyboard.press('Tab');
-      const r = await ring(page);
-      if (r.what === 'body' || seen.has(r.what)) continue;
-      seen.add(r.what);
-      if (!r.visible) missing.push(r.what);
-    }
-    expect(seen.size).toBeGreaterThan(5);
-    expect(missing).toEqual([]);
-  });
+  it.each(pages.filter((p) => types.includes(p.type)).map((p) => [p.type, p.path] as const))(
+    'every Tab stop on the %s page shows a focus ring',
+    async (_t, url) => {
+      const page = await open(url);
+      if (url.startsWith('/report/')) await page.waitForFunction(() => customElements.get('report-form') !== undefined);
+      const missing: string[] = [];
+      const seen = new Set<string>();
+      for (let i = 0; i < 60; i++) {
+        await page.keyboard.press('Tab');
+        const r = await ring(page);
+        if (r.what === 'body' || seen.has(r.what)) continue;
+        seen.add(r.what);
+        if (!r.visible) missing.push(r.what);
+      }
+      expect(seen.size).toBeGreaterThan(5);
+      expect(missing).toEqual([]);
+    },
+  );
 });
 
 describe('prefers-reduced-motion', () => {
@@ -251,17 +272,22 @@ describe('prefers-reduced-motion', () => {
     const page = await open(url, { reducedMotion: 'reduce' });
     await page.keyboard.press('Tab'); // some transitions only exist on :focus
     const long = await page.evaluate(() => {
-      const secs = (v: string) => v.split(',').map((x) => (x.trim().endsWith('ms') ? parseFloat(x) / 1000 : parseFloat(x)));
+      const secs = (v: string) =>
+        v.split(',').map((x) => (x.trim().endsWith('ms') ? parseFloat(x) / 1000 : parseFloat(x)));
       const out: string[] = [];
       for (const el of [document.documentElement, ...document.querySelectorAll('*')]) {
         for (const pseudo of [null, '::before', '::after']) {
           const cs = getComputedStyle(el, pseudo);
           const t = Math.max(...secs(cs.transitionDuration)) + Math.max(0, ...secs(cs.transitionDelay));
           const a = cs.animationName === 'none' ? 0 : Math.max(...secs(cs.animationDuration));
-          if (t > 0.001 || a > 0.001) out.push(`${el.tagName.toLowerCase()}${pseudo ?? ''}.${(el as HTMLElement).className}: transition ${cs.transitionDuration}, animation ${cs.animationName} ${cs.animationDuration}`);
+          if (t > 0.001 || a > 0.001)
+            out.push(
+              `${el.tagName.toLowerCase()}${pseudo ?? ''}.${(el as HTMLElement).className}: transition ${cs.transitionDuration}, animation ${cs.animationName} ${cs.animationDuration}`,
+            );
         }
       }
-      if (getComputedStyle(document.documentElement).scrollBehavior === 'smooth') out.push('html: scroll-behavior smooth');
+      if (getComputedStyle(document.documentElement).scrollBehavior === 'smooth')
+        out.push('html: scroll-behavior smooth');
       return out;
     });
     expect(long).toEqual([]);

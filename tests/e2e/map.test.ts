@@ -31,7 +31,12 @@ interface Feature {
 }
 const geo = JSON.parse(readFileSync(join(DIST, 'data', 'waters.geojson'), 'utf8')) as { features: Feature[] };
 const waterName = (id: string) => geo.features.find((f) => f.properties.id === id)!.properties.name;
-const stations = JSON.parse(readFileSync(join(DIST, 'data', 'stations.json'), 'utf8')) as { id: string; name: string; lat: number | null; lon: number | null }[];
+const stations = JSON.parse(readFileSync(join(DIST, 'data', 'stations.json'), 'utf8')) as {
+  id: string;
+  name: string;
+  lat: number | null;
+  lon: number | null;
+}[];
 
 let s: Session;
 const contexts: BrowserContext[] = [];
@@ -49,7 +54,11 @@ async function phonePage(options: Parameters<Session['context']>[0] = {}): Promi
 }
 
 /** "rgb(200, 30, 30)" → [200, 30, 30] */
-const rgb = (css: string) => css.match(/\d+(\.\d+)?/g)!.slice(0, 3).map(Number) as [number, number, number];
+const rgb = (css: string) =>
+  css
+    .match(/\d+(\.\d+)?/g)!
+    .slice(0, 3)
+    .map(Number) as [number, number, number];
 
 describe('map labels', () => {
   it('names every water of the county on the home map, each a link at least 24 px each way', async () => {
@@ -186,7 +195,9 @@ describe('map app links', () => {
 
 describe('charts in print', () => {
   it('prints each chart of a station page as its numbers, with no empty chart box', async () => {
-    const st = stations.find((x) => readFileSync(join(DIST, 'stations', x.id, 'index.html'), 'utf8').includes('<hz-chart'))!;
+    const st = stations.find((x) =>
+      readFileSync(join(DIST, 'stations', x.id, 'index.html'), 'utf8').includes('<hz-chart'),
+    )!;
     const page = await phonePage();
     await page.goto(s.url(`/stations/${st.id}/`));
     const sections = page.locator('section.chart');
@@ -205,7 +216,10 @@ describe('charts in print', () => {
       const table = section.locator('table');
       expect(await table.isVisible(), `${title}: table`).toBe(true);
       // The numbers printed are the chart's: one row per point, the value in the second column.
-      const spec = JSON.parse((await section.locator('hz-chart').getAttribute('data-chart'))!) as { labels: string[]; series: { values: (number | null)[] }[] };
+      const spec = JSON.parse((await section.locator('hz-chart').getAttribute('data-chart'))!) as {
+        labels: string[];
+        series: { values: (number | null)[] }[];
+      };
       const rows = table.locator('tbody tr');
       expect(await rows.count()).toBe(spec.labels.length);
       const values = await rows.evaluateAll((trs) => trs.map((tr) => tr.querySelector('td')!.textContent!.trim()));

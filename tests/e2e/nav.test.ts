@@ -17,7 +17,19 @@ import { siteDist } from '../helpers/site.ts';
 const dist = siteDist();
 const waters = JSON.parse(readFileSync(join(dist, 'data/waters.json'), 'utf8')) as { id: string }[];
 /** Every entry of the navigation, in order. */
-const ENTRIES = ['/', '/waters/', '/chiefs/', '/quality/', '/cases/', '/inspections/', '/documents/', '/targets/', '/report/', '/track/', '/data/'];
+const ENTRIES = [
+  '/',
+  '/waters/',
+  '/chiefs/',
+  '/quality/',
+  '/cases/',
+  '/inspections/',
+  '/documents/',
+  '/targets/',
+  '/report/',
+  '/track/',
+  '/data/',
+];
 /** Two lines (the name; the search box and 菜单) and the padding. */
 const MAX_HEADER_PX = 120;
 
@@ -40,8 +52,13 @@ async function open(url: string, width: number, javaScriptEnabled = true): Promi
 const nav = (page: Page) => page.getByRole('navigation', { name: '主导航' });
 const toggle = (page: Page) => nav(page).locator('summary');
 const focusedHref = (page: Page) =>
-  page.evaluate(() => document.activeElement?.closest('nav')?.getAttribute('aria-label') === '主导航' && document.activeElement.getAttribute('href'));
-const headerHeight = (page: Page) => page.locator('header.site-header').evaluate((e) => e.getBoundingClientRect().height);
+  page.evaluate(
+    () =>
+      document.activeElement?.closest('nav')?.getAttribute('aria-label') === '主导航' &&
+      document.activeElement.getAttribute('href'),
+  );
+const headerHeight = (page: Page) =>
+  page.locator('header.site-header').evaluate((e) => e.getBoundingClientRect().height);
 
 /** Press Tab until the focus is on `selector`; fails after `max` presses. */
 async function tabTo(page: Page, selector: string, max: number): Promise<void> {
@@ -114,7 +131,7 @@ describe.each([
     expect(await focusedHref(page)).toBe('/');
   });
 
-  it('patrol pages mark 河长 as their section (patrols are the chiefs\' duty)', async () => {
+  it("patrol pages mark 河长 as their section (patrols are the chiefs' duty)", async () => {
     const page = await open('/patrols/', 1280, js);
     expect(await nav(page).locator('a[aria-current="page"]').getAttribute('href')).toBe('/chiefs/');
   });

@@ -46,14 +46,21 @@ interface NuMessage {
 /** A page with one error the checker must report: the heading level skipped from h1 to h3. */
 const canaryDir = realpathSync(mkdtempSync(join(tmpdir(), 'nu-canary-')));
 const canary = join(canaryDir, 'canary.html');
-writeFileSync(canary, '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>检查</title></head><body><main><h1>标题</h1><h3>跳级的小标题</h3></main></body></html>\n');
+writeFileSync(
+  canary,
+  '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>检查</title></head><body><main><h1>标题</h1><h3>跳级的小标题</h3></main></body></html>\n',
+);
 afterAll(() => rmSync(canaryDir, { recursive: true, force: true }));
 
 /** Run the checker once over dist and the canary; its messages, or an Error that says why it could not run. */
 function runChecker(): Promise<NuMessage[]> {
   return new Promise((resolve, reject) => {
     // -Xss: the checker needs a thread stack of at least 512k (it says so when it overflows).
-    const child = spawn('java', ['-Xss2m', '-jar', jar, '--errors-only', '--format', 'json', '--stdout', '--skip-non-html', dist, canary], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      'java',
+      ['-Xss2m', '-jar', jar, '--errors-only', '--format', 'json', '--stdout', '--skip-non-html', dist, canary],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (b: Buffer) => out.push(b));
@@ -61,7 +68,9 @@ function runChecker(): Promise<NuMessage[]> {
     child.on('error', (e: NodeJS.ErrnoException) => {
       reject(
         e.code === 'ENOENT'
-          ? new Error('Java is not installed (no `java` on PATH). The Nu HTML checker (vnu-jar) needs Java 17 or later; on Debian: apt-get install -y default-jre-headless')
+          ? new Error(
+              'Java is not installed (no `java` on PATH). The Nu HTML checker (vnu-jar) needs Java 17 or later; on Debian: apt-get install -y default-jre-headless',
+            )
           : e,
       );
     });
@@ -71,7 +80,11 @@ function runChecker(): Promise<NuMessage[]> {
       try {
         resolve((JSON.parse(stdout) as { messages: NuMessage[] }).messages);
       } catch {
-        reject(new Error(`the Nu HTML checker (java -jar ${relative(process.cwd(), jar)}) exited with ${code} without a JSON report:\n${stdout}${stderr}`.trim()));
+        reject(
+          new Error(
+            `the Nu HTML checker (java -jar ${relative(process.cwd(), jar)}) exited with ${code} without a JSON report:\n${stdout}${stderr}`.trim(),
+          ),
+        );
       }
     });
   });
@@ -94,7 +107,9 @@ function describeMessage(m: NuMessage): string {
 describe('HTML validity (W3C Nu HTML checker)', () => {
   it('the checker runs and reports errors (a known-bad page is flagged)', async () => {
     const mine = (await messages()).filter((m) => m.url && fileOf(m) === canary);
-    expect(mine.map((m) => m.message)).toEqual([expect.stringMatching(/heading “h3”.*follows the heading “h1”.*skipping 1 heading level/)]);
+    expect(mine.map((m) => m.message)).toEqual([
+      expect.stringMatching(/heading “h3”.*follows the heading “h1”.*skipping 1 heading level/),
+    ]);
   }, 120_000);
 
   it('every page of the built site has no errors', async () => {

@@ -42,17 +42,26 @@ beforeAll(async () => {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const toReceiver = path.startsWith('/api/reports');
-    if (toReceiver && req.method === 'POST') posted.push(String((JSON.parse(Buffer.concat(chunks).toString('utf8')) as { ref?: unknown }).ref));
+    if (toReceiver && req.method === 'POST')
+      posted.push(String((JSON.parse(Buffer.concat(chunks).toString('utf8')) as { ref?: unknown }).ref));
     const target = toReceiver ? `${receiver.endpoint}${path.slice('/api/reports'.length)}` : `${files.origin}${path}`;
     const headers: Record<string, string> = {};
-    for (const k of ['content-type', 'origin', 'accept']) if (typeof req.headers[k] === 'string') headers[k] = req.headers[k];
-    const upstream = await fetch(target, { method: req.method, headers, body: chunks.length ? Buffer.concat(chunks) : undefined });
+    for (const k of ['content-type', 'origin', 'accept'])
+      if (typeof req.headers[k] === 'string') headers[k] = req.headers[k];
+    const upstream = await fetch(target, {
+      method: req.method,
+      headers,
+      body: chunks.length ? Buffer.concat(chunks) : undefined,
+    });
     let body = Buffer.from(await upstream.arrayBuffer());
-    if (path === '/sw.js' && nextDeploy) body = Buffer.from(body.toString('utf8').replaceAll(nextDeploy[0], nextDeploy[1]));
-    if (/^\/report\/(named\/)?(\?.*)?$/.test(path)) body = Buffer.from(withEndpoint(body.toString('utf8'), `${origin}/api/reports`));
+    if (path === '/sw.js' && nextDeploy)
+      body = Buffer.from(body.toString('utf8').replaceAll(nextDeploy[0], nextDeploy[1]));
+    if (/^\/report\/(named\/)?(\?.*)?$/.test(path))
+      body = Buffer.from(withEndpoint(body.toString('utf8'), `${origin}/api/reports`));
     const out: Record<string, string> = {};
     upstream.headers.forEach((v, k) => {
-      if (k !== 'content-length' && k !== 'content-encoding' && k !== 'transfer-encoding' && k !== 'connection') out[k] = v;
+      if (k !== 'content-length' && k !== 'content-encoding' && k !== 'transfer-encoding' && k !== 'connection')
+        out[k] = v;
     });
     res.writeHead(upstream.status, out);
     res.end(body);
@@ -79,13 +88,18 @@ async function visitedOnce(): Promise<{ context: BrowserContext; page: Page }> {
   await page.goto(`${origin}/waters/`);
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
+    if (!navigator.serviceWorker.controller)
+      await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
   });
   return { context, page };
 }
 
 const formReady = (page: Page) =>
-  page.waitForFunction(() => customElements.get('report-form') !== undefined && !document.querySelector('report-form form')?.hasAttribute('hidden'));
+  page.waitForFunction(
+    () =>
+      customElements.get('report-form') !== undefined &&
+      !document.querySelector('report-form form')?.hasAttribute('hidden'),
+  );
 
 const outbox = (page: Page) =>
   page.evaluate(
@@ -183,7 +197,11 @@ describe('offline: the report form after one online visit', () => {
     // The page visited online (before the worker was installed) opens from the cache, styled.
     await page.goto(`${origin}/waters/`);
     expect(await page.locator('h1').textContent()).not.toBe('没有网络');
-    expect(await page.evaluate(() => [...document.styleSheets].filter((s) => s.href?.includes('/_astro/') && s.cssRules.length > 0).length)).toBeGreaterThan(0);
+    expect(
+      await page.evaluate(
+        () => [...document.styleSheets].filter((s) => s.href?.includes('/_astro/') && s.cssRules.length > 0).length,
+      ),
+    ).toBeGreaterThan(0);
     await context.close();
   });
 
@@ -200,11 +218,14 @@ describe('offline: the report form after one online visit', () => {
         const reg = (await navigator.serviceWorker.getRegistration())!;
         await reg.update();
         const w = reg.installing ?? reg.waiting;
-        if (w && w.state === 'installing') await new Promise((r) => w.addEventListener('statechange', r, { once: true }));
+        if (w && w.state === 'installing')
+          await new Promise((r) => w.addEventListener('statechange', r, { once: true }));
         return reg.waiting !== null;
       });
       expect(waiting).toBe(true);
-      expect(await cacheNames()).toEqual(expect.arrayContaining([`hz-precache-${version}`, 'hz-precache-feedfacecafe']));
+      expect(await cacheNames()).toEqual(
+        expect.arrayContaining([`hz-precache-${version}`, 'hz-precache-feedfacecafe']),
+      );
 
       await form.close();
       await page.reload(); // a page without the form asks the waiting worker in

@@ -28,10 +28,18 @@ const WIDTH = 360;
 const FIRST_ROWS = 3;
 
 const dirs = (dir: string, pattern: RegExp) =>
-  existsSync(join(dist, dir)) ? readdirSync(join(dist, dir)).filter((d) => pattern.test(d) && existsSync(join(dist, dir, d, 'index.html'))).sort() : [];
-const waterWithCases = dirs('waters', /^[a-z]/).find((d) => /hz-case-table/.test(readFileText(join(dist, 'waters', d, 'index.html'))));
+  existsSync(join(dist, dir))
+    ? readdirSync(join(dist, dir))
+        .filter((d) => pattern.test(d) && existsSync(join(dist, dir, d, 'index.html')))
+        .sort()
+    : [];
+const waterWithCases = dirs('waters', /^[a-z]/).find((d) =>
+  /hz-case-table/.test(readFileText(join(dist, 'waters', d, 'index.html'))),
+);
 const township = dirs('cases/township', /^\d+$/)[0];
-const patrolRegion = dirs('patrols', /^\d+$/).find((d) => /hz-stack/.test(readFileText(join(dist, 'patrols', d, 'index.html'))));
+const patrolRegion = dirs('patrols', /^\d+$/).find((d) =>
+  /hz-stack/.test(readFileText(join(dist, 'patrols', d, 'index.html'))),
+);
 const month = dirs('quality', /^\d{4}-\d{2}$/).at(-1);
 
 function readFileText(path: string): string {
@@ -50,12 +58,22 @@ const PAGES: [string, string[][]][] = [
   ...(month ? [[`/quality/${month}/`, [STATIONS]] as [string, string[][]]] : []),
   ['/waters/', [['名称', '水质目标', '最近水质']]],
   ['/targets/', [['指标', '完成时限', '状态']]],
-  ['/accountability/', [['乡镇（街道）', '未见记录'], ['断面', '规则要求', '问责记录']]],
+  [
+    '/accountability/',
+    [
+      ['乡镇（街道）', '未见记录'],
+      ['断面', '规则要求', '问责记录'],
+    ],
+  ],
   ['/inspections/', [['考核对象', '结果']]],
   ['/patrols/', [['乡镇（街道）', '履职率']]],
   ...(patrolRegion ? [[`/patrols/${patrolRegion}/`, [['河长', '未达标月数']]] as [string, string[][]]] : []),
-  ...(existsSync(join(dist, 'outlets', 'index.html')) ? [['/outlets/', [['名称', '状态', '相关问题']]] as [string, string[][]]] : []),
-  ...(existsSync(join(dist, 'black-odorous', 'index.html')) ? [['/black-odorous/', [['水体', '整治时限', '状态']]] as [string, string[][]]] : []),
+  ...(existsSync(join(dist, 'outlets', 'index.html'))
+    ? [['/outlets/', [['名称', '状态', '相关问题']]] as [string, string[][]]]
+    : []),
+  ...(existsSync(join(dist, 'black-odorous', 'index.html'))
+    ? [['/black-odorous/', [['水体', '整治时限', '状态']]] as [string, string[][]]]
+    : []),
 ];
 
 let s: Session;
@@ -80,14 +98,26 @@ function keyCellBoxes(page: Page, columns: string[], rows: number) {
   return page.evaluate(
     ({ columns, rows }) =>
       [...document.querySelectorAll<HTMLTableElement>('main table')].flatMap((table) => {
-        const heads = [...(table.tHead?.rows[0]?.cells ?? [])].map((th) => (th.textContent ?? '').replace(/[↕▲▼]/g, '').trim());
+        const heads = [...(table.tHead?.rows[0]?.cells ?? [])].map((th) =>
+          (th.textContent ?? '').replace(/[↕▲▼]/g, '').trim(),
+        );
         const at = columns.map((c) => heads.indexOf(c));
         if (at.some((i) => i < 0)) return [];
-        const body = [...table.tBodies].flatMap((b) => [...b.rows]).filter((r) => !r.hidden).slice(0, rows);
+        const body = [...table.tBodies]
+          .flatMap((b) => [...b.rows])
+          .filter((r) => !r.hidden)
+          .slice(0, rows);
         return body.flatMap((row, r) =>
           at.map((i, k) => {
             const box = row.cells[i]!.getBoundingClientRect();
-            return { table: table.caption?.textContent?.trim().slice(0, 30) ?? '', row: r, column: columns[k]!, left: box.left, right: box.right, width: box.width };
+            return {
+              table: table.caption?.textContent?.trim().slice(0, 30) ?? '',
+              row: r,
+              column: columns[k]!,
+              left: box.left,
+              right: box.right,
+              width: box.width,
+            };
           }),
         );
       }),
@@ -119,7 +149,9 @@ describe(`long tables at ${WIDTH}×740 with touch`, () => {
 
   it.each(PAGES)('%s: axe finds no violation', async (path) => {
     const page = await open(path);
-    const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+    const result = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+      .analyze();
     expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
     await page.close();
   });
@@ -127,9 +159,13 @@ describe(`long tables at ${WIDTH}×740 with touch`, () => {
   it('a stacked table is still a table in the accessibility tree, each cell named by its column', async () => {
     const page = await open('/cases/status/all/');
     const table = page.locator('main table.hz-stack').first();
-    expect(await table.evaluate((t) => getComputedStyle((t as HTMLTableElement).tBodies[0]!.rows[0]!).display)).not.toBe('table-row');
+    expect(
+      await table.evaluate((t) => getComputedStyle((t as HTMLTableElement).tBodies[0]!.rows[0]!).display),
+    ).not.toBe('table-row');
     const cdp = await phone.newCDPSession(page);
-    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: { role?: { value: string }; ignored?: boolean }[] };
+    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
+      nodes: { role?: { value: string }; ignored?: boolean }[];
+    };
     const count = (role: string) => nodes.filter((n) => !n.ignored && n.role?.value === role).length;
     const rows = await table.locator('tbody tr').count();
     expect(count('table')).toBeGreaterThan(0);
@@ -142,8 +178,13 @@ describe(`long tables at ${WIDTH}×740 with touch`, () => {
     const { result } = (await cdp.send('Runtime.evaluate', {
       expression: `[...document.querySelectorAll('main table.hz-stack td[data-label="状态"]')][0]`,
     })) as { result: { objectId: string } };
-    const { node } = (await cdp.send('DOM.describeNode', { objectId: result.objectId })) as { node: { backendNodeId: number } };
-    const cell = (await cdp.send('Accessibility.getPartialAXTree', { backendNodeId: node.backendNodeId, fetchRelatives: false })) as {
+    const { node } = (await cdp.send('DOM.describeNode', { objectId: result.objectId })) as {
+      node: { backendNodeId: number };
+    };
+    const cell = (await cdp.send('Accessibility.getPartialAXTree', {
+      backendNodeId: node.backendNodeId,
+      fetchRelatives: false,
+    })) as {
       nodes: { role?: { value: string }; name?: { value: string } }[];
     };
     expect(cell.nodes[0]?.role?.value).toBe('cell');

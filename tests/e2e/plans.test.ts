@@ -34,7 +34,7 @@ const site = parseYaml(readFileSync(join(DATA, 'site.yaml'), 'utf8')) as {
   participation?: { how_to_join: string; contact: string };
 };
 const asOf = site.as_of instanceof Date ? site.as_of.toISOString().slice(0, 10) : String(site.as_of);
-const json = <T,>(f: string) => JSON.parse(readFileSync(join(dist, f), 'utf8')) as T;
+const json = <T>(f: string) => JSON.parse(readFileSync(join(dist, f), 'utf8')) as T;
 
 const waters = new Map(table('waters.csv').map((w) => [w.id!, w]));
 const chiefs = new Map(table('chiefs.csv').map((c) => [c.id!, c]));
@@ -53,7 +53,9 @@ afterAll(async () => s?.close());
 /** The body rows of the page's first table: each cell's text. */
 async function rowsOf(path: string): Promise<string[][]> {
   await page.goto(s.url(path));
-  return page.$$eval('main table tbody tr', (trs) => trs.map((tr) => [...tr.children].map((c) => (c.textContent ?? '').replace(/\s+/g, ' ').trim())));
+  return page.$$eval('main table tbody tr', (trs) =>
+    trs.map((tr) => [...tr.children].map((c) => (c.textContent ?? '').replace(/\s+/g, ' ').trim())),
+  );
 }
 
 describe('/black-odorous/', () => {
@@ -87,14 +89,18 @@ describe('/outlets/', () => {
     expect(rows.map((r) => r[1]).sort()).toEqual(outlets.map((o) => o.id).sort());
     const text = await page.textContent('main');
     const n = (status: string) => outlets.filter((o) => o.status === status).length;
-    expect(text).toContain(`已规范 ${n('compliant')} 个，整治中 ${n('rectifying')} 个，已封堵 ${n('closed')} 个，情况不明 ${n('unknown')} 个`);
+    expect(text).toContain(
+      `已规范 ${n('compliant')} 个，整治中 ${n('rectifying')} 个，已封堵 ${n('closed')} 个，情况不明 ${n('unknown')} 个`,
+    );
   });
 
   it('the regulated share on /targets/ is recomputed from /data/outlets.json alone', () => {
     const published = json<{ status: string }[]>('data/outlets.json');
     const regulated = published.filter((o) => o.status === 'compliant' || o.status === 'closed').length;
     const want = Math.round((regulated * 1000) / published.length) / 10;
-    const target = json<{ metric: string | null; computed: number | null }[]>('data/targets.json').find((t) => t.metric === 'outlets_regulated');
+    const target = json<{ metric: string | null; computed: number | null }[]>('data/targets.json').find(
+      (t) => t.metric === 'outlets_regulated',
+    );
     expect(target?.computed).toBe(want);
   });
 });
@@ -108,7 +114,8 @@ describe('/office/ and /participation/', () => {
   });
 
   it('lists the current participants by water, with a phone only where chiefs.csv has one', async () => {
-    const participant = (a: Row) => ['civic_chief', 'supervisor', 'volunteer'].includes(a.role!) && a.start! <= asOf && (!a.end || a.end > asOf);
+    const participant = (a: Row) =>
+      ['civic_chief', 'supervisor', 'volunteer'].includes(a.role!) && a.start! <= asOf && (!a.end || a.end > asOf);
     const want = assignments.filter(participant);
     await page.goto(s.url('/participation/'));
     const people = await page.$$eval('main tbody tr', (trs) =>
@@ -124,7 +131,8 @@ describe('/office/ and /participation/', () => {
     }
     // A former volunteer is not listed.
     const former = assignments.filter((a) => a.role === 'volunteer' && a.end && a.end <= asOf).map((a) => a.chief);
-    for (const id of former) if (!want.some((a) => a.chief === id)) expect(people.map((p) => p.name)).not.toContain(chiefs.get(id!)!.name);
+    for (const id of former)
+      if (!want.some((a) => a.chief === id)) expect(people.map((p) => p.name)).not.toContain(chiefs.get(id!)!.name);
   });
 });
 
@@ -133,7 +141,18 @@ describe('more open data', () => {
 
   it('publishes every table the figures come from, in JSON and CSV, listed in index.json', () => {
     const names = index.datasets.map((d) => d.name);
-    for (const n of ['regions', 'segments', 'assignments', 'case-events', 'patrols', 'actions', 'targets', 'documents', 'accountability']) expect(names).toContain(n);
+    for (const n of [
+      'regions',
+      'segments',
+      'assignments',
+      'case-events',
+      'patrols',
+      'actions',
+      'targets',
+      'documents',
+      'accountability',
+    ])
+      expect(names).toContain(n);
     if (outlets.length) expect(names).toContain('outlets');
     if (bo.length) expect(names).toContain('black-odorous');
     for (const d of index.datasets) {
@@ -143,16 +162,30 @@ describe('more open data', () => {
     }
   });
 
-  it('outlets, black-odorous, case events and patrols hold the office\'s rows', () => {
-    expect(json<{ id: string; status: string }[]>('data/outlets.json').map((o) => `${o.id}/${o.status}`).sort()).toEqual(outlets.map((o) => `${o.id}/${o.status}`).sort());
-    expect(json<{ water: string; deadline: string }[]>('data/black-odorous.json').map((r) => `${r.water}/${r.deadline}`).sort()).toEqual(bo.map((r) => `${r.water}/${r.deadline}`).sort());
+  it("outlets, black-odorous, case events and patrols hold the office's rows", () => {
+    expect(
+      json<{ id: string; status: string }[]>('data/outlets.json')
+        .map((o) => `${o.id}/${o.status}`)
+        .sort(),
+    ).toEqual(outlets.map((o) => `${o.id}/${o.status}`).sort());
+    expect(
+      json<{ water: string; deadline: string }[]>('data/black-odorous.json')
+        .map((r) => `${r.water}/${r.deadline}`)
+        .sort(),
+    ).toEqual(bo.map((r) => `${r.water}/${r.deadline}`).sort());
     expect(json<unknown[]>('data/case-events.json')).toHaveLength(table('case-events.csv').length);
     const patrols = json<{ chief: string; month: string; count: number }[]>('data/patrols.json');
-    expect(patrols.map((p) => `${p.chief}/${p.month}/${p.count}`).sort()).toEqual(table('patrols.csv').map((p) => `${p.chief}/${p.month}/${Number(p.count)}`).sort());
+    expect(patrols.map((p) => `${p.chief}/${p.month}/${p.count}`).sort()).toEqual(
+      table('patrols.csv')
+        .map((p) => `${p.chief}/${p.month}/${Number(p.count)}`)
+        .sort(),
+    );
   });
 
   it('documents.json has every document of the folder, frontmatter only', () => {
-    const ids = readdirSync(join(DATA, 'documents')).filter((f) => /\.mdx?$/.test(f)).map((f) => f.replace(/\.mdx?$/, ''));
+    const ids = readdirSync(join(DATA, 'documents'))
+      .filter((f) => /\.mdx?$/.test(f))
+      .map((f) => f.replace(/\.mdx?$/, ''));
     const docs = json<Record<string, unknown>[]>('data/documents.json');
     expect(docs.map((d) => d.id).sort()).toEqual(ids.sort());
     for (const d of docs) expect(Object.keys(d)).not.toContain('body');
@@ -160,33 +193,56 @@ describe('more open data', () => {
 });
 
 describe('feeds and calendar', () => {
-  const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => ['entry', 'link', 'category'].includes(name) });
+  const xml = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '@',
+    isArray: (name) => ['entry', 'link', 'category'].includes(name),
+  });
   const feeds = [
     'feed.xml',
     ...[...waters.keys()].map((w) => `waters/${w}/feed.xml`),
-    ...table('regions.csv').filter((r) => r.level === 'township').map((r) => `regions/${r.code}/feed.xml`),
+    ...table('regions.csv')
+      .filter((r) => r.level === 'township')
+      .map((r) => `regions/${r.code}/feed.xml`),
   ];
 
   it('every water and every township has an Atom feed with the elements RFC 4287 requires', () => {
     for (const f of feeds) {
       const doc = xml.parse(readFileSync(join(dist, f), 'utf8')) as { feed: Record<string, unknown> };
-      const feed = doc.feed as { '@xmlns': string; id: string; title: unknown; updated: string; author: unknown; link: { '@rel'?: string; '@href': string }[]; entry?: { id: string; title: unknown; updated: string; link: { '@href': string }[] }[] };
+      const feed = doc.feed as {
+        '@xmlns': string;
+        id: string;
+        title: unknown;
+        updated: string;
+        author: unknown;
+        link: { '@rel'?: string; '@href': string }[];
+        entry?: { id: string; title: unknown; updated: string; link: { '@href': string }[] }[];
+      };
       expect(feed['@xmlns'], f).toBe('http://www.w3.org/2005/Atom');
       expect(feed.id && feed.title && feed.updated && feed.author, f).toBeTruthy();
-      expect(feed.link.find((l) => l['@rel'] === 'self')?.['@href'], f).toBe(new URL(f, 'https://hzz.example.org/').href);
+      expect(feed.link.find((l) => l['@rel'] === 'self')?.['@href'], f).toBe(
+        new URL(f, 'https://hzz.example.org/').href,
+      );
       const entries = feed.entry ?? [];
       expect(new Set(entries.map((e) => e.id)).size, f).toBe(entries.length);
       for (const e of entries) expect(e.id && e.title && e.updated && e.link[0]?.['@href'], f).toBeTruthy();
     }
   });
 
-  it('a water\'s feed carries its stations\' results and its cases, and nothing of other waters', () => {
+  it("a water's feed carries its stations' results and its cases, and nothing of other waters", () => {
     const stations = json<{ id: string; water: string }[]>('data/stations.json');
     const cases = json<{ id: string; water: string }[]>('data/cases.json');
     const w = stations[0]!.water;
-    const feed = (xml.parse(readFileSync(join(dist, `waters/${w}/feed.xml`), 'utf8')) as { feed: { entry: { link: { '@href': string }[] }[] } }).feed;
+    const feed = (
+      xml.parse(readFileSync(join(dist, `waters/${w}/feed.xml`), 'utf8')) as {
+        feed: { entry: { link: { '@href': string }[] }[] };
+      }
+    ).feed;
     const links = feed.entry.map((e) => new URL(e.link[0]!['@href']).pathname);
-    const mine = new Set([...stations.filter((x) => x.water === w).map((x) => `/stations/${x.id}/`), ...cases.filter((c) => c.water === w).map((c) => `/cases/${c.id}/`)]);
+    const mine = new Set([
+      ...stations.filter((x) => x.water === w).map((x) => `/stations/${x.id}/`),
+      ...cases.filter((c) => c.water === w).map((c) => `/cases/${c.id}/`),
+    ]);
     expect(links.some((l) => l.startsWith('/stations/'))).toBe(true);
     for (const l of links) if (l.startsWith('/stations/') || l.startsWith('/cases/')) expect(mine.has(l), l).toBe(true);
   });
@@ -194,7 +250,9 @@ describe('feeds and calendar', () => {
   it('the calendar parses as iCalendar and has the deadline of every case not closed', () => {
     const cal = new ICAL.Component(ICAL.parse(readFileSync(join(dist, 'calendar.ics'), 'utf8')));
     const events = cal.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
-    const open = json<{ id: string; status: string; deadline: string }[]>('data/cases.json').filter((c) => c.status !== 'closed');
+    const open = json<{ id: string; status: string; deadline: string }[]>('data/cases.json').filter(
+      (c) => c.status !== 'closed',
+    );
     for (const c of open) {
       const e = events.find((x) => x.uid.startsWith(`case-${c.id}-`));
       expect(e, c.id).toBeDefined();

@@ -46,7 +46,8 @@ interface ReadingJson {
 const GRADE_WORDS = { none: '无黑臭', light: '轻度黑臭', heavy: '重度黑臭' } as const;
 
 /** '2024-07-11' → '2024年7月11日', as the pages write dates. */
-const dateZh = (d: string) => `${d.slice(0, 4)}年${Number(d.slice(5, 7))}月${d.length > 7 ? `${Number(d.slice(8, 10))}日` : ''}`;
+const dateZh = (d: string) =>
+  `${d.slice(0, 4)}年${Number(d.slice(5, 7))}月${d.length > 7 ? `${Number(d.slice(8, 10))}日` : ''}`;
 
 /** Every HTML file under dist, relative to it. */
 function htmlFiles(dir = DIST, out: string[] = []): string[] {
@@ -60,7 +61,10 @@ function htmlFiles(dir = DIST, out: string[] = []): string[] {
 
 /** Rows of a CSV written by the site (BOM, CRLF, no quoted commas in reading rows). */
 function csvRows(path: string): Record<string, string>[] {
-  const [header, ...rows] = readFileSync(path, 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/).filter((l) => l !== '');
+  const [header, ...rows] = readFileSync(path, 'utf8')
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .filter((l) => l !== '');
   const names = header!.split(',');
   return rows.map((r) => Object.fromEntries(r.split(',').map((c, i) => [names[i]!, c])));
 }
@@ -107,7 +111,9 @@ describe('water-quality pages (built site)', () => {
     expect(chunks.some((u) => /render/.test(u))).toBe(false);
 
     await first.scrollIntoViewIfNeeded();
-    await page.waitForFunction((el) => el?.getAttribute('data-state') === 'drawn', await first.elementHandle(), { timeout: 20_000 });
+    await page.waitForFunction((el) => el?.getAttribute('data-state') === 'drawn', await first.elementHandle(), {
+      timeout: 20_000,
+    });
     expect(chunks.length).toBeGreaterThan(before);
 
     // Something was painted on the canvas (count non-transparent pixels).
@@ -149,7 +155,13 @@ describe('water-quality pages (built site)', () => {
     await header.locator('button').click();
     await expect.poll(() => header.getAttribute('aria-sort')).toBe('ascending');
     const keys = async () =>
-      (await table.locator('tbody tr td:nth-child(6)').evaluateAll((cells) => cells.map((c) => (c as HTMLElement).dataset.sortValue ?? ''))).filter((k) => k !== '').map(Number);
+      (
+        await table
+          .locator('tbody tr td:nth-child(6)')
+          .evaluateAll((cells) => cells.map((c) => (c as HTMLElement).dataset.sortValue ?? ''))
+      )
+        .filter((k) => k !== '')
+        .map(Number);
     const asc = await keys();
     expect(asc).toEqual([...asc].sort((a, b) => a - b));
     await header.locator('button').click();
@@ -161,16 +173,23 @@ describe('water-quality pages (built site)', () => {
     const form = page.locator('station-table form');
     expect(await form.isVisible()).toBe(true);
     await form.locator('select[name="meets"]').selectOption('no');
-    const shown = () => body.evaluateAll((rs) => rs.filter((r) => !(r as HTMLElement).hidden).map((r) => (r as HTMLElement).dataset.filterMeets));
+    const shown = () =>
+      body.evaluateAll((rs) =>
+        rs.filter((r) => !(r as HTMLElement).hidden).map((r) => (r as HTMLElement).dataset.filterMeets),
+      );
     const off = await shown();
     expect(off.every((m) => m === 'no')).toBe(true);
     expect(off.length).toBe(await table.locator('tbody tr[data-filter-meets="no"]').count());
-    expect(await page.locator('station-table [data-filter-count]').textContent()).toContain(off.length === 0 ? '没有符合条件' : String(off.length));
+    expect(await page.locator('station-table [data-filter-count]').textContent()).toContain(
+      off.length === 0 ? '没有符合条件' : String(off.length),
+    );
 
     // Filter by name: the station alone (plus any that share its name).
     await form.locator('select[name="meets"]').selectOption('');
     await form.locator('input[name="q"]').fill(station.name);
-    const byName = await body.evaluateAll((rs) => rs.filter((r) => !(r as HTMLElement).hidden).map((r) => r.querySelector('th')!.textContent!.trim()));
+    const byName = await body.evaluateAll((rs) =>
+      rs.filter((r) => !(r as HTMLElement).hidden).map((r) => r.querySelector('th')!.textContent!.trim()),
+    );
     expect(byName.length).toBeGreaterThan(0);
     expect(byName.every((n) => n.includes(station.name))).toBe(true);
 
@@ -199,21 +218,28 @@ describe('water-quality pages (built site)', () => {
     await page.context().close();
   });
 
-  it('shows each result\'s main pollutants as readings.json lists them, 东门沟入河口 2024-07-11 led by NH3-N and TP', async () => {
+  it("shows each result's main pollutants as readings.json lists them, 东门沟入河口 2024-07-11 led by NH3-N and TP", async () => {
     const dongmen = stations.find((x) => x.name === '东门沟入河口')!;
     expect(dongmen).toBeDefined();
     // From the sample itself: on 2024-07-11 TP is 劣V (above the class V limit 0.4), and so is NH3-N, further above its limit.
-    const row = csvRows(join(SAMPLE, 'readings', '2024.csv')).find((r) => r.station === dongmen.id && r.date === '2024-07-11')!;
+    const row = csvRows(join(SAMPLE, 'readings', '2024.csv')).find(
+      (r) => r.station === dongmen.id && r.date === '2024-07-11',
+    )!;
     expect(classOfValue('tp', Number(row.tp), 'river')).toBe('劣V');
     expect(classOfValue('nh3n', Number(row.nh3n), 'river')).toBe('劣V');
     expect(Number(row.nh3n) / 1.0).toBeGreaterThan(Number(row.tp) / 0.2);
 
-    const readings = (JSON.parse(readFileSync(join(DIST, 'data', 'readings.json'), 'utf8')) as ReadingJson[]).filter((r) => r.station === dongmen.id);
+    const readings = (JSON.parse(readFileSync(join(DIST, 'data', 'readings.json'), 'utf8')) as ReadingJson[]).filter(
+      (r) => r.station === dongmen.id,
+    );
     const page = await newPage();
     await page.goto(session.url(`/stations/${dongmen.id}/`));
     const table = page.locator('section[aria-labelledby="results-title"] table');
     const rows = await table.locator('tbody tr').evaluateAll((trs) =>
-      trs.map((tr) => ({ date: tr.querySelector('th')!.textContent!.trim(), pollutants: tr.querySelectorAll('td')[2]!.textContent!.trim() })),
+      trs.map((tr) => ({
+        date: tr.querySelector('th')!.textContent!.trim(),
+        pollutants: tr.querySelectorAll('td')[2]!.textContent!.trim(),
+      })),
     );
     expect(rows).toHaveLength(readings.length);
     for (const r of readings) {
@@ -222,28 +248,39 @@ describe('water-quality pages (built site)', () => {
       // Each main pollutant of readings.json, in its order, by its name on the page.
       const names = r.main_pollutants.map((item) => READING_ITEMS[item].label);
       const at = names.map((n) => shown.pollutants.indexOf(`${n}（`));
-      expect(at.every((i) => i >= 0), `${r.date}: ${shown.pollutants}`).toBe(true);
+      expect(
+        at.every((i) => i >= 0),
+        `${r.date}: ${shown.pollutants}`,
+      ).toBe(true);
       expect(at).toEqual([...at].sort((a, b) => a - b));
       if (names.length === 0) expect(shown.pollutants).toMatch(/^无|^—$/);
     }
     const july = rows.find((x) => x.date === '2024年7月11日')!;
-    expect(july.pollutants).toMatch(/^氨氮（超Ⅲ类标准 [\d.]+ 倍）、总磷（超Ⅲ类标准 [\d.]+ 倍）、溶解氧（0\.9 mg\/L，低于Ⅲ类标准 5 mg\/L）$/);
+    expect(july.pollutants).toMatch(
+      /^氨氮（超Ⅲ类标准 [\d.]+ 倍）、总磷（超Ⅲ类标准 [\d.]+ 倍）、溶解氧（0\.9 mg\/L，低于Ⅲ类标准 5 mg\/L）$/,
+    );
     expect(readings.find((r) => r.date === '2024-07-11')!.main_pollutants).toEqual(['nh3n', 'tp', 'do']);
     await page.context().close();
   });
 
-  it('grades 东门沟入河口\'s results as black-odorous water in words, as readings.json does, with the rule one link away', async () => {
+  it("grades 东门沟入河口's results as black-odorous water in words, as readings.json does, with the rule one link away", async () => {
     const dongmen = stations.find((x) => x.name === '东门沟入河口')!;
-    const readings = (JSON.parse(readFileSync(join(DIST, 'data', 'readings.json'), 'utf8')) as ReadingJson[]).filter((r) => r.station === dongmen.id);
+    const readings = (JSON.parse(readFileSync(join(DIST, 'data', 'readings.json'), 'utf8')) as ReadingJson[]).filter(
+      (r) => r.station === dongmen.id,
+    );
     const page = await newPage();
     await page.goto(session.url(`/stations/${dongmen.id}/`));
     const section = page.locator('section[aria-labelledby="black-odorous-title"]');
     const rows = await section.locator('table tbody tr').evaluateAll((trs) =>
-      trs.map((tr) => ({ date: tr.querySelector('th')!.textContent!.trim(), grade: [...tr.querySelectorAll('td')].at(-1)!.textContent!.trim() })),
+      trs.map((tr) => ({
+        date: tr.querySelector('th')!.textContent!.trim(),
+        grade: [...tr.querySelectorAll('td')].at(-1)!.textContent!.trim(),
+      })),
     );
     const graded = readings.filter((r) => r.black_odorous !== null);
     expect(rows).toHaveLength(graded.length);
-    for (const r of graded) expect(rows.find((x) => x.date === dateZh(r.date))?.grade, r.date).toBe(GRADE_WORDS[r.black_odorous!]);
+    for (const r of graded)
+      expect(rows.find((x) => x.date === dateZh(r.date))?.grade, r.date).toBe(GRADE_WORDS[r.black_odorous!]);
     // The summers of 2024 and 2025: transparency, DO, ORP and NH3-N all in the light range.
     for (const date of ['2024-07-11', '2024-08-14', '2025-07-15', '2025-08-12']) {
       expect(rows.find((x) => x.date === dateZh(date))?.grade, date).toBe('轻度黑臭');
@@ -256,7 +293,10 @@ describe('water-quality pages (built site)', () => {
     }
     // The record in words: how many, and the latest.
     const light = graded.filter((r) => r.black_odorous === 'light');
-    const latest = light.map((r) => r.date).sort().at(-1)!;
+    const latest = light
+      .map((r) => r.date)
+      .sort()
+      .at(-1)!;
     const record = (await section.locator('.record').textContent())!;
     expect(record).toContain(`有 ${light.length} 次达到轻度黑臭`);
     expect(record).toContain(`最近一次为${dateZh(latest)}（轻度黑臭）`);
@@ -285,7 +325,9 @@ describe('water-quality pages (built site)', () => {
       expect(csv[i]!.main_pollutants).toBe(r.main_pollutants.join(';'));
       expect(csv[i]!.black_odorous).toBe(r.black_odorous ?? '');
     });
-    const index = JSON.parse(readFileSync(join(DIST, 'data', 'index.json'), 'utf8')) as { datasets: { name: string; fields: { name: string; description: string }[] }[] };
+    const index = JSON.parse(readFileSync(join(DIST, 'data', 'index.json'), 'utf8')) as {
+      datasets: { name: string; fields: { name: string; description: string }[] }[];
+    };
     const fields = index.datasets.find((d) => d.name === 'readings')!.fields;
     expect(fields.find((f) => f.name === 'main_pollutants')?.description).toMatch(/Ⅲ类/);
     expect(fields.find((f) => f.name === 'black_odorous')?.description).toMatch(/light/);
@@ -293,7 +335,9 @@ describe('water-quality pages (built site)', () => {
     const station = json.find((r) => r.main_pollutants.length > 1)!.station;
     const own = csvRows(join(DIST, 'stations', `${station}.csv`));
     expect(own.map((r) => [r.date, r.main_pollutants, r.black_odorous])).toEqual(
-      json.filter((r) => r.station === station).map((r) => [r.date, r.main_pollutants.join(';'), r.black_odorous ?? '']),
+      json
+        .filter((r) => r.station === station)
+        .map((r) => [r.date, r.main_pollutants.join(';'), r.black_odorous ?? '']),
     );
   });
 
@@ -304,11 +348,15 @@ describe('water-quality pages (built site)', () => {
     for (const m of months) expect(existsSync(join(DIST, 'quality', m, 'index.html')), m).toBe(true);
     const page = await newPage();
     await page.goto(session.url(`/quality/${months[0]}/`));
-    const options = await page.locator('month-select select option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    const options = await page
+      .locator('month-select select option')
+      .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
     expect([...options].sort()).toEqual(months);
     const links = await page.locator('month-select nav a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     expect([...links].sort()).toEqual(months.map((m) => `/quality/${m}/`));
-    expect(await page.locator('month-select nav a[aria-current="page"]').getAttribute('href')).toBe(`/quality/${months[0]}/`);
+    expect(await page.locator('month-select nav a[aria-current="page"]').getAttribute('href')).toBe(
+      `/quality/${months[0]}/`,
+    );
     // The oldest month's page lists its stations' main pollutants beside each class.
     const header = await page.locator('table[data-station-table] thead th').allTextContents();
     expect(header.map((h) => h.trim())).toContain('主要污染指标');

@@ -10,7 +10,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page, Request } from 'playwright-core';
 import { openSite, type Session } from '../helpers/browser.ts';
 import { siteDist } from '../helpers/site.ts';
-import { DRAFT_KEY, draft, draftValues, fillReport, firstWater, openReport, PNG, routeEndpointPages, storedPhotos, submit, type Water } from '../helpers/report.ts';
+import {
+  DRAFT_KEY,
+  draft,
+  draftValues,
+  fillReport,
+  firstWater,
+  openReport,
+  PNG,
+  routeEndpointPages,
+  storedPhotos,
+  submit,
+  type Water,
+} from '../helpers/report.ts';
 
 const DAY = 24 * 3600 * 1000;
 const PERSONAL = ['name', 'phone', 'consent', 'lat', 'lon'];
@@ -47,12 +59,20 @@ const ageDraft = (page: Page, days: number) =>
 
 describe('the draft of an anonymous report', () => {
   it('loses the name, phone, consent and position when "anonymous" is chosen, and keeps none of them afterwards', async () => {
-    const context = await site.context({ permissions: ['geolocation'], geolocation: { latitude: 30.123456, longitude: 120.654321, accuracy: 15 } });
+    const context = await site.context({
+      permissions: ['geolocation'],
+      geolocation: { latitude: 30.123456, longitude: 120.654321, accuracy: 15 },
+    });
     const { page } = await openReport(site, { context });
     await fillReport(page, water, true);
     await page.click('[data-geo]');
     await expect.poll(async () => (await draftValues(page)).lat).toBe('30.123456');
-    expect(await draftValues(page)).toMatchObject({ name: '张三', phone: '138 0013 8000', consent: 'on', lon: '120.654321' });
+    expect(await draftValues(page)).toMatchObject({
+      name: '张三',
+      phone: '138 0013 8000',
+      consent: 'on',
+      lon: '120.654321',
+    });
 
     await page.check('#r-contact-anonymous');
     await expect.poll(async () => Object.keys(await draftValues(page))).not.toContain('phone');
@@ -119,13 +139,20 @@ describe('when the draft is cleared', () => {
   it('keeps it after a failed submission, and deletes it once the endpoint confirms the retry', async () => {
     const { page, context } = await openReport(site, { endpoint });
     let fail = true;
-    await page.route(endpoint, (route) => (fail ? route.fulfill({ status: 500, body: 'error' }) : route.fulfill({ status: 200, contentType: 'application/json', body: '{"ok":true}' })));
+    await page.route(endpoint, (route) =>
+      fail
+        ? route.fulfill({ status: 500, body: 'error' })
+        : route.fulfill({ status: 200, contentType: 'application/json', body: '{"ok":true}' }),
+    );
     await fillReport(page, water, true);
     await addPhoto(page);
     await submit(page);
     await page.locator('[data-fallback] [data-retry]').waitFor({ timeout: 15_000 });
     expect(await page.textContent('[data-fallback-reason]')).toContain('500');
-    expect(JSON.parse((await draft(page))!).values).toMatchObject({ place: '青石桥下游约100米左岸', phone: '138 0013 8000' });
+    expect(JSON.parse((await draft(page))!).values).toMatchObject({
+      place: '青石桥下游约100米左岸',
+      phone: '138 0013 8000',
+    });
     expect(await storedPhotos(page)).toBe(1);
 
     fail = false;
@@ -169,7 +196,11 @@ describe('without JavaScript', () => {
     const posts: Request[] = [];
     await context.route(endpoint, (route) => {
       posts.push(route.request());
-      return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: '<!doctype html><title>ok</title><p>已收到</p>' });
+      return route.fulfill({
+        status: 200,
+        contentType: 'text/html; charset=utf-8',
+        body: '<!doctype html><title>ok</title><p>已收到</p>',
+      });
     });
     const page = await context.newPage();
     await page.goto(site.url(path));
@@ -198,7 +229,10 @@ describe('without JavaScript', () => {
     await context.close();
     // multipart/form-data: each part starts with Content-Disposition: form-data; name="..."
     const fields = new Map<string, string>();
-    for (const m of body.matchAll(/Content-Disposition: form-data; name="([^"]+)"(?:; filename="[^"]*")?\r\n(?:[^\r\n]+\r\n)*\r\n([\s\S]*?)\r\n--/g)) fields.set(m[1]!, m[2]!);
+    for (const m of body.matchAll(
+      /Content-Disposition: form-data; name="([^"]+)"(?:; filename="[^"]*")?\r\n(?:[^\r\n]+\r\n)*\r\n([\s\S]*?)\r\n--/g,
+    ))
+      fields.set(m[1]!, m[2]!);
     return fields;
   }
 

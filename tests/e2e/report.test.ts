@@ -10,7 +10,17 @@ import type { BrowserContext, Page, Request } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { openSite, type Session } from '../helpers/browser.ts';
 import { siteDist } from '../helpers/site.ts';
-import { draft, fillReport, firstWater, openReport, PNG, REF, storedPhotos, submit, type Water } from '../helpers/report.ts';
+import {
+  draft,
+  fillReport,
+  firstWater,
+  openReport,
+  PNG,
+  REF,
+  storedPhotos,
+  submit,
+  type Water,
+} from '../helpers/report.ts';
 
 const DIST = siteDist();
 
@@ -28,7 +38,9 @@ afterAll(async () => {
   await site?.close();
 });
 
-const open = (opts: { endpoint?: boolean; path?: string; context?: BrowserContext } = {}): Promise<{ page: Page; context: BrowserContext }> =>
+const open = (
+  opts: { endpoint?: boolean; path?: string; context?: BrowserContext } = {},
+): Promise<{ page: Page; context: BrowserContext }> =>
   openReport(site, { ...opts, endpoint: opts.endpoint ? endpoint : undefined });
 const fill = (page: Page, named = false) => fillReport(page, water, named);
 
@@ -50,7 +62,9 @@ describe('report form: errors (GOV.UK pattern)', () => {
     expect(await inline.isVisible()).toBe(true);
     expect(await page.getAttribute('#r-place', 'aria-invalid')).toBe('true');
     expect(await page.getAttribute('#r-place', 'aria-describedby')).toContain('r-place-error');
-    expect(await page.locator('[data-field=category] fieldset').getAttribute('aria-describedby')).toContain('r-category-error');
+    expect(await page.locator('[data-field=category] fieldset').getAttribute('aria-describedby')).toContain(
+      'r-category-error',
+    );
 
     // a summary link moves focus to its field
     await summary.locator('a', { hasText: '位置' }).click();
@@ -94,7 +108,9 @@ describe('report form: errors (GOV.UK pattern)', () => {
     await page.check('#r-category-pollution');
     await expect.poll(() => shown('category')).toBe(false);
     expect(await page.locator('[data-field=category]').getAttribute('class')).not.toContain('hz-form-group--error');
-    expect(await page.locator('[data-field=category] fieldset').getAttribute('aria-describedby')).toBe('r-category-hint');
+    expect(await page.locator('[data-field=category] fieldset').getAttribute('aria-describedby')).toBe(
+      'r-category-hint',
+    );
     expect(await linked('category')).toBe(0);
 
     // A text stays in error while it is still not enough, and focus stays where the person types.
@@ -178,7 +194,10 @@ describe('report form: the water field', () => {
 
 describe('report form: location', () => {
   it('asks the browser for the position only when the button is pressed, and puts it in the report', async () => {
-    const context = await site.context({ permissions: ['geolocation'], geolocation: { latitude: 30.123456, longitude: 120.654321, accuracy: 15 } });
+    const context = await site.context({
+      permissions: ['geolocation'],
+      geolocation: { latitude: 30.123456, longitude: 120.654321, accuracy: 15 },
+    });
     const { page } = await open({ context });
     expect(await page.inputValue('input[name=lat]')).toBe('');
     expect(await page.locator('[data-geo-clear]').isVisible()).toBe(false); // nothing to remove yet
@@ -309,7 +328,9 @@ describe('report form: sending to an endpoint', () => {
     const posts: Request[] = [];
     await page.route(endpoint, (route) => {
       posts.push(route.request());
-      return posts.length === 1 ? route.fulfill({ status: 503, body: 'busy' }) : route.fulfill({ status: 200, contentType: 'application/json', body: '{"ok":true}' });
+      return posts.length === 1
+        ? route.fulfill({ status: 503, body: 'busy' })
+        : route.fulfill({ status: 200, contentType: 'application/json', body: '{"ok":true}' });
     });
     await fill(page, true);
     await page.setInputFiles('#r-photos', [{ name: 'river.png', mimeType: 'image/png', buffer: PNG }]);
@@ -321,7 +342,13 @@ describe('report form: sending to an endpoint', () => {
 
     const sent = posts[1]!.postDataJSON() as Record<string, unknown> & { photos: { type: string; data: string }[] };
     expect(posts[1]!.headers()['content-type']).toBe('application/json');
-    expect(sent).toMatchObject({ water: water.id, category: 'pollution', contact: 'named', phone: '13800138000', consent: true });
+    expect(sent).toMatchObject({
+      water: water.id,
+      category: 'pollution',
+      contact: 'named',
+      phone: '13800138000',
+      consent: true,
+    });
     expect(sent.ref).toMatch(REF);
     expect(posts[0]!.postDataJSON().ref).toBe(sent.ref); // the retry carries the same reference
     expect(sent.photos).toHaveLength(1);
@@ -344,7 +371,11 @@ describe('report form: what the endpoint answers', () => {
     const posts: Request[] = [];
     await page.route(endpoint, (route) => {
       posts.push(route.request());
-      return route.fulfill({ status: 201, contentType: 'application/json', body: JSON.stringify({ ref: 'JB-20261206-K7Q2MZ', received: '2026-12-06T07:44:00.000Z' }) });
+      return route.fulfill({
+        status: 201,
+        contentType: 'application/json',
+        body: JSON.stringify({ ref: 'JB-20261206-K7Q2MZ', received: '2026-12-06T07:44:00.000Z' }),
+      });
     });
     await fill(page);
     await submit(page);
@@ -365,8 +396,16 @@ describe('report form: what the endpoint answers', () => {
       const ref = route.request().postDataJSON().ref as string;
       refs.push(ref);
       return refs.length === 1
-        ? route.fulfill({ status: 409, contentType: 'application/json', body: JSON.stringify({ error: '编号已被使用', ref }) })
-        : route.fulfill({ status: 201, contentType: 'application/json', body: JSON.stringify({ ref, received: new Date().toISOString() }) });
+        ? route.fulfill({
+            status: 409,
+            contentType: 'application/json',
+            body: JSON.stringify({ error: '编号已被使用', ref }),
+          })
+        : route.fulfill({
+            status: 201,
+            contentType: 'application/json',
+            body: JSON.stringify({ ref, received: new Date().toISOString() }),
+          });
     });
     await fill(page);
     await submit(page);
@@ -382,7 +421,11 @@ describe('report form: what the endpoint answers', () => {
   it('shows the field errors of a 400 at their fields and keeps the draft', async () => {
     const { page, context } = await open({ endpoint: true });
     await page.route(endpoint, (route) =>
-      route.fulfill({ status: 400, contentType: 'application/json', body: JSON.stringify({ errors: [{ path: 'place', message: '位置写得不够具体，请写出附近的桥或村庄' }] }) }),
+      route.fulfill({
+        status: 400,
+        contentType: 'application/json',
+        body: JSON.stringify({ errors: [{ path: 'place', message: '位置写得不够具体，请写出附近的桥或村庄' }] }),
+      }),
     );
     await fill(page);
     await submit(page);
@@ -405,7 +448,12 @@ describe('report form: what the endpoint answers', () => {
     // Clipped to a 1 px box: nothing of it can be seen or clicked.
     expect((await page.locator('[aria-hidden=true]:has(#r-website)').boundingBox())!.width).toBeLessThanOrEqual(1);
     const box = (await trap.boundingBox())!;
-    expect(await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.id ?? null, { x: box.x + box.width / 2, y: box.y + box.height / 2 })).not.toBe('r-website');
+    expect(
+      await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.id ?? null, {
+        x: box.x + box.width / 2,
+        y: box.y + box.height / 2,
+      }),
+    ).not.toBe('r-website');
     const bodies: Record<string, unknown>[] = [];
     await page.route(endpoint, (route) => {
       bodies.push(route.request().postDataJSON());

@@ -26,7 +26,11 @@ const regions = read<{ code: string; name: string; level: string }[]>('regions.j
 const target = waters.find((w) => [...w.name].length >= 3)!;
 
 /** The pinyin terms of every name in the data: what the index holds but no excerpt may show. */
-const pinyinTokens = new Set([...waters, ...stations, ...chiefs, ...regions].flatMap((x) => [fullPinyin(x.name), initials(x.name)]).filter((t) => t.length >= 2));
+const pinyinTokens = new Set(
+  [...waters, ...stations, ...chiefs, ...regions]
+    .flatMap((x) => [fullPinyin(x.name), initials(x.name)])
+    .filter((t) => t.length >= 2),
+);
 
 /** A policy document of the sample and a four-character phrase from its body text (not its title). */
 function documentPhrase(): { id: string; phrase: string } {
@@ -52,7 +56,11 @@ afterAll(async () => {
 });
 
 async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(() => /找到|没有找到/.test(document.querySelector('[data-status]')?.textContent ?? ''), null, { timeout: 20_000 });
+  await page.waitForFunction(
+    () => /找到|没有找到/.test(document.querySelector('[data-status]')?.textContent ?? ''),
+    null,
+    { timeout: 20_000 },
+  );
 }
 
 /**
@@ -103,19 +111,24 @@ describe('search', () => {
     for (const w of waters) expect((await results(page, w.name))[0], w.name).toBe(`/waters/${w.id}/`);
   });
 
-  it('finds every monitoring station by its name, and by its name without the water\'s', async () => {
+  it("finds every monitoring station by its name, and by its name without the water's", async () => {
     const page = await (await s.context()).newPage();
     expect(stations.length).toBeGreaterThan(0);
     for (const st of stations) {
       const water = waters.find((w) => w.id === st.water)!.name;
-      const names = [st.name, ...(st.name.startsWith(water) && [...st.name].length - [...water].length >= 2 ? [st.name.slice(water.length)] : [])];
+      const names = [
+        st.name,
+        ...(st.name.startsWith(water) && [...st.name].length - [...water].length >= 2
+          ? [st.name.slice(water.length)]
+          : []),
+      ];
       for (const name of names) expect(await results(page, name), name).toContain(`/stations/${st.id}/`);
     }
     // 清溪河石门桥 by 石门桥, 石桥河石桥闸 by 石桥闸.
     expect(stations.some((st) => /^.+河石门桥$/.test(st.name))).toBe(true);
   });
 
-  it('offers the station filter with results: a station\'s name under 监测断面 finds it, and only stations', async () => {
+  it("offers the station filter with results: a station's name under 监测断面 finds it, and only stations", async () => {
     const page = await (await s.context()).newPage();
     const st = stations[0]!;
     const found = await results(page, st.name, `&type=${encodeURIComponent('监测断面')}`);
@@ -130,7 +143,11 @@ describe('search', () => {
 
   it('shows excerpts of visible text, never the pinyin terms of names', async () => {
     const page = await (await s.context()).newPage();
-    const queries = [...waters.flatMap((w) => [w.name, fullPinyin(w.name), initials(w.name)]), ...stations.map((st) => fullPinyin(st.name)), ...chiefs.slice(0, 6).flatMap((c) => [c.name, fullPinyin(c.name)])];
+    const queries = [
+      ...waters.flatMap((w) => [w.name, fullPinyin(w.name), initials(w.name)]),
+      ...stations.map((st) => fullPinyin(st.name)),
+      ...chiefs.slice(0, 6).flatMap((c) => [c.name, fullPinyin(c.name)]),
+    ];
     let excerpts = 0;
     for (const q of queries) {
       for (const r of await shown(page, q)) {
@@ -142,7 +159,7 @@ describe('search', () => {
     expect(excerpts).toBeGreaterThan(queries.length);
   });
 
-  it('does not match a common word inside people\'s names', async () => {
+  it("does not match a common word inside people's names", async () => {
     const page = await (await s.context()).newPage();
     // Chiefs whose names hold 志, as 志愿者 does.
     expect(chiefs.filter((c) => c.name.includes('志')).length).toBeGreaterThan(1);
@@ -174,7 +191,11 @@ describe('search', () => {
   it('narrows results by type', async () => {
     const page = await (await s.context()).newPage();
     await page.goto(s.url(`/search/?q=${encodeURIComponent(target.name)}&type=${encodeURIComponent('河湖')}`));
-    await page.waitForFunction(() => /找到|没有找到/.test(document.querySelector('[data-status]')?.textContent ?? ''), null, { timeout: 20_000 });
+    await page.waitForFunction(
+      () => /找到|没有找到/.test(document.querySelector('[data-status]')?.textContent ?? ''),
+      null,
+      { timeout: 20_000 },
+    );
     const metas = await page.locator('[data-results] li .meta').allTextContents();
     expect(metas.length).toBeGreaterThan(0);
     for (const m of metas) expect(m.startsWith('河湖')).toBe(true);
@@ -205,7 +226,9 @@ describe('search', () => {
   });
 
   it('takes the header search to /search/ with the query kept, on a phone', async () => {
-    const page = await (await s.context({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true })).newPage();
+    const page = await (
+      await s.context({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true })
+    ).newPage();
     await page.goto(s.url(`/waters/${target.id}/`));
     const box = page.getByRole('search').getByRole('searchbox');
     await box.tap();
@@ -215,7 +238,9 @@ describe('search', () => {
     expect(new URL(page.url()).searchParams.get('q')).toBe(target.name);
     await settled(page);
     await expect(page.locator('#search-q').inputValue()).resolves.toBe(target.name);
-    const found = await page.locator('[data-results] li a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname));
+    const found = await page
+      .locator('[data-results] li a')
+      .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname));
     expect(found[0]).toBe(`/waters/${target.id}/`);
   });
 

@@ -18,7 +18,7 @@ import { decodeQr, pdfPageCount } from '../helpers/qr.ts';
 import { siteDist } from '../helpers/site.ts';
 
 const dist = siteDist();
-const json = <T,>(name: string) => JSON.parse(readFileSync(join(dist, 'data', name), 'utf8')) as T;
+const json = <T>(name: string) => JSON.parse(readFileSync(join(dist, 'data', name), 'utf8')) as T;
 const index = json<{ url: string }>('index.json');
 const segments = json<{ id: string; water: string; name: string }[]>('segments.json');
 const chiefs = json<{ id: string; name: string; phone: string | null; current: string[] }[]>('chiefs.json');
@@ -27,7 +27,8 @@ const counts = new Map<string, number>();
 for (const g of segments) counts.set(g.water, (counts.get(g.water) ?? 0) + 1);
 const water = [...counts].sort((a, b) => b[1] - a[1])[0]![0];
 const ofWater = segments.filter((g) => g.water === water);
-const chiefOf = (g: { id: string; water: string }) => chiefs.find((c) => c.current.includes(`${g.water}/${g.id}/segment_chief`));
+const chiefOf = (g: { id: string; water: string }) =>
+  chiefs.find((c) => c.current.includes(`${g.water}/${g.id}/segment_chief`));
 
 const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
 
@@ -98,7 +99,9 @@ describe("a segment's sign", () => {
       await page.evaluate((t) => document.querySelector(t)!.scrollIntoView({ block: 'start' }), target);
       expect(await onScreen(page, '#segment-bar'), target).toBe(true);
     }
-    expect(await bar.getByRole('link', { name: '拨打' }).getAttribute('href')).toBe(`tel:${chiefOf(g)!.phone!.replace(/[^\d+]/g, '')}`);
+    expect(await bar.getByRole('link', { name: '拨打' }).getAttribute('href')).toBe(
+      `tel:${chiefOf(g)!.phone!.replace(/[^\d+]/g, '')}`,
+    );
     expect(await bar.getByRole('link', { name: '反映问题' }).getAttribute('href')).toBe(`/report/?water=${water}`);
     await bar.getByRole('link', { name: '水质' }).tap();
     await expect.poll(() => onScreen(page, '#stations-title')).toBe(true);
@@ -116,7 +119,8 @@ describe("a segment's sign", () => {
     const page = await (await s.context({ ...PHONE, javaScriptEnabled: false })).newPage();
     await page.goto(s.url(`/waters/${water}/?seg=${g.id}`));
     expect(await page.locator('.landing:visible').count()).toBe(0);
-    for (const href of ['#sign-title', '#report-title', '#stations-title']) expect(await onScreen(page, `nav.jump a[href="${href}"]`), href).toBe(true);
+    for (const href of ['#sign-title', '#report-title', '#stations-title'])
+      expect(await onScreen(page, `nav.jump a[href="${href}"]`), href).toBe(true);
     await page.goto(s.url(`/waters/${water}/?seg=${g.id}#seg-${g.id}`));
     expect(await page.locator(`#seg-${g.id}`).innerText()).toContain(chiefOf(g)!.name);
     const box = await page.locator(`#seg-${g.id}`).boundingBox();
@@ -159,7 +163,13 @@ describe('the sign page on a phone', () => {
         let clip: Element | null = td.parentElement;
         while (clip && getComputedStyle(clip).overflowX === 'visible') clip = clip.parentElement;
         const box = clip?.getBoundingClientRect();
-        return { text: td.textContent!.trim(), left: text.left, right: text.right, clipLeft: box?.left ?? 0, clipRight: box?.right ?? innerWidth };
+        return {
+          text: td.textContent!.trim(),
+          left: text.left,
+          right: text.right,
+          clipLeft: box?.left ?? 0,
+          clipRight: box?.right ?? innerWidth,
+        };
       }),
     );
     expect(cells.length).toBeGreaterThan(ofWater.length);

@@ -54,7 +54,9 @@ describe('河长职责 on the printed sign', () => {
     const sign = await openSign('dongmen-gou');
     const rows = await sign.locator('tbody tr').allInnerTexts();
     // The 副河长 comes first in sign order: the old sign took the first duties it met.
-    expect(rows.findIndex((r) => r.includes(chiefs.get('cai-minghui')!.name))).toBeLessThan(rows.findIndex((r) => r.includes(chiefs.get('ma-zhiyuan')!.name)));
+    expect(rows.findIndex((r) => r.includes(chiefs.get('cai-minghui')!.name))).toBeLessThan(
+      rows.findIndex((r) => r.includes(chiefs.get('ma-zhiyuan')!.name)),
+    );
     const text = (await sign.locator('.chief-duties').innerText()).replace(/\s+/g, '');
     expect(text).toBe(`河长职责：${duties('ma-zhiyuan', 'dongmen-gou', 'chief')}`);
     expect(text).not.toContain(duties('cai-minghui', 'dongmen-gou', 'deputy_chief'));
@@ -68,9 +70,13 @@ describe("a segment's sign", () => {
     const sign = page.locator('#sign-qingxi-he-baisha');
     expect(await sign.locator('h2').innerText()).toBe('清溪河白沙镇段河段长公示牌');
     const text = (await sign.locator('.chief-duties').innerText()).replace(/\s+/g, '');
-    expect(text).toBe(`河段长职责：${assignments.find((a) => a.chief === 'gao-jianhua' && a.segment === 'qingxi-he-baisha')!.duties}`);
+    expect(text).toBe(
+      `河段长职责：${assignments.find((a) => a.chief === 'gao-jianhua' && a.segment === 'qingxi-he-baisha')!.duties}`,
+    );
     const names = await sign.locator('tbody th').allInnerTexts();
-    const onSegment = assignments.filter((a) => a.segment === 'qingxi-he-baisha' && a.start <= data.site!.as_of && (!a.end || a.end > data.site!.as_of));
+    const onSegment = assignments.filter(
+      (a) => a.segment === 'qingxi-he-baisha' && a.start <= data.site!.as_of && (!a.end || a.end > data.site!.as_of),
+    );
     expect(names.sort()).toEqual(onSegment.map((a) => chiefs.get(a.chief)!.name).sort());
     expect(names).toContain(chiefs.get('gao-jianhua')!.name);
     expect(await sign.locator('tbody').innerText()).toContain(chiefs.get('gao-jianhua')!.phone!);
@@ -82,10 +88,16 @@ describe('verification dates on the printed sign', () => {
     it(`${water}: every person shows their own date, and the sign states the oldest`, async () => {
       const sign = await openSign(water);
       const rows = await sign.locator('tbody tr').evaluateAll((trs) =>
-        trs.map((tr) => ({ name: tr.querySelector('th')!.textContent!.trim(), datetime: tr.querySelector('td.verified time')?.getAttribute('datetime') ?? null, text: tr.textContent! })),
+        trs.map((tr) => ({
+          name: tr.querySelector('th')!.textContent!.trim(),
+          datetime: tr.querySelector('td.verified time')?.getAttribute('datetime') ?? null,
+          text: tr.textContent!,
+        })),
       );
       expect(rows.length).toBeGreaterThan(1);
-      const current = assignments.filter((a) => a.water === water && a.start <= data.site!.as_of && (!a.end || a.end > data.site!.as_of));
+      const current = assignments.filter(
+        (a) => a.water === water && a.start <= data.site!.as_of && (!a.end || a.end > data.site!.as_of),
+      );
       for (const row of rows) {
         // The person's own row in chiefs.csv (by name among the water's current people).
         const person = current.map((a) => chiefs.get(a.chief)!).find((c) => c.name === row.name);
@@ -102,7 +114,9 @@ describe('verification dates on the printed sign', () => {
 
   it('the sample sign of 清溪河 has people checked on different dates (so the oldest is not the newest)', async () => {
     const sign = await openSign('qingxi-he');
-    const dates = new Set(await sign.locator('tbody td.verified time').evaluateAll((ts) => ts.map((t) => t.getAttribute('datetime'))));
+    const dates = new Set(
+      await sign.locator('tbody td.verified time').evaluateAll((ts) => ts.map((t) => t.getAttribute('datetime'))),
+    );
     expect(dates.size).toBeGreaterThan(1);
     expect(await sign.locator('.verified-all time').getAttribute('datetime')).toBe([...dates].sort()[0]);
   });

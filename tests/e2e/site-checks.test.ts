@@ -62,12 +62,14 @@ const BASE = 'http://site.invalid';
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", '#39': "'" };
 const decode = (s: string) =>
   s.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (all, e: string) => {
-    if (e[0] === '#') return String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
+    if (e[0] === '#')
+      return String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
     return ENTITIES[e.toLowerCase()] ?? all;
   });
 
 /** The page's markup without script bodies and comments (their text is not markup). */
-const markup = (html: string) => html.replace(/<!--[\s\S]*?-->/g, '').replace(/(<script\b[^>]*>)[\s\S]*?(<\/script>)/gi, '$1$2');
+const markup = (html: string) =>
+  html.replace(/<!--[\s\S]*?-->/g, '').replace(/(<script\b[^>]*>)[\s\S]*?(<\/script>)/gi, '$1$2');
 
 interface Ref {
   attr: string;
@@ -83,10 +85,15 @@ function refs(html: string): Ref[] {
     const tag = t[1]!.toLowerCase();
     const attrs = t[2] ?? '';
     const rel = /\srel="([^"]*)"/.exec(attrs)?.[1] ?? '';
-    for (const a of attrs.matchAll(/\s(href|src|srcset|action|poster|data|xlink:href|formaction)=(?:"([^"]*)"|'([^']*)')/gi)) {
+    for (const a of attrs.matchAll(
+      /\s(href|src|srcset|action|poster|data|xlink:href|formaction)=(?:"([^"]*)"|'([^']*)')/gi,
+    )) {
       const attr = a[1]!.toLowerCase();
       const value = decode(a[2] ?? a[3] ?? '');
-      const loads = attr !== 'href' && attr !== 'action' && attr !== 'formaction' ? true : tag === 'link' && /\b(stylesheet|icon|preload|modulepreload|manifest)\b/.test(rel);
+      const loads =
+        attr !== 'href' && attr !== 'action' && attr !== 'formaction'
+          ? true
+          : tag === 'link' && /\b(stylesheet|icon|preload|modulepreload|manifest)\b/.test(rel);
       if (attr === 'srcset') {
         for (const part of value.split(',')) {
           const url = part.trim().split(/\s+/)[0];
@@ -104,7 +111,8 @@ function idsOf(file: string): Set<string> {
   let ids = idCache.get(file);
   if (!ids) {
     ids = new Set<string>();
-    for (const m of markup(readFileSync(join(dist, file), 'utf8')).matchAll(/\s(?:id|name)="([^"]*)"/g)) ids.add(decode(m[1]!));
+    for (const m of markup(readFileSync(join(dist, file), 'utf8')).matchAll(/\s(?:id|name)="([^"]*)"/g))
+      ids.add(decode(m[1]!));
     idCache.set(file, ids);
   }
   return ids;
@@ -125,15 +133,15 @@ type Problem = string;
 /** Check one reference from `from` (a dist path; its URL is the page's address). */
 function check(from: string, fromUrl: string, r: Ref, problems: Problem[]) {
   const v = r.value.trim();
-  if (v === '' && r.attr !== 'action') return problems.push(`${from}: empty ${r.attr} on <${r.tag}>`), undefined;
+  if (v === '' && r.attr !== 'action') return (problems.push(`${from}: empty ${r.attr} on <${r.tag}>`), undefined);
   if (/^(mailto|tel|sms):/i.test(v)) return;
   if (/^(data|blob):/i.test(v)) return;
-  if (/^javascript:/i.test(v)) return problems.push(`${from}: javascript: URL in ${r.attr}`), undefined;
+  if (/^javascript:/i.test(v)) return (problems.push(`${from}: javascript: URL in ${r.attr}`), undefined);
   let url: URL;
   try {
     url = new URL(v, fromUrl);
   } catch {
-    return problems.push(`${from}: unparsable ${r.attr}="${v}"`), undefined;
+    return (problems.push(`${from}: unparsable ${r.attr}="${v}"`), undefined);
   }
   const internal = url.origin === BASE || (siteOrigin !== null && url.origin === siteOrigin);
   if (!internal) {
@@ -142,7 +150,7 @@ function check(from: string, fromUrl: string, r: Ref, problems: Problem[]) {
   }
   if (r.attr === 'action' && v === '') return; // posts to the page itself
   const file = target(url.pathname);
-  if (!file) return problems.push(`${from}: ${r.attr}="${v}" → ${url.pathname} is not in the build`), undefined;
+  if (!file) return (problems.push(`${from}: ${r.attr}="${v}" → ${url.pathname} is not in the build`), undefined);
   const frag = url.hash.slice(1);
   if (frag && file.endsWith('.html') && frag !== 'top' && !idsOf(file).has(decodeURIComponent(frag))) {
     problems.push(`${from}: ${r.attr}="${v}" → no id "${decodeURIComponent(frag)}" in ${file}`);
@@ -171,7 +179,12 @@ describe('links and assets of the built site', () => {
     for (const f of files.filter((x) => x.endsWith('.css') && !x.startsWith('pagefind/'))) {
       const css = readFileSync(join(dist, f), 'utf8');
       for (const m of css.matchAll(/url\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"]*))\s*\)/g)) {
-        check(f, `${BASE}/${f}`, { attr: 'url()', tag: 'css', value: m[1] ?? m[2] ?? m[3] ?? '', loads: true }, problems);
+        check(
+          f,
+          `${BASE}/${f}`,
+          { attr: 'url()', tag: 'css', value: m[1] ?? m[2] ?? m[3] ?? '', loads: true },
+          problems,
+        );
       }
     }
     for (const f of files.filter((x) => x.startsWith('_astro/') && x.endsWith('.js'))) {
@@ -188,12 +201,16 @@ describe('links and assets of the built site', () => {
     expect(problems).toEqual([]);
   });
 
-  it('the site\'s stylesheets write media queries that older phone browsers read (min-width, not width>=)', () => {
+  it("the site's stylesheets write media queries that older phone browsers read (min-width, not width>=)", () => {
     // Phones on older WebView/X5 engines ignore the range form and would get
     // the wrong layout; astro.config.mjs sets vite.build.cssTarget for this.
     const ranged = files
       .filter((f) => f.startsWith('_astro/') && f.endsWith('.css'))
-      .flatMap((f) => [...readFileSync(join(dist, f), 'utf8').matchAll(/@media[^{]*\((?:width|height)\s*[<>]=?[^)]*\)/g)].map((m) => `${f}: ${m[0]}`));
+      .flatMap((f) =>
+        [...readFileSync(join(dist, f), 'utf8').matchAll(/@media[^{]*\((?:width|height)\s*[<>]=?[^)]*\)/g)].map(
+          (m) => `${f}: ${m[0]}`,
+        ),
+      );
     expect(ranged).toEqual([]);
   });
 
@@ -202,7 +219,13 @@ describe('links and assets of the built site', () => {
     if (!existsSync(file)) return;
     const problems: Problem[] = [];
     for (const r of JSON.parse(readFileSync(file, 'utf8')) as { id: string; subject_url: string | null }[]) {
-      if (r.subject_url !== null) check(`data/inspections.json ${r.id}`, `${BASE}/data/inspections.json`, { attr: 'subject_url', tag: 'json', value: r.subject_url, loads: false }, problems);
+      if (r.subject_url !== null)
+        check(
+          `data/inspections.json ${r.id}`,
+          `${BASE}/data/inspections.json`,
+          { attr: 'subject_url', tag: 'json', value: r.subject_url, loads: false },
+          problems,
+        );
     }
     expect(problems).toEqual([]);
   });
@@ -241,26 +264,30 @@ describe('links and assets of the built site', () => {
     if (!existsSync(feed)) return;
     const problems: Problem[] = [];
     for (const m of readFileSync(feed, 'utf8').matchAll(/<link[^>]*href="([^"]+)"/g)) {
-      check('feed.xml', `${BASE}/feed.xml`, { attr: 'href', tag: 'link', value: decode(m[1]!), loads: false }, problems);
+      check(
+        'feed.xml',
+        `${BASE}/feed.xml`,
+        { attr: 'href', tag: 'link', value: decode(m[1]!), loads: false },
+        problems,
+      );
     }
     expect(problems).toEqual([]);
   });
 });
 
 describe('HTML validity (html-validate, .htmlvalidate.json)', () => {
-  it(
-    'every page of the site is valid',
-    async () => {
-      const config = JSON.parse(readFileSync(join(ROOT, '.htmlvalidate.json'), 'utf8')) as object;
-      const hv = new HtmlValidate(config);
-      const report = await hv.validateMultipleFiles(htmlFiles.map((f) => join(dist, f)));
-      const messages = report.results.flatMap((r) =>
-        r.messages.map((m) => `${relative(dist, r.filePath)}:${m.line}:${m.column} [${m.ruleId}] ${m.message}${m.selector ? ` (${m.selector})` : ''}`),
-      );
-      expect(messages.slice(0, 40), `${report.errorCount} errors, ${report.warningCount} warnings`).toEqual([]);
-    },
-    300_000,
-  );
+  it('every page of the site is valid', async () => {
+    const config = JSON.parse(readFileSync(join(ROOT, '.htmlvalidate.json'), 'utf8')) as object;
+    const hv = new HtmlValidate(config);
+    const report = await hv.validateMultipleFiles(htmlFiles.map((f) => join(dist, f)));
+    const messages = report.results.flatMap((r) =>
+      r.messages.map(
+        (m) =>
+          `${relative(dist, r.filePath)}:${m.line}:${m.column} [${m.ruleId}] ${m.message}${m.selector ? ` (${m.selector})` : ''}`,
+      ),
+    );
+    expect(messages.slice(0, 40), `${report.errorCount} errors, ${report.warningCount} warnings`).toEqual([]);
+  }, 300_000);
 });
 
 /**
@@ -317,13 +344,20 @@ describe('budgets per page type (gzipped)', () => {
     // Chart code: every _astro chunk that no page loads before interaction.
     const initial = new Set<string>();
     for (const f of htmlFiles) {
-      for (const m of readFileSync(join(dist, f), 'utf8').matchAll(/<script[^>]+src="\/(_astro\/[^"]+)"/g)) initial.add(m[1]!);
+      for (const m of readFileSync(join(dist, f), 'utf8').matchAll(/<script[^>]+src="\/(_astro\/[^"]+)"/g))
+        initial.add(m[1]!);
     }
     const lazy = files.filter((f) => f.startsWith('_astro/') && f.endsWith('.js') && !initial.has(f));
     const lazyBytes = lazy.reduce((n, f) => n + gz(readFileSync(join(dist, f))), 0);
     expect(lazyBytes, `on-demand chunks ${lazy.join(', ')}`).toBeLessThanOrEqual(BUDGET.chartsOnDemand);
-    const pf = ['pagefind/pagefind.js', 'pagefind/pagefind-worker.js', ...files.filter((f) => /^pagefind\/wasm\.[^/]+\.pagefind$/.test(f) && f.includes('unknown'))];
-    const pfBytes = pf.filter((f) => existsSync(join(dist, f))).reduce((n, f) => n + gz(readFileSync(join(dist, f))), 0);
+    const pf = [
+      'pagefind/pagefind.js',
+      'pagefind/pagefind-worker.js',
+      ...files.filter((f) => /^pagefind\/wasm\.[^/]+\.pagefind$/.test(f) && f.includes('unknown')),
+    ];
+    const pfBytes = pf
+      .filter((f) => existsSync(join(dist, f)))
+      .reduce((n, f) => n + gz(readFileSync(join(dist, f))), 0);
     expect(pfBytes).toBeLessThanOrEqual(BUDGET.searchOnDemand);
   });
 });

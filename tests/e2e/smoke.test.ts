@@ -11,7 +11,11 @@ import { join } from 'node:path';
 
 let s: Session;
 const dist = siteDist();
-const waters = JSON.parse(readFileSync(join(dist, 'data/waters.json'), 'utf8')) as { id: string; name: string; current_chiefs: string[] }[];
+const waters = JSON.parse(readFileSync(join(dist, 'data/waters.json'), 'utf8')) as {
+  id: string;
+  name: string;
+  current_chiefs: string[];
+}[];
 
 beforeAll(async () => {
   s = await openSite(dist);

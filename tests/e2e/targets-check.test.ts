@@ -26,22 +26,39 @@ function table(file: string): Row[] {
   return rows.map((r) => Object.fromEntries(head!.cells.map((h, i) => [h.trim(), (r.cells[i] ?? '').trim()])));
 }
 
-const site = parseYaml(readFileSync(join(DATA, 'site.yaml'), 'utf8')) as { as_of: string | Date; rules: { patrol_per_month: Record<string, number> } };
+const site = parseYaml(readFileSync(join(DATA, 'site.yaml'), 'utf8')) as {
+  as_of: string | Date;
+  rules: { patrol_per_month: Record<string, number> };
+};
 const asOf = site.as_of instanceof Date ? site.as_of.toISOString().slice(0, 10) : String(site.as_of);
 const rule = site.rules.patrol_per_month;
 
 /** num ÷ den as a percentage rounded half up to one decimal, in integers. */
-const pct = (num: number, den: number): number | null => (den > 0 ? Math.floor((num * 2000 + den) / (2 * den)) / 10 : null);
+const pct = (num: number, den: number): number | null =>
+  den > 0 ? Math.floor((num * 2000 + den) / (2 * den)) / 10 : null;
 
 // --------------------------------------------------------------------------
 // Water quality, from the contract's GB 3838-2002 table.
 
 const LIMITS: Record<string, number[]> = {
-  codmn: [2, 4, 6, 10, 15], cod: [15, 15, 20, 30, 40], bod5: [3, 3, 4, 6, 10], nh3n: [0.15, 0.5, 1.0, 1.5, 2.0],
-  cu: [0.01, 1, 1, 1, 1], zn: [0.05, 1, 1, 2, 2], f: [1, 1, 1, 1.5, 1.5], se: [0.01, 0.01, 0.01, 0.02, 0.02],
-  as: [0.05, 0.05, 0.05, 0.1, 0.1], hg: [0.00005, 0.00005, 0.0001, 0.001, 0.001], cd: [0.001, 0.005, 0.005, 0.005, 0.01],
-  cr6: [0.01, 0.05, 0.05, 0.05, 0.1], pb: [0.01, 0.01, 0.05, 0.05, 0.1], cn: [0.005, 0.05, 0.2, 0.2, 0.2],
-  phenol: [0.002, 0.002, 0.005, 0.01, 0.1], oil: [0.05, 0.05, 0.05, 0.5, 1.0], las: [0.2, 0.2, 0.2, 0.3, 0.3], s2: [0.05, 0.1, 0.2, 0.5, 1.0],
+  codmn: [2, 4, 6, 10, 15],
+  cod: [15, 15, 20, 30, 40],
+  bod5: [3, 3, 4, 6, 10],
+  nh3n: [0.15, 0.5, 1.0, 1.5, 2.0],
+  cu: [0.01, 1, 1, 1, 1],
+  zn: [0.05, 1, 1, 2, 2],
+  f: [1, 1, 1, 1.5, 1.5],
+  se: [0.01, 0.01, 0.01, 0.02, 0.02],
+  as: [0.05, 0.05, 0.05, 0.1, 0.1],
+  hg: [0.00005, 0.00005, 0.0001, 0.001, 0.001],
+  cd: [0.001, 0.005, 0.005, 0.005, 0.01],
+  cr6: [0.01, 0.05, 0.05, 0.05, 0.1],
+  pb: [0.01, 0.01, 0.05, 0.05, 0.1],
+  cn: [0.005, 0.05, 0.2, 0.2, 0.2],
+  phenol: [0.002, 0.002, 0.005, 0.01, 0.1],
+  oil: [0.05, 0.05, 0.05, 0.5, 1.0],
+  las: [0.2, 0.2, 0.2, 0.3, 0.3],
+  s2: [0.05, 0.1, 0.2, 0.5, 1.0],
 };
 const DO = [7.5, 6, 5, 3, 2];
 const TP = { river: [0.02, 0.1, 0.2, 0.3, 0.4], lake: [0.01, 0.025, 0.05, 0.1, 0.2] };
@@ -70,7 +87,10 @@ function classOf(r: Row, waterbody: 'river' | 'lake'): number | null {
 
 const waters = new Map(table('waters.csv').map((w) => [w.id!, w]));
 const stations = table('stations.csv');
-const readings = readdirSync(join(DATA, 'readings')).filter((f) => f.endsWith('.csv')).sort().flatMap((f) => table(join('readings', f)));
+const readings = readdirSync(join(DATA, 'readings'))
+  .filter((f) => f.endsWith('.csv'))
+  .sort()
+  .flatMap((f) => table(join('readings', f)));
 const cases = table('cases.csv');
 const events = table('case-events.csv');
 const regions = new Map(table('regions.csv').map((r) => [r.code!, r]));
@@ -105,7 +125,8 @@ const caseStatus = new Map(
 
 // Patrols: who owes them, month by month.
 const PATROL_ROLES = ['general_chief', 'deputy_general_chief', 'chief', 'deputy_chief', 'segment_chief'];
-const dayNumber = (d: string) => Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10))) / 86_400_000;
+const dayNumber = (d: string) =>
+  Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10))) / 86_400_000;
 const monthIndex = (m: string) => Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7)) - 1;
 const monthAt = (k: number) => `${Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, '0')}`;
 const monthsFrom = (first: string, n: number) => Array.from({ length: n }, (_, i) => monthAt(monthIndex(first) + i));
@@ -194,7 +215,12 @@ function state(t: Row, value: number): string {
 const expected = targets.map((t) => {
   const c = t.metric ? compute(t.metric) : null;
   const value = c?.value ?? Number(t.current);
-  return { t, c, differs: c?.value != null && Math.abs(Number(t.current) - c.value) > 0.5 + 1e-9, state: state(t, value) };
+  return {
+    t,
+    c,
+    differs: c?.value != null && Math.abs(Number(t.current) - c.value) > 0.5 + 1e-9,
+    state: state(t, value),
+  };
 });
 
 const num = (text: string | null) => Number((text ?? '').replace(/[%\s,]/g, '').replace(/[^\d.-].*$/, ''));
@@ -220,7 +246,8 @@ describe('targets computed from the published data', () => {
     for (const e of expected) {
       const row = json.find((r) => r.id === e.t.id)!;
       expect(row.computed, e.t.id).toBe(e.c ? e.c.value : null);
-      if (e.c && e.c.value !== null) expect([row.computed_numerator, row.computed_denominator], e.t.id).toEqual([e.c.num, e.c.den]);
+      if (e.c && e.c.value !== null)
+        expect([row.computed_numerator, row.computed_denominator], e.t.id).toEqual([e.c.num, e.c.den]);
       expect(row.current, e.t.id).toBe(Number(e.t.current));
       expect(row.state, e.t.id).toBe(e.state);
     }
@@ -264,14 +291,15 @@ describe('targets computed from the published data', () => {
   });
 
   it('the sample keeps only differences an office could have: its figure is from an earlier date', () => {
-    for (const e of expected.filter((x) => x.differs)) expect(e.t.current_date! < asOf, `${e.t.id}: ${e.t.current} vs ${e.c!.value}`).toBe(true);
+    for (const e of expected.filter((x) => x.differs))
+      expect(e.t.current_date! < asOf, `${e.t.id}: ${e.t.current} vs ${e.c!.value}`).toBe(true);
   });
 });
 
 describe('patrol rates on /patrols/', () => {
   const twelve = patrolCount(monthsFrom(monthAt(monthIndex(asOf.slice(0, 7)) - 11), 12));
 
-  it('the overall rate of the 12 months up to as_of, and each township\'s', async () => {
+  it("the overall rate of the 12 months up to as_of, and each township's", async () => {
     await page.goto(s.url('/patrols/'));
     const overall = (await page.locator('[data-patrol-rate="12-months"]').textContent())!;
     expect(overall).toContain(`应巡河 ${twelve.total.required} 次`);
@@ -283,15 +311,17 @@ describe('patrol rates on /patrols/', () => {
     }
   });
 
-  it('each township\'s own page gives the same rate', async () => {
+  it("each township's own page gives the same rate", async () => {
     for (const [code, g] of twelve.byGroup) {
       if (g.required === 0) continue;
       await page.goto(s.url(`/patrols/${code}/`));
-      expect(num(await page.locator('[data-patrol-rate]').first().textContent()), code).toBe(pct(g.credited, g.required));
+      expect(num(await page.locator('[data-patrol-rate]').first().textContent()), code).toBe(
+        pct(g.credited, g.required),
+      );
     }
   });
 
-  it('this year\'s rate, the one a patrol_rate target of this year shows on /targets/', async () => {
+  it("this year's rate, the one a patrol_rate target of this year shows on /targets/", async () => {
     const year = asOf.slice(0, 4);
     const want = compute(`patrol_rate:${year}`);
     await page.goto(s.url('/patrols/'));

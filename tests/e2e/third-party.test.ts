@@ -45,7 +45,8 @@ describe('no third-party requests', () => {
     context.on('request', (r) => requests.push(r.url()));
     context.on('requestfailed', (r) => failed.push(`${r.url()}: ${r.failure()?.errorText}`));
     context.on('response', (r) => {
-      if (r.status() >= 400 && !(p.type === '404' && r.request().isNavigationRequest())) failed.push(`${r.url()}: HTTP ${r.status()}`);
+      if (r.status() >= 400 && !(p.type === '404' && r.request().isNavigationRequest()))
+        failed.push(`${r.url()}: HTTP ${r.status()}`);
     });
     const page = await context.newPage();
     await page.goto(s.url(p.path));
@@ -53,7 +54,11 @@ describe('no third-party requests', () => {
     await scrollThrough(page);
     if (p.heavy === 'search') await page.locator('[data-results] li a').first().waitFor({ timeout: 15_000 });
     if (p.heavy === 'report') {
-      await page.waitForFunction(() => customElements.get('report-form') !== undefined && !document.querySelector('report-form form')?.hasAttribute('hidden'));
+      await page.waitForFunction(
+        () =>
+          customElements.get('report-form') !== undefined &&
+          !document.querySelector('report-form form')?.hasAttribute('hidden'),
+      );
       await page.locator('#r-water').focus();
       await page.keyboard.type('河');
       await page.locator('report-form button[type=submit]').click();

@@ -12,7 +12,11 @@ import { siteDist } from '../helpers/site.ts';
 
 const dist = siteDist();
 const index = JSON.parse(readFileSync(join(dist, 'data/index.json'), 'utf8')) as { url: string };
-const waters = JSON.parse(readFileSync(join(dist, 'data/waters.json'), 'utf8')) as { id: string; name: string; current_chiefs: string[] }[];
+const waters = JSON.parse(readFileSync(join(dist, 'data/waters.json'), 'utf8')) as {
+  id: string;
+  name: string;
+  current_chiefs: string[];
+}[];
 const segments = JSON.parse(readFileSync(join(dist, 'data/segments.json'), 'utf8')) as { id: string; water: string }[];
 // The water with the most chiefs makes the fullest sign.
 const busiest = [...waters].sort((a, b) => b.current_chiefs.length - a.current_chiefs.length)[0]!;
@@ -27,7 +31,9 @@ afterAll(async () => {
 
 describe('water page on a phone', () => {
   it('shows the name, a chief and a tel: link within the first 360×740 screen', async () => {
-    const page = await (await s.context({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true })).newPage();
+    const page = await (
+      await s.context({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true })
+    ).newPage();
     await page.goto(s.url(`/waters/${busiest.id}/`));
     const inFirstScreen = async (selector: string) => {
       const box = await page.locator(selector).first().boundingBox();
@@ -64,6 +70,8 @@ describe('printable public sign', () => {
   it("has a QR code that decodes to the water page's public URL", async () => {
     const page = await (await s.context()).newPage();
     await page.goto(s.url(`/waters/${busiest.id}/sign/`));
-    expect(await decodeQr(page.locator(`#sign-${busiest.id} .qr`))).toBe(new URL(`waters/${busiest.id}/`, index.url).href);
+    expect(await decodeQr(page.locator(`#sign-${busiest.id} .qr`))).toBe(
+      new URL(`waters/${busiest.id}/`, index.url).href,
+    );
   });
 });

@@ -104,7 +104,9 @@ export function readFolder(dir: string): Folder {
     accountableRoles: rules.accountable_roles ?? ['chief', 'segment_chief'],
     minMonthsPerYear: rules.min_months_per_year ?? 4,
     windowDays: rules.action_window_days ?? 180,
-    regions: new Map(readCsv(join(dir, 'regions.csv')).map((r) => [r.code!, { parent: r.parent!, level: r.level!, name: r.name! }])),
+    regions: new Map(
+      readCsv(join(dir, 'regions.csv')).map((r) => [r.code!, { parent: r.parent!, level: r.level!, name: r.name! }]),
+    ),
     segments: new Map(readCsv(join(dir, 'segments.csv')).map((s) => [s.id!, { water: s.water!, region: s.region! }])),
     stations: readCsv(join(dir, 'stations.csv')).map((s) => ({
       id: s.id!,
@@ -112,7 +114,8 @@ export function readFolder(dir: string): Folder {
       water: s.water!,
       region: s.region!,
       target_class: s.target_class!,
-      waterbody: (s.waterbody || (['lake', 'reservoir'].includes(waterKind.get(s.water!) ?? '') ? 'lake' : 'river')) as 'river' | 'lake',
+      waterbody: (s.waterbody || (['lake', 'reservoir'].includes(waterKind.get(s.water!) ?? '') ? 'lake' : 'river')) as
+        'river' | 'lake',
     })),
     chiefs: new Map(readCsv(join(dir, 'chiefs.csv')).map((c) => [c.id!, c.name!])),
     assignments: readCsv(join(dir, 'assignments.csv')).map((a) => ({
@@ -129,13 +132,15 @@ export function readFolder(dir: string): Folder {
 
 /** Whether region `inner` is `outer` or lies inside it (regions.csv parents). */
 export function within(f: Folder, inner: string, outer: string): boolean {
-  for (let code = inner, hops = 0; code && hops < 20; code = f.regions.get(code)?.parent ?? '', hops++) if (code === outer) return true;
+  for (let code = inner, hops = 0; code && hops < 20; code = f.regions.get(code)?.parent ?? '', hops++)
+    if (code === outer) return true;
   return false;
 }
 
 /** The township (level township) that region `code` is or lies in, or ''. */
 export function townshipOf(f: Folder, code: string): string {
-  for (let c = code, hops = 0; c && hops < 20; c = f.regions.get(c)?.parent ?? '', hops++) if (f.regions.get(c)?.level === 'township') return c;
+  for (let c = code, hops = 0; c && hops < 20; c = f.regions.get(c)?.parent ?? '', hops++)
+    if (f.regions.get(c)?.level === 'township') return c;
   return '';
 }
 
@@ -143,7 +148,8 @@ export function townshipOf(f: Folder, code: string): string {
 // Periods
 // ---------------------------------------------------------------------------
 
-export const addDays = (date: string, n: number): string => new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+export const addDays = (date: string, n: number): string =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 const pad = (n: number, w: number) => String(n).padStart(w, '0');
 /** The month or year after a month `YYYY-MM` or a year `YYYY`. */
 export function next(period: string): string {
@@ -195,7 +201,10 @@ export function monthlyMeets(readings: readonly PublishedReading[]): Map<string,
  * `…L` at half the limit), over all the results of that year that measured
  * the item. null when no deciding item was measured.
  */
-export function yearlyClasses(readings: readonly PublishedReading[], waterbody: 'river' | 'lake'): Map<string, string | null> {
+export function yearlyClasses(
+  readings: readonly PublishedReading[],
+  waterbody: 'river' | 'lake',
+): Map<string, string | null> {
   const byYear = new Map<string, PublishedReading[]>();
   for (const r of [...readings].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))) {
     const y = r.date.slice(0, 4);
@@ -226,7 +235,8 @@ export function yearlyClasses(readings: readonly PublishedReading[], waterbody: 
 export const SEVERITY = ['约谈', '通报批评', '警告', '免职'];
 /** A recorded kind satisfies a required one: the same, or more severe on the contract's scale. */
 export const satisfies = (kind: string, required: string): boolean =>
-  kind === required || (SEVERITY.includes(kind) && SEVERITY.includes(required) && SEVERITY.indexOf(kind) >= SEVERITY.indexOf(required));
+  kind === required ||
+  (SEVERITY.includes(kind) && SEVERITY.includes(required) && SEVERITY.indexOf(kind) >= SEVERITY.indexOf(required));
 
 /** The posts that answer for a station: accountable roles on its water; a segment only in the station's region or one containing it. */
 export function accountablePosts(f: Folder, s: Station): Assignment[] {
@@ -239,7 +249,8 @@ export function accountablePosts(f: Folder, s: Station): Assignment[] {
 }
 
 /** Posts whose term overlapped from…to: start ≤ last day of `to`, end empty or ≥ first day of `from`. */
-export const overlaps = (a: Assignment, from: string, to: string): boolean => a.start <= lastDay(to) && (a.end === '' || a.end >= firstDay(from));
+export const overlaps = (a: Assignment, from: string, to: string): boolean =>
+  a.start <= lastDay(to) && (a.end === '' || a.end >= firstDay(from));
 
 /** The fields of a row of /data/accountability.json that the rule decides. */
 export interface RuleRow {
@@ -267,7 +278,7 @@ function runs(meets: Map<string, boolean | null>): { from: string; length: numbe
   for (const p of [...meets.keys()].sort()) {
     if (meets.get(p) !== false) continue;
     const last = out.at(-1);
-    if (last && next(last.to) === p) (last.to = p), last.length++;
+    if (last && next(last.to) === p) ((last.to = p), last.length++);
     else out.push({ from: p, to: p, length: 1 });
   }
   return out;
@@ -288,7 +299,10 @@ export function expectedRows(f: Folder, readings: readonly PublishedReading[]): 
       yearly.set(y, cls === null ? null : WATER_CLASSES.indexOf(cls as WaterClass) <= target);
     }
     const posts = accountablePosts(f, s);
-    for (const [rule, meets] of [['monthly', monthly], ['yearly', yearly]] as const) {
+    for (const [rule, meets] of [
+      ['monthly', monthly],
+      ['yearly', yearly],
+    ] as const) {
       const levels = Object.entries(f.escalation[rule]).map(([n, kind]) => [Number(n), kind] as const);
       for (const run of runs(meets)) {
         for (const [length, required] of levels) {
@@ -298,7 +312,9 @@ export function expectedRows(f: Folder, readings: readonly PublishedReading[]): 
           const responsible = [...new Set(posts.filter((a) => overlaps(a, run.from, to)).map((a) => a.chief))];
           const opens = firstDay(next(to));
           const closes = addDays(opens, f.windowDays - 1);
-          const candidates = f.actions.filter((a) => responsible.includes(a.chief) && satisfies(a.kind, required) && a.date >= opens && a.date <= closes);
+          const candidates = f.actions.filter(
+            (a) => responsible.includes(a.chief) && satisfies(a.kind, required) && a.date >= opens && a.date <= closes,
+          );
           out.push({
             id: `acc-${s.id}-${rule === 'monthly' ? 'm' : 'y'}-${run.from}-${length}`,
             station: s.id,
@@ -331,7 +347,8 @@ export interface PublishedRow extends RuleRow {
   recorded_kind: string | null;
 }
 
-export const publishedId = (r: PublishedRow): string => `acc-${r.station}-${r.rule === 'monthly' ? 'm' : 'y'}-${r.from}-${r.length}`;
+export const publishedId = (r: PublishedRow): string =>
+  `acc-${r.station}-${r.rule === 'monthly' ? 'm' : 'y'}-${r.from}-${r.length}`;
 
 export function readPublished(dist: string): PublishedRow[] {
   return JSON.parse(readFileSync(join(dist, 'data', 'accountability.json'), 'utf8')) as PublishedRow[];
@@ -346,18 +363,40 @@ export function differences(expected: readonly ExpectedRow[], published: readonl
     pub.set(publishedId(r), r);
   }
   const exp = new Map(expected.map((r) => [r.id, r]));
-  for (const id of exp.keys()) if (!pub.has(id)) diffs.push(`${id}: required by the rule (${exp.get(id)!.required}, ${exp.get(id)!.status}) but not published`);
-  for (const id of pub.keys()) if (!exp.has(id)) diffs.push(`${id}: published (${pub.get(id)!.required}, ${pub.get(id)!.status}) but the rule requires no such action`);
+  for (const id of exp.keys())
+    if (!pub.has(id))
+      diffs.push(`${id}: required by the rule (${exp.get(id)!.required}, ${exp.get(id)!.status}) but not published`);
+  for (const id of pub.keys())
+    if (!exp.has(id))
+      diffs.push(
+        `${id}: published (${pub.get(id)!.required}, ${pub.get(id)!.status}) but the rule requires no such action`,
+      );
   for (const [id, e] of exp) {
     const p = pub.get(id);
     if (!p) continue;
-    for (const k of ['station', 'rule', 'from', 'to', 'length', 'required', 'window_opens', 'window_closes', 'status'] as const)
+    for (const k of [
+      'station',
+      'rule',
+      'from',
+      'to',
+      'length',
+      'required',
+      'window_opens',
+      'window_closes',
+      'status',
+    ] as const)
       if (p[k] !== e[k]) diffs.push(`${id}: ${k} is ${JSON.stringify(p[k])}, expected ${JSON.stringify(e[k])}`);
     if ([...p.responsible].sort().join(';') !== [...e.responsible].sort().join(';'))
       diffs.push(`${id}: responsible ${p.responsible.join(';')}, expected ${e.responsible.join(';')}`);
     if (e.status === 'recorded') {
-      if (!e.candidates.some((a) => a.date === p.recorded_date && a.chief === p.recorded_chief && a.kind === p.recorded_kind))
-        diffs.push(`${id}: recorded by ${p.recorded_date} ${p.recorded_chief} ${p.recorded_kind}, which is none of ${JSON.stringify(e.candidates)}`);
+      if (
+        !e.candidates.some(
+          (a) => a.date === p.recorded_date && a.chief === p.recorded_chief && a.kind === p.recorded_kind,
+        )
+      )
+        diffs.push(
+          `${id}: recorded by ${p.recorded_date} ${p.recorded_chief} ${p.recorded_kind}, which is none of ${JSON.stringify(e.candidates)}`,
+        );
     } else if (p.recorded_date !== null || p.recorded_chief !== null || p.recorded_kind !== null) {
       diffs.push(`${id}: ${e.status} but a recorded action is published beside it`);
     }

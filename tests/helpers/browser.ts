@@ -12,17 +12,27 @@ import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { serveDir, type StaticServer } from './server.ts';
 
 export function findChromium(env = process.env): string {
-  const candidates = [env.CHROMIUM_PATH, env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].filter(
-    (p): p is string => !!p,
-  );
+  const candidates = [
+    env.CHROMIUM_PATH,
+    env.CHROME_PATH,
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome',
+  ].filter((p): p is string => !!p);
   const cache = env.PLAYWRIGHT_BROWSERS_PATH || join(homedir(), '.cache', 'ms-playwright');
   if (existsSync(cache)) {
-    for (const dir of readdirSync(cache).filter((d) => d.startsWith('chromium')).sort().reverse()) {
+    for (const dir of readdirSync(cache)
+      .filter((d) => d.startsWith('chromium'))
+      .sort()
+      .reverse()) {
       candidates.push(join(cache, dir, 'chrome-linux', 'chrome'), join(cache, dir, 'chrome-linux64', 'chrome'));
     }
   }
   const found = candidates.find((p) => existsSync(p));
-  if (!found) throw new Error(`Chromium not found: set CHROMIUM_PATH, or install it (apt-get install -y chromium). Looked in: ${candidates.join(', ')}`);
+  if (!found)
+    throw new Error(
+      `Chromium not found: set CHROMIUM_PATH, or install it (apt-get install -y chromium). Looked in: ${candidates.join(', ')}`,
+    );
   return found;
 }
 

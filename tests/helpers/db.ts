@@ -34,13 +34,36 @@ export const REGIONS: Region[] = [
 ] as Region[];
 
 export const WATERS: Water[] = [
-  { id: 'qingxi-he', name: '清溪河', kind: 'river', level: 'county', regions: [CHENGGUAN, DONGGANG, BAISHA, BAISHA_CUN], target_class: 'III' },
-  { id: 'dongmen-gou', name: '东门沟', kind: 'river', parent: 'qingxi-he', level: 'township', regions: [DONGGANG], target_class: 'IV' },
+  {
+    id: 'qingxi-he',
+    name: '清溪河',
+    kind: 'river',
+    level: 'county',
+    regions: [CHENGGUAN, DONGGANG, BAISHA, BAISHA_CUN],
+    target_class: 'III',
+  },
+  {
+    id: 'dongmen-gou',
+    name: '东门沟',
+    kind: 'river',
+    parent: 'qingxi-he',
+    level: 'township',
+    regions: [DONGGANG],
+    target_class: 'IV',
+  },
 ] as Water[];
 
 /** The roster indexes (regions, waters, chiefs, assignments …) as query.ts builds them. */
 export function roster(over: Partial<RosterInput> = {}) {
-  return buildIndexes({ regions: REGIONS, waters: WATERS, segments: [], chiefs: [], assignments: [], asOf: AS_OF, ...over });
+  return buildIndexes({
+    regions: REGIONS,
+    waters: WATERS,
+    segments: [],
+    chiefs: [],
+    assignments: [],
+    asOf: AS_OF,
+    ...over,
+  });
 }
 
 /** site.yaml as the modules read it. */
@@ -80,7 +103,9 @@ export function caseView(
     responsible: '城关镇人民政府',
     ...row,
   } as Case;
-  const ev = orderEvents(events.map(([date, status, note]) => ({ case: c.id, date, status, note, by: note ? '城关镇人民政府' : undefined })));
+  const ev = orderEvents(
+    events.map(([date, status, note]) => ({ case: c.id, date, status, note, by: note ? '城关镇人民政府' : undefined })),
+  );
   return { ...c, events: ev, state: caseState(c, ev, asOf) } as CaseView;
 }
 
@@ -103,7 +128,13 @@ export function stationView(
   minMonthsPerYear = 4,
 ): StationView {
   const dated = readings.map(([date, v]) => ({ date, values: { nh3n: parseMeasurement(v)! } }));
-  return classedStation({ water: 'qingxi-he', region: DONGGANG, kind: 'county', ...s, target_class: s.target_class ?? 'III' }, 'river', dated, asOf, minMonthsPerYear);
+  return classedStation(
+    { water: 'qingxi-he', region: DONGGANG, kind: 'county', ...s, target_class: s.target_class ?? 'III' },
+    'river',
+    dated,
+    asOf,
+    minMonthsPerYear,
+  );
 }
 
 /** A station of stations.csv with its readings (oldest first) classed, its results and its runs of misses, as query.ts files them. */
@@ -115,7 +146,12 @@ export function classedStation(
   minMonthsPerYear: number,
 ): StationView {
   const target = s.target_class;
-  const classed = dated.map((r) => ({ station: s.id, date: r.date, values: r.values, result: classifyReading(r.values, waterbody, target) }));
+  const classed = dated.map((r) => ({
+    station: s.id,
+    date: r.date,
+    values: r.values,
+    result: classifyReading(r.values, waterbody, target),
+  }));
   const monthly = monthlyResults(dated, waterbody, target);
   const yearly = yearlyResults(dated, waterbody, target);
   const counted = countedYears(
@@ -132,13 +168,18 @@ export function classedStation(
     yearly,
     runs: {
       monthly: consecutiveMisses(monthly.map((m) => ({ month: m.month, meets: m.meets }))),
-      yearly: consecutiveYearMisses(yearly.filter((y) => counted.has(y.year)).map((y) => ({ year: y.year, meets: y.meets }))),
+      yearly: consecutiveYearMisses(
+        yearly.filter((y) => counted.has(y.year)).map((y) => ({ year: y.year, meets: y.meets })),
+      ),
     },
   } as unknown as StationView;
 }
 
 /** Stations by id, by water and by township, as query.ts files them. */
-export function stationMaps(db: { townshipOf: (code: string) => string | null }, list: StationView[]): Pick<Db, 'stations' | 'stationsByWater' | 'stationsByTownship'> {
+export function stationMaps(
+  db: { townshipOf: (code: string) => string | null },
+  list: StationView[],
+): Pick<Db, 'stations' | 'stationsByWater' | 'stationsByTownship'> {
   const stationsByWater = new Map<string, StationView[]>();
   const stationsByTownship = new Map<string, StationView[]>();
   for (const s of list) {

@@ -178,7 +178,9 @@ export function runNpx(args: string[], extraEnv: Record<string, string> = {}): P
     child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
     child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
     child.on('error', reject);
-    child.on('close', (code) => resolvePromise({ code, stdout, stderr, output: `${stdout}\n${stderr}`, ms: Date.now() - started }));
+    child.on('close', (code) =>
+      resolvePromise({ code, stdout, stderr, output: `${stdout}\n${stderr}`, ms: Date.now() - started }),
+    );
   });
 }
 
@@ -199,10 +201,17 @@ export interface BuildResult extends RunResult {
  * outDir (under BUILD_OUTPUT, see there why) and its own RIVER_CACHE_DIR
  * unless `cacheDir` is given (to test a reused cache).
  */
-export async function astroBuild(dataDir: string, opts: { outDir?: string; cacheDir?: string; env?: Record<string, string> } = {}): Promise<BuildResult> {
+export async function astroBuild(
+  dataDir: string,
+  opts: { outDir?: string; cacheDir?: string; env?: Record<string, string> } = {},
+): Promise<BuildResult> {
   const outDir = opts.outDir ?? tempDir('dist-', BUILD_OUTPUT);
   const cacheDir = opts.cacheDir ?? tempDir('river-cache-');
-  const r = await runNpx(['astro', 'build', '--outDir', outDir], { ...opts.env, RIVER_DATA_DIR: dataDir, RIVER_CACHE_DIR: cacheDir });
+  const r = await runNpx(['astro', 'build', '--outDir', outDir], {
+    ...opts.env,
+    RIVER_DATA_DIR: dataDir,
+    RIVER_CACHE_DIR: cacheDir,
+  });
   return { ...r, outDir, cacheDir };
 }
 

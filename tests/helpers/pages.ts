@@ -15,7 +15,8 @@ export interface PageOfType {
   heavy?: 'chart' | 'search' | 'report';
 }
 
-const has = (dist: string, path: string) => existsSync(join(dist, path.split('?')[0]!, path.endsWith('.html') ? '' : 'index.html'));
+const has = (dist: string, path: string) =>
+  existsSync(join(dist, path.split('?')[0]!, path.endsWith('.html') ? '' : 'index.html'));
 
 function subdirs(dist: string, dir: string, pattern = /./): string[] {
   const full = join(dist, dir);
@@ -57,12 +58,17 @@ export function pagesOfEveryType(dist: string): PageOfType[] {
   add('home', '/');
   add('directory', '/waters/');
   // The letter with the most waters (at city scale, hundreds).
-  const letters = subdirs(dist, 'waters/letter').map((l) => ({ l, size: statSync(join(dist, 'waters/letter', l, 'index.html')).size }));
+  const letters = subdirs(dist, 'waters/letter').map((l) => ({
+    l,
+    size: statSync(join(dist, 'waters/letter', l, 'index.html')).size,
+  }));
   const biggest = letters.sort((a, b) => b.size - a.size || a.l.localeCompare(b.l))[0]?.l;
   add('directory letter', biggest && `/waters/letter/${biggest}/`);
   add('water', water && `/waters/${water}/`);
   // The same page opened from a segment's sign: it starts with that segment's chief.
-  const segment = (json<{ id: string; water: string }[]>(dist, 'data/segments.json') ?? []).find((g) => g.water === water);
+  const segment = (json<{ id: string; water: string }[]>(dist, 'data/segments.json') ?? []).find(
+    (g) => g.water === water,
+  );
   add('segment landing', segment && `/waters/${water}/?seg=${segment.id}`);
   add('sign', water && `/waters/${water}/sign/`);
   add('chiefs', '/chiefs/');
@@ -70,7 +76,11 @@ export function pagesOfEveryType(dist: string): PageOfType[] {
   add('township', township && `/regions/${township}/`);
   add('county', county && `/regions/${county}/`);
   add('quality', '/quality/', 'chart');
-  add('quality month', subdirs(dist, 'quality', /^\d{4}-\d{2}$/).at(-1) && `/quality/${subdirs(dist, 'quality', /^\d{4}-\d{2}$/).at(-1)}/`, 'chart');
+  add(
+    'quality month',
+    subdirs(dist, 'quality', /^\d{4}-\d{2}$/).at(-1) && `/quality/${subdirs(dist, 'quality', /^\d{4}-\d{2}$/).at(-1)}/`,
+    'chart',
+  );
   add('station', subdirs(dist, 'stations')[0] && `/stations/${subdirs(dist, 'stations')[0]}/`, 'chart');
   add('ledger', '/cases/');
   add('ledger filter', '/cases/status/overdue/');

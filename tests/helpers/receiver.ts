@@ -39,7 +39,11 @@ export function freePort(): Promise<number> {
 }
 
 const exited = (proc: ChildProcess) =>
-  new Promise<number | null>((resolve) => (proc.exitCode !== null || proc.signalCode !== null ? resolve(proc.exitCode) : proc.once('exit', (code) => resolve(code))));
+  new Promise<number | null>((resolve) =>
+    proc.exitCode !== null || proc.signalCode !== null
+      ? resolve(proc.exitCode)
+      : proc.once('exit', (code) => resolve(code)),
+  );
 
 export interface StartOptions {
   data: string;
@@ -52,8 +56,21 @@ export interface StartOptions {
 
 /** Start `node scripts/receiver.ts` and wait for its start-up line. */
 export async function startReceiver(opts: StartOptions): Promise<RunningReceiver> {
-  const args = ['scripts/receiver.ts', '--data', opts.data, '--origin', opts.origins.join(','), '--port', String(opts.port ?? 0), ...(opts.args ?? [])];
-  const proc = spawn(process.execPath, args, { cwd: ROOT, env: childEnv(opts.env ?? {}), stdio: ['ignore', 'pipe', 'pipe'] });
+  const args = [
+    'scripts/receiver.ts',
+    '--data',
+    opts.data,
+    '--origin',
+    opts.origins.join(','),
+    '--port',
+    String(opts.port ?? 0),
+    ...(opts.args ?? []),
+  ];
+  const proc = spawn(process.execPath, args, {
+    cwd: ROOT,
+    env: childEnv(opts.env ?? {}),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   proc.stdout!.setEncoding('utf8').on('data', (s: string) => (out += s));
   proc.stderr!.setEncoding('utf8').on('data', (s: string) => (out += s));
@@ -89,7 +106,11 @@ export async function startReceiver(opts: StartOptions): Promise<RunningReceiver
 export function runReceiverToExit(args: string[], env: Record<string, string> = {}): Promise<RunResult> {
   const started = Date.now();
   return new Promise((resolve) => {
-    const proc = spawn(process.execPath, ['scripts/receiver.ts', ...args], { cwd: ROOT, env: childEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+    const proc = spawn(process.execPath, ['scripts/receiver.ts', ...args], {
+      cwd: ROOT,
+      env: childEnv(env),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     proc.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
@@ -163,8 +184,16 @@ export function jpegBytes(size = 2048, seed = 1): Buffer<ArrayBuffer> {
 }
 
 /** POST a JSON report; the status, headers and parsed body. */
-export async function postJson(endpoint: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; headers: Headers; body: any }> {
-  const res = await fetch(endpoint, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+export async function postJson(
+  endpoint: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: Headers; body: any }> {
+  const res = await fetch(endpoint, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
   const text = await res.text();
   let parsed: unknown = text;
   try {

@@ -16,7 +16,10 @@ import type { Session } from './browser.ts';
 export const DRAFT_KEY = 'hz-report-draft:v1';
 export const REF = /^JB-\d{8}-[2-9A-HJ-NP-Z]{6}$/;
 /** A 1×1 PNG. */
-export const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+export const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 export interface Water {
   id: string;
@@ -59,7 +62,11 @@ export async function openReport(
   const page = await context.newPage();
   if (opts.endpoint) await routeEndpointPages(page, opts.endpoint);
   await page.goto(site.url(opts.path ?? '/report/'));
-  await page.waitForFunction(() => customElements.get('report-form') !== undefined && !document.querySelector('report-form form')?.hasAttribute('hidden'));
+  await page.waitForFunction(
+    () =>
+      customElements.get('report-form') !== undefined &&
+      !document.querySelector('report-form form')?.hasAttribute('hidden'),
+  );
   return { page, context };
 }
 
@@ -70,7 +77,10 @@ export const draft = (page: Page) => page.evaluate((key) => localStorage.getItem
 
 /** The form values the text draft keeps ({} when there is none). */
 export const draftValues = (page: Page) =>
-  page.evaluate((key) => (JSON.parse(localStorage.getItem(key) ?? '{"values":{}}') as { values: Record<string, string> }).values, DRAFT_KEY);
+  page.evaluate(
+    (key) => (JSON.parse(localStorage.getItem(key) ?? '{"values":{}}') as { values: Record<string, string> }).values,
+    DRAFT_KEY,
+  );
 
 /** Fill in a complete, valid report (a pollution case, anonymous unless named). */
 export async function fillReport(page: Page, water: Water, named = false) {

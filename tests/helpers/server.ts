@@ -64,7 +64,11 @@ export function parseHeaders(text: string): HeaderRule[] {
   for (const line of text.split(/\r?\n/)) {
     if (/^\s*(#|$)/.test(line)) continue;
     if (!/^\s/.test(line)) {
-      const source = line.trim().split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*');
+      const source = line
+        .trim()
+        .split('*')
+        .map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+        .join('.*');
       rules.push({ pattern: new RegExp(`^${source}$`), headers: [] });
     } else {
       const m = /^\s+([^:]+):\s*(.*)$/.exec(line);

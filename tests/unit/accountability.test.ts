@@ -89,7 +89,15 @@ describe('one row per length the rule names', () => {
   it('the window opens the first day after the run reached the length and lasts action_window_days days', () => {
     const [row] = judge({ results: months('2026-01', 'xx'), windowDays: 180 });
     expect(row).toMatchObject({ opens: '2026-03-01', closes: '2026-08-27' });
-    const [year] = judge({ rule: 'yearly', levels: { 2: '警告' }, results: [{ period: '2024', meets: false }, { period: '2025', meets: false }], windowDays: 1 });
+    const [year] = judge({
+      rule: 'yearly',
+      levels: { 2: '警告' },
+      results: [
+        { period: '2024', meets: false },
+        { period: '2025', meets: false },
+      ],
+      windowDays: 1,
+    });
     expect(year).toMatchObject({ from: '2024', to: '2025', opens: '2026-01-01', closes: '2026-01-01' });
   });
 });
@@ -105,14 +113,19 @@ describe('who answers for a run', () => {
   });
   it('a post that ended the day before the run began does not answer; one that ended on its first day does', () => {
     expect(responsibleFor(posts, '2026-01', '2026-03')).not.toContain('gone');
-    expect(responsibleFor([{ chief: 'a', role: 'chief', start: '2020-01-01', end: '2026-01-01' }], '2026-01', '2026-02')).toEqual(['a']);
+    expect(
+      responsibleFor([{ chief: 'a', role: 'chief', start: '2020-01-01', end: '2026-01-01' }], '2026-01', '2026-02'),
+    ).toEqual(['a']);
   });
   it('a post that starts the day after the run ended does not answer; one that starts on its last day does', () => {
     expect(responsibleFor([{ chief: 'a', role: 'chief', start: '2026-03-01' }], '2026-01', '2026-02')).toEqual([]);
     expect(responsibleFor([{ chief: 'a', role: 'chief', start: '2026-02-28' }], '2026-01', '2026-02')).toEqual(['a']);
   });
   it('each length of a run is judged with the chiefs of that stretch', () => {
-    const rows = judge({ results: months('2026-01', 'xxx'), posts: [{ chief: 'late', role: 'chief', start: '2026-03-10' }] });
+    const rows = judge({
+      results: months('2026-01', 'xxx'),
+      posts: [{ chief: 'late', role: 'chief', start: '2026-03-10' }],
+    });
     expect(rows.map((r) => r.responsible)).toEqual([[], ['late']]);
   });
 });
@@ -156,7 +169,8 @@ describe('recorded, missing, pending', () => {
 });
 
 describe('years that count', () => {
-  const spread = (y: string, n: number) => Array.from({ length: n }, (_, i) => `${y}-${String(i + 1).padStart(2, '0')}`);
+  const spread = (y: string, n: number) =>
+    Array.from({ length: n }, (_, i) => `${y}-${String(i + 1).padStart(2, '0')}`);
   it('a complete year with 4 months counts, with 3 it does not', () => {
     expect([...countedYears([...spread('2024', 3), ...spread('2025', 4)], '2026-10-31', 4)]).toEqual(['2025']);
   });
@@ -187,10 +201,25 @@ describe('the posts of a station (data module)', () => {
     { chief: 'seg2', water: 'w', segment: 's2', role: 'segment_chief', start: '2020-01-01' },
   ];
   const monthly = months('2025-05', 'xxx').map((m) => ({ month: m.period, meets: m.meets, class: 'IV' }));
-  const station = { id: 'st', name: '断面', water: 'w', region: 'v1', target_class: 'III', monthly, yearly: [] } as unknown as StationView;
+  const station = {
+    id: 'st',
+    name: '断面',
+    water: 'w',
+    region: 'v1',
+    target_class: 'III',
+    monthly,
+    yearly: [],
+  } as unknown as StationView;
   const db = (roles: string[]) =>
     ({
-      site: { rules: { escalation: { monthly: MONTHLY, yearly: {} }, accountable_roles: roles, min_months_per_year: 4, action_window_days: 180 } },
+      site: {
+        rules: {
+          escalation: { monthly: MONTHLY, yearly: {} },
+          accountable_roles: roles,
+          min_months_per_year: 4,
+          action_window_days: 180,
+        },
+      },
       asOf: '2026-10-31',
       regions,
       segments: new Map([
@@ -203,7 +232,11 @@ describe('the posts of a station (data module)', () => {
     }) as unknown as Db;
 
   it('the chief of the water and the segment chiefs of the segment containing the station, past ones included', () => {
-    expect(accountablePosts(db(['chief', 'segment_chief']), station).map((p) => p.chief).sort()).toEqual(['county-chief', 'seg1', 'seg1-old']);
+    expect(
+      accountablePosts(db(['chief', 'segment_chief']), station)
+        .map((p) => p.chief)
+        .sort(),
+    ).toEqual(['county-chief', 'seg1', 'seg1-old']);
   });
   it('general chiefs, keepers and civic chiefs only when the office names their role', () => {
     expect(accountablePosts(db(['chief', 'segment_chief']), station).map((p) => p.chief)).not.toContain('keeper');

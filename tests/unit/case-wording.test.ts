@@ -9,10 +9,21 @@ import { deadlineText, overdueTag, statusLabel } from '../../src/lib/case-wordin
 
 /** A case found 2026-03-01, due 2026-04-30. */
 const CASE = { id: 'wt-2026-001', found: '2026-03-01', deadline: '2026-04-30' };
-const ev = (rows: [string, CaseStatus][]): CaseEvent[] => rows.map(([date, status]) => ({ case: CASE.id, date, status }));
+const ev = (rows: [string, CaseStatus][]): CaseEvent[] =>
+  rows.map(([date, status]) => ({ case: CASE.id, date, status }));
 /** Closed on `date` (after 2026-03-06) through the normal path. */
 const closedOn = (date: string) =>
-  caseState(CASE, ev([['2026-03-01', 'reported'], ['2026-03-02', 'assigned'], ['2026-03-05', 'rectifying'], ['2026-03-06', 'submitted'], [date, 'closed']]), '2026-10-31');
+  caseState(
+    CASE,
+    ev([
+      ['2026-03-01', 'reported'],
+      ['2026-03-02', 'assigned'],
+      ['2026-03-05', 'rectifying'],
+      ['2026-03-06', 'submitted'],
+      [date, 'closed'],
+    ]),
+    '2026-10-31',
+  );
 const open = (asOf: string) => caseState(CASE, ev([['2026-03-01', 'reported']]), asOf);
 
 describe('statusLabel', () => {
@@ -28,7 +39,9 @@ describe('statusLabel', () => {
 
 describe('deadlineText', () => {
   it('counts the days left before the deadline', () => {
-    expect(deadlineText(open('2026-04-20'))).toBe('未逾期：整改时限是2026年4月30日，距数据截止日（2026年4月20日）还有 10 天。');
+    expect(deadlineText(open('2026-04-20'))).toBe(
+      '未逾期：整改时限是2026年4月30日，距数据截止日（2026年4月20日）还有 10 天。',
+    );
   });
   it('on the deadline day itself the case is not overdue yet', () => {
     expect(deadlineText(open('2026-04-30'))).toBe('未逾期：整改时限就是数据截止日2026年4月30日。');
@@ -38,7 +51,9 @@ describe('deadlineText', () => {
   });
   it('closed on the deadline day is on time; a day later is late by one day', () => {
     expect(deadlineText(closedOn('2026-04-30'))).toBe('已于2026年4月30日销号，在整改时限（2026年4月30日）内完成。');
-    expect(deadlineText(closedOn('2026-05-01'))).toBe('已于2026年5月1日销号，比整改时限（2026年4月30日）晚 1 天，属逾期完成。');
+    expect(deadlineText(closedOn('2026-05-01'))).toBe(
+      '已于2026年5月1日销号，比整改时限（2026年4月30日）晚 1 天，属逾期完成。',
+    );
   });
 });
 

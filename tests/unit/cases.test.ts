@@ -150,7 +150,12 @@ describe('validateCaseEvents: impossible sequences, each on its line', () => {
     ]);
     const p = validateCaseEvents(CASE, e, AS_OF);
     expect(p).toEqual([
-      expect.objectContaining({ line: 2, column: 'date', value: '2026-02-27', expected: expect.stringContaining('2026-03-01') }),
+      expect.objectContaining({
+        line: 2,
+        column: 'date',
+        value: '2026-02-27',
+        expected: expect.stringContaining('2026-03-01'),
+      }),
     ]);
     expect(p[0]!.expectedZh).toContain('发现日期');
   });
@@ -280,7 +285,13 @@ describe('caseState', () => {
 
   it('closed before the deadline: on time', () => {
     const s = caseState(CASE, HAPPY, '2026-10-31');
-    expect(s).toMatchObject({ closedOn: '2026-04-25', closedOnTime: true, closedLate: false, daysLate: 0, daysOpen: 55 });
+    expect(s).toMatchObject({
+      closedOn: '2026-04-25',
+      closedOnTime: true,
+      closedLate: false,
+      daysLate: 0,
+      daysOpen: 55,
+    });
   });
 
   it('closed on the deadline day: on time', () => {
@@ -336,10 +347,44 @@ describe('summaries', () => {
   const ev = (id: string, rows: [string, CaseStatus][]): CaseEvent[] =>
     rows.map(([date, status], i) => ({ case: id, date, status, line: i + 2 }));
   const states = [
-    caseState(A, ev('a', [['2026-03-01', 'reported'], ['2026-03-02', 'assigned'], ['2026-03-03', 'rectifying'], ['2026-04-01', 'submitted'], ['2026-04-03', 'closed']]), AS_OF),
-    caseState(B, ev('b', [['2026-03-10', 'reported'], ['2026-03-11', 'assigned']]), AS_OF),
-    caseState(C, ev('c', [['2026-04-05', 'reported'], ['2026-04-06', 'assigned'], ['2026-04-07', 'rectifying'], ['2026-04-20', 'submitted'], ['2026-04-22', 'rejected']]), AS_OF),
-    caseState(D, ev('d', [['2026-04-20', 'reported'], ['2026-05-02', 'closed']]), AS_OF),
+    caseState(
+      A,
+      ev('a', [
+        ['2026-03-01', 'reported'],
+        ['2026-03-02', 'assigned'],
+        ['2026-03-03', 'rectifying'],
+        ['2026-04-01', 'submitted'],
+        ['2026-04-03', 'closed'],
+      ]),
+      AS_OF,
+    ),
+    caseState(
+      B,
+      ev('b', [
+        ['2026-03-10', 'reported'],
+        ['2026-03-11', 'assigned'],
+      ]),
+      AS_OF,
+    ),
+    caseState(
+      C,
+      ev('c', [
+        ['2026-04-05', 'reported'],
+        ['2026-04-06', 'assigned'],
+        ['2026-04-07', 'rectifying'],
+        ['2026-04-20', 'submitted'],
+        ['2026-04-22', 'rejected'],
+      ]),
+      AS_OF,
+    ),
+    caseState(
+      D,
+      ev('d', [
+        ['2026-04-20', 'reported'],
+        ['2026-05-02', 'closed'],
+      ]),
+      AS_OF,
+    ),
   ];
 
   it('summary counts', () => {

@@ -3,9 +3,26 @@ import type { ReadingItem } from '../../src/lib/enums.ts';
 import { parseMeasurement } from '../../src/lib/measurement.ts';
 import type { ReadingValues } from '../../src/lib/gb3838.ts';
 import { classifyReading, standardFor } from '../../src/lib/gb3838.ts';
-import { axisRange, bandsFor, chartDecision, classBands, itemChartSpec, itemSeries, shareByMonth, shareChartSpec, toneOf } from '../../src/lib/chart-data.ts';
+import {
+  axisRange,
+  bandsFor,
+  chartDecision,
+  classBands,
+  itemChartSpec,
+  itemSeries,
+  shareByMonth,
+  shareChartSpec,
+  toneOf,
+} from '../../src/lib/chart-data.ts';
 import type { MonthClass } from '../../src/lib/chart-data.ts';
-import { complianceSummary, itemSummary, limitText, pollutantText, shareSummary, shortfallText } from '../../src/lib/quality-text.ts';
+import {
+  complianceSummary,
+  itemSummary,
+  limitText,
+  pollutantText,
+  shareSummary,
+  shortfallText,
+} from '../../src/lib/quality-text.ts';
 import { addMonths } from '../../src/lib/dates.ts';
 
 function values(v: Partial<Record<ReadingItem, string>>): ReadingValues {
@@ -44,7 +61,11 @@ describe('pollutantText', () => {
   it('describes pH and DO, which have no multiple, in plain words', () => {
     expect(texts({ do: '0.9' })).toEqual(['溶解氧（0.9 mg/L，低于Ⅲ类标准 5 mg/L）']);
     expect(texts({ ph: '9.46' })).toEqual(['pH（9.46，超出 6–9 范围）']);
-    expect(texts({ ph: '5.5', do: '1.5', nh3n: '2.2' })).toEqual(['氨氮（超Ⅲ类标准 1.2 倍）', 'pH（5.5，超出 6–9 范围）', '溶解氧（1.5 mg/L，低于Ⅲ类标准 5 mg/L）']);
+    expect(texts({ ph: '5.5', do: '1.5', nh3n: '2.2' })).toEqual([
+      '氨氮（超Ⅲ类标准 1.2 倍）',
+      'pH（5.5，超出 6–9 范围）',
+      '溶解氧（1.5 mg/L，低于Ⅲ类标准 5 mg/L）',
+    ]);
   });
 });
 
@@ -144,7 +165,12 @@ describe('itemSeries', () => {
 
 describe('chartDecision', () => {
   const series = (item: ReadingItem, vals: string[]) =>
-    itemSeries(vals.map((v, i) => ({ date: `2026-0${i + 1}-01`, values: values({ [item]: v }) })), item, 'river', 'III');
+    itemSeries(
+      vals.map((v, i) => ({ date: `2026-0${i + 1}-01`, values: values({ [item]: v }) })),
+      item,
+      'river',
+      'III',
+    );
   it('charts routine indicators and items that ever failed', () => {
     expect(chartDecision(series('nh3n', ['0.2', '0.3']), 'nh3n', 'river')).toBeNull();
     expect(chartDecision(series('cu', ['0.002', '0.003']), 'cu', 'river')).toBe('always_met');
@@ -158,7 +184,12 @@ describe('chartDecision', () => {
 
 describe('axisRange', () => {
   const pts = (item: ReadingItem, vals: string[]) =>
-    itemSeries(vals.map((v, i) => ({ date: `2026-0${i + 1}-01`, values: values({ [item]: v }) })), item, 'river', 'III');
+    itemSeries(
+      vals.map((v, i) => ({ date: `2026-0${i + 1}-01`, values: values({ [item]: v }) })),
+      item,
+      'river',
+      'III',
+    );
   it('starts upper-bound items at 0 and keeps the target limit in view', () => {
     const r = axisRange(pts('nh3n', ['0.2', '0.3']), 'nh3n', 'river', 'III');
     expect(r.min).toBe(0);
@@ -246,7 +277,9 @@ describe('summaries', () => {
   it('summarises the share with the change against a year before', () => {
     const shares = shareByMonth([monthly('2025-10', 'xooooooooooxo'), monthly('2025-10', 'oooooooooooxo')]);
     const text = shareSummary(shares);
-    expect(text).toMatch(/^2026年10月2个断面中2个达到水质目标（100%），比上年同月提高50个百分点；13个月中最低0%（2026年9月），最高100%/);
+    expect(text).toMatch(
+      /^2026年10月2个断面中2个达到水质目标（100%），比上年同月提高50个百分点；13个月中最低0%（2026年9月），最高100%/,
+    );
     expect(shareSummary([])).toBe('没有监测结果');
   });
   it('summarises an item', () => {
@@ -259,7 +292,9 @@ describe('summaries', () => {
       'river',
       'III',
     );
-    expect(itemSummary(points, 'nh3n', 'III')).toBe('氨氮：共2次监测，1次劣于Ⅲ类目标；最近一次（2026年2月1日）0.3 mg/L，Ⅱ类');
+    expect(itemSummary(points, 'nh3n', 'III')).toBe(
+      '氨氮：共2次监测，1次劣于Ⅲ类目标；最近一次（2026年2月1日）0.3 mg/L，Ⅱ类',
+    );
     expect(itemSummary([], 'nh3n', 'III')).toBe('氨氮：没有监测数据');
     expect(itemSummary(points, 'nh3n', 'III', true)).toBe('氨氮：共2次监测；最近一次（2026年2月1日）0.3 mg/L，Ⅱ类');
   });

@@ -1,11 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { decodeEvents, decodePatrols, decodeReadings, encodeEvents, encodePatrols, encodeReadings } from '../../src/loader/compact.ts';
+import {
+  decodeEvents,
+  decodePatrols,
+  decodeReadings,
+  encodeEvents,
+  encodePatrols,
+  encodeReadings,
+} from '../../src/loader/compact.ts';
 import type { CaseEvent, Patrol, Reading } from '../../src/schemas/tables.ts';
 
 describe('compact storage of the long tables', () => {
   it('gives back the validated readings, detection limits and unmeasured items included', () => {
     const rows: Reading[] = [
-      { station: 's1', date: '2026-01-12', ph: { value: 7.2, belowLimit: false }, hg: { value: 0.00004, belowLimit: true } },
+      {
+        station: 's1',
+        date: '2026-01-12',
+        ph: { value: 7.2, belowLimit: false },
+        hg: { value: 0.00004, belowLimit: true },
+      },
       { station: 's1', date: '2026-02', nh3n: { value: 1.5, belowLimit: false } },
     ];
     const encoded = encodeReadings(rows);

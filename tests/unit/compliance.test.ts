@@ -2,12 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ReadingItem } from '../../src/lib/enums.ts';
 import { parseMeasurement } from '../../src/lib/measurement.ts';
 import { classifyReading, type DatedReading, type ReadingValues } from '../../src/lib/gb3838.ts';
-import {
-  consecutiveMisses,
-  consecutiveYearMisses,
-  monthlyResults,
-  yearlyResults,
-} from '../../src/lib/compliance.ts';
+import { consecutiveMisses, consecutiveYearMisses, monthlyResults, yearlyResults } from '../../src/lib/compliance.ts';
 import type { MonthResult } from '../../src/lib/compliance.ts';
 
 function reading(date: string, values: Partial<Record<ReadingItem, string>>): DatedReading {
@@ -55,21 +50,58 @@ describe('consecutiveMisses', () => {
   it('does not depend on input order and refuses two results for a month', () => {
     const shuffled = months('2026-01', 'oxxx').reverse();
     expect(consecutiveMisses(shuffled)).toEqual({ length: 3, from: '2026-02', to: '2026-04' });
-    expect(() => consecutiveMisses([...months('2026-01', 'xx'), { month: '2026-02', meets: true }])).toThrow(RangeError);
+    expect(() => consecutiveMisses([...months('2026-01', 'xx'), { month: '2026-02', meets: true }])).toThrow(
+      RangeError,
+    );
   });
 
   it('accepts dates as months', () => {
-    expect(consecutiveMisses([{ month: '2026-05-10', meets: false }, { month: '2026-06', meets: false }]).length).toBe(2);
+    expect(
+      consecutiveMisses([
+        { month: '2026-05-10', meets: false },
+        { month: '2026-06', meets: false },
+      ]).length,
+    ).toBe(2);
   });
 });
 
 describe('consecutiveYearMisses', () => {
   it('counts years the same way', () => {
     const years = (list: Array<[string, boolean | null]>) => list.map(([year, meets]) => ({ year, meets }));
-    expect(consecutiveYearMisses(years([['2023', false], ['2024', false], ['2025', false]]))).toEqual({ length: 3, from: '2023', to: '2025' });
-    expect(consecutiveYearMisses(years([['2023', false], ['2024', true], ['2025', false]]))).toEqual({ length: 1, from: '2025', to: '2025' });
-    expect(consecutiveYearMisses(years([['2023', false], ['2025', false]])).length).toBe(1);
-    expect(consecutiveYearMisses(years([['2024', false], ['2025', null]])).length).toBe(0);
+    expect(
+      consecutiveYearMisses(
+        years([
+          ['2023', false],
+          ['2024', false],
+          ['2025', false],
+        ]),
+      ),
+    ).toEqual({ length: 3, from: '2023', to: '2025' });
+    expect(
+      consecutiveYearMisses(
+        years([
+          ['2023', false],
+          ['2024', true],
+          ['2025', false],
+        ]),
+      ),
+    ).toEqual({ length: 1, from: '2025', to: '2025' });
+    expect(
+      consecutiveYearMisses(
+        years([
+          ['2023', false],
+          ['2025', false],
+        ]),
+      ).length,
+    ).toBe(1);
+    expect(
+      consecutiveYearMisses(
+        years([
+          ['2024', false],
+          ['2025', null],
+        ]),
+      ).length,
+    ).toBe(0);
   });
 });
 
@@ -89,7 +121,11 @@ describe('monthly and yearly results', () => {
       { month: '2026-03', class: 'IV', meets: false },
       { month: '2026-04', class: 'V', meets: false },
     ]);
-    expect(consecutiveMisses(monthlyResults(station, 'river', 'III'))).toEqual({ length: 3, from: '2026-02', to: '2026-04' });
+    expect(consecutiveMisses(monthlyResults(station, 'river', 'III'))).toEqual({
+      length: 3,
+      from: '2026-02',
+      to: '2026-04',
+    });
   });
 
   it('readings already classified (against any target) give the same months', () => {
@@ -105,15 +141,21 @@ describe('monthly and yearly results', () => {
       reading('2026-05-15', { cod: '16' }),
     ];
     expect(monthlyResults(month, 'river', 'III')).toEqual([{ month: '2026-05', class: '劣V', meets: false }]);
-    expect(monthlyResults([...month].reverse(), 'river', 'IV')).toEqual([{ month: '2026-05', class: '劣V', meets: false }]);
-    // a dated sample and the month's own value are both results of the month
-    expect(monthlyResults([reading('2026-06', { cod: '12' }), reading('2026-06-10', { cod: '24' })], 'river', 'IV')).toEqual([
-      { month: '2026-06', class: 'IV', meets: true },
+    expect(monthlyResults([...month].reverse(), 'river', 'IV')).toEqual([
+      { month: '2026-05', class: '劣V', meets: false },
     ]);
+    // a dated sample and the month's own value are both results of the month
+    expect(
+      monthlyResults([reading('2026-06', { cod: '12' }), reading('2026-06-10', { cod: '24' })], 'river', 'IV'),
+    ).toEqual([{ month: '2026-06', class: 'IV', meets: true }]);
   });
 
   it('a result without a deciding item does not change the month', () => {
-    const r = monthlyResults([reading('2026-05-02', { temp: '21' }), reading('2026-05-20', { cod: '12' })], 'river', 'III');
+    const r = monthlyResults(
+      [reading('2026-05-02', { temp: '21' }), reading('2026-05-20', { cod: '12' })],
+      'river',
+      'III',
+    );
     expect(r).toEqual([{ month: '2026-05', class: 'I', meets: true }]);
   });
 

@@ -16,7 +16,10 @@ describe('supervisionHotline', () => {
     expect(supervisionHotline(HOTLINES, OFFICE)).toEqual(HOTLINES[1]);
   });
   it("without one, is the office's phone under the office's name", () => {
-    expect(supervisionHotline(HOTLINES.slice(0, 1), OFFICE)).toEqual({ name: '示例县河长制办公室电话', number: '0000-6123400' });
+    expect(supervisionHotline(HOTLINES.slice(0, 1), OFFICE)).toEqual({
+      name: '示例县河长制办公室电话',
+      number: '0000-6123400',
+    });
     expect(supervisionHotline([], OFFICE)).toEqual({ name: '示例县河长制办公室电话', number: '0000-6123400' });
   });
   it('without an office phone either, is the first hotline listed; with none at all, nothing', () => {

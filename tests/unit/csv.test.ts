@@ -11,7 +11,15 @@ import { csvCell, decodeText, invalidByteMessages, parseCsv, toCsv } from '../..
 import { parseMeasurement, formatMeasurement } from '../../src/lib/measurement.ts';
 import { loadDataFolder } from '../../src/loader/index.ts';
 import { TABLES } from '../../src/schemas/tables.ts';
-import { cleanupTemp, listFiles, makeFixture, tableOfFile, toChineseGb18030, VALID, withChineseHeaders } from '../helpers/fixtures.ts';
+import {
+  cleanupTemp,
+  listFiles,
+  makeFixture,
+  tableOfFile,
+  toChineseGb18030,
+  VALID,
+  withChineseHeaders,
+} from '../helpers/fixtures.ts';
 
 afterAll(cleanupTemp);
 
@@ -104,7 +112,10 @@ describe('a file that is UTF-8 but for a few bytes', () => {
   });
   it('the folder check names the file, line and column of the bad byte', () => {
     const dir = makeFixture();
-    writeFileSync(join(dir, 'waters.csv'), concat(utf8(readFileSync(join(dir, 'waters.csv'), 'utf8')), new Uint8Array([0xff])));
+    writeFileSync(
+      join(dir, 'waters.csv'),
+      concat(utf8(readFileSync(join(dir, 'waters.csv'), 'utf8')), new Uint8Array([0xff])),
+    );
     const p = loadDataFolder(dir).problems.find((x) => x.zh.includes('UTF-8'));
     expect(p).toMatchObject({ file: 'waters.csv', column: 1 });
   });
@@ -155,7 +166,13 @@ describe('parseCsv', () => {
   });
 
   it('reports an unbalanced quote at the line and column where it opens', () => {
-    const text = ['case,date,status,note,by', 'c1,2026-01-01,reported,ok,x', 'c1,2026-01-02,assigned,"never closed,x', 'c1,2026-01-03,rectifying,more,x', ''].join('\n');
+    const text = [
+      'case,date,status,note,by',
+      'c1,2026-01-01,reported,ok,x',
+      'c1,2026-01-02,assigned,"never closed,x',
+      'c1,2026-01-03,rectifying,more,x',
+      '',
+    ].join('\n');
     const { records, errors } = parseCsv(text);
     expect(errors).toHaveLength(1);
     // `c1,2026-01-02,assigned,` is 23 characters: the quote is character 24, in the 4th cell
@@ -200,7 +217,9 @@ describe('Chinese headers', () => {
     const dir = makeFixture();
     const english = loadDataFolder(dir).folder.waters;
     const zh = withChineseHeaders(WATERS, 'waters');
-    expect(zh.split('\n')[0]).toBe('编码,名称,类型,汇入水体编码,管理级别,流经区划,长度,面积,水质目标,一河一策文件编号,简介');
+    expect(zh.split('\n')[0]).toBe(
+      '编码,名称,类型,汇入水体编码,管理级别,流经区划,长度,面积,水质目标,一河一策文件编号,简介',
+    );
     writeFileSync(join(dir, 'waters.csv'), zh);
     const { folder, problems } = loadDataFolder(dir);
     expect(problems).toEqual([]);
@@ -227,7 +246,10 @@ describe('Chinese headers', () => {
     expect(problems).toEqual([]);
     for (const f of converted) expect(folder.encodings[f], f).toBe('gb18030');
     for (const t of Object.keys(TABLES) as (keyof typeof TABLES)[]) {
-      expect(folder[t].map((r) => [r.file, r.line, r.data]), t).toEqual(original[t].map((r) => [r.file, r.line, r.data]));
+      expect(
+        folder[t].map((r) => [r.file, r.line, r.data]),
+        t,
+      ).toEqual(original[t].map((r) => [r.file, r.line, r.data]));
     }
     expect(tableOfFile('readings/2026.csv')).toBe('readings');
   });
@@ -249,6 +271,8 @@ describe('detection limits', () => {
   it('are read from a readings file as {value, belowLimit}', () => {
     const { folder } = loadDataFolder(VALID);
     for (const r of folder.readings) expect(r.data.cr6).toEqual({ value: 0.004, belowLimit: true });
-    expect(folder.readings.find((r) => r.data.date === '2026-08-12' && r.data.station === 'heyuan-chujing')!.data.cu).toEqual({ value: 0.002, belowLimit: false });
+    expect(
+      folder.readings.find((r) => r.data.date === '2026-08-12' && r.data.station === 'heyuan-chujing')!.data.cu,
+    ).toEqual({ value: 0.002, belowLimit: false });
   });
 });

@@ -12,7 +12,8 @@ describe('customMedia', () => {
   });
 
   it('takes the whole name, not a longer one that starts with it, and skips comments', () => {
-    const css = '/* @custom-media --a (max-width: 1em); */\n@custom-media --ab (max-width: 2em);\n@custom-media --a (min-width: 3em);';
+    const css =
+      '/* @custom-media --a (max-width: 1em); */\n@custom-media --ab (max-width: 2em);\n@custom-media --a (min-width: 3em);';
     expect(customMedia(css, '--a')).toBe('(min-width: 3em)');
     expect(customMedia(css, '--ab')).toBe('(max-width: 2em)');
   });

@@ -10,7 +10,15 @@ import { byLetter, directory } from '../../src/data/directory.ts';
 import { AS_OF, BAISHA, BAISHA_CUN, CHENGGUAN, WATERS, roster, stationMaps, stationView } from '../helpers/db.ts';
 
 const MORE = [
-  { id: 'baisha-he', name: '白沙河', kind: 'river', parent: 'qingxi-he', level: 'county', regions: [BAISHA_CUN], target_class: 'III' },
+  {
+    id: 'baisha-he',
+    name: '白沙河',
+    kind: 'river',
+    parent: 'qingxi-he',
+    level: 'county',
+    regions: [BAISHA_CUN],
+    target_class: 'III',
+  },
   { id: 'qu-3', name: '3号渠', kind: 'canal', level: 'village', regions: [BAISHA_CUN], target_class: 'IV' },
   { id: 'chang-tang', name: '长塘', kind: 'pond', level: 'village', regions: [], target_class: 'III' },
 ] as Water[];
@@ -24,7 +32,10 @@ const ASSIGNMENTS = [
 function db(): Db {
   const idx = roster({ waters: [...WATERS, ...MORE], assignments: ASSIGNMENTS });
   const stations = [
-    stationView({ id: 'qx-1', name: '东岗桥', water: 'qingxi-he' }, [['2026-09-10', '1.8'], ['2026-10-10', '0.4']]), // II in October
+    stationView({ id: 'qx-1', name: '东岗桥', water: 'qingxi-he' }, [
+      ['2026-09-10', '1.8'],
+      ['2026-10-10', '0.4'],
+    ]), // II in October
     stationView({ id: 'qx-2', name: '白沙渡口', water: 'qingxi-he', region: BAISHA_CUN }, [['2026-10-12', '0.9']]), // III in October
     stationView({ id: 'qx-3', name: '老闸', water: 'qingxi-he' }, [['2026-09-15', '1.9']]), // V, but in September
     stationView({ id: 'bs-1', name: '白沙河口', water: 'baisha-he', region: BAISHA_CUN }, [['2026-08-10', '0.1']]),

@@ -8,19 +8,43 @@ import type { CaseView, Db, StationView } from '../../src/data/query.ts';
 import type { Action, Assignment, Chief, Inspection } from '../../src/schemas/tables.ts';
 import { FEED_LIMIT, feedEntries, scopedFeedEntries } from '../../src/data/feed.ts';
 import { accountabilityIndex } from '../../src/data/accountability.ts';
-import { AS_OF, BAISHA, CHENGGUAN, DONGGANG, caseMaps, caseView, roster, site, stationMaps, stationView } from '../helpers/db.ts';
+import {
+  AS_OF,
+  BAISHA,
+  CHENGGUAN,
+  DONGGANG,
+  caseMaps,
+  caseView,
+  roster,
+  site,
+  stationMaps,
+  stationView,
+} from '../helpers/db.ts';
 
 const CHIEFS = [
-  { id: 'zhang-wei', name: '张伟', position: '城关镇镇长', region: CHENGGUAN, phone: '0000-6120101', verified: '2026-09-30' },
+  {
+    id: 'zhang-wei',
+    name: '张伟',
+    position: '城关镇镇长',
+    region: CHENGGUAN,
+    phone: '0000-6120101',
+    verified: '2026-09-30',
+  },
   { id: 'li-na', name: '李娜', position: '白沙镇镇长', region: BAISHA, phone: '0000-6120102', verified: '2026-09-30' },
 ] as Chief[];
 const ASSIGNMENTS = [{ chief: 'zhang-wei', water: 'qingxi-he', role: 'chief', start: '2021-03-01' }] as Assignment[];
 
-function db(parts: { cases?: CaseView[]; stations?: StationView[]; inspections?: Inspection[]; actions?: Action[] }): Db {
+function db(parts: {
+  cases?: CaseView[];
+  stations?: StationView[];
+  inspections?: Inspection[];
+  actions?: Action[];
+}): Db {
   const idx = roster({ chiefs: CHIEFS, assignments: ASSIGNMENTS });
   const actions = parts.actions ?? [];
   const actionsByChief = new Map<string, Action[]>();
-  for (const a of [...actions].sort((x, y) => y.date.localeCompare(x.date))) actionsByChief.set(a.chief, [...(actionsByChief.get(a.chief) ?? []), a]);
+  for (const a of [...actions].sort((x, y) => y.date.localeCompare(x.date)))
+    actionsByChief.set(a.chief, [...(actionsByChief.get(a.chief) ?? []), a]);
   return {
     ...idx,
     site: site(),
@@ -39,7 +63,13 @@ const byId = (entries: ReturnType<typeof feedEntries>) => new Map(entries.map((e
 
 describe('case entries', () => {
   const progress = caseView(
-    { id: 'wt-2026-010', title: '东岗村段河道漂浮垃圾', found: '2026-08-01', deadline: '2026-09-30', description: '东岗村桥下游约200米水面漂浮生活垃圾。' },
+    {
+      id: 'wt-2026-010',
+      title: '东岗村段河道漂浮垃圾',
+      found: '2026-08-01',
+      deadline: '2026-09-30',
+      description: '东岗村桥下游约200米水面漂浮生活垃圾。',
+    },
     [
       ['2026-08-01', 'reported'],
       ['2026-08-02', 'assigned'],
@@ -48,7 +78,13 @@ describe('case entries', () => {
       ['2026-11-02', 'submitted'], // after as_of: not news yet
     ],
   );
-  const noEvents = caseView({ id: 'wt-2026-011', title: '白沙村段堆放砂石', found: '2026-10-30', deadline: '2026-12-31', region: BAISHA });
+  const noEvents = caseView({
+    id: 'wt-2026-011',
+    title: '白沙村段堆放砂石',
+    found: '2026-10-30',
+    deadline: '2026-12-31',
+    region: BAISHA,
+  });
   const onTime = caseView({ id: 'wt-2026-012', found: '2026-06-01', deadline: '2026-07-31' }, [
     ['2026-06-01', 'reported'],
     ['2026-07-31', 'closed', '现场核查已清理'],
@@ -74,18 +110,28 @@ describe('case entries', () => {
     );
     const second = map.get(tag('2026', 'case/wt-2026-010/rectifying-2'))!;
     expect(second).toMatchObject({ updated: '2026-08-20', title: '整改中：东岗村段河道漂浮垃圾' });
-    expect(second.summary).toBe('2026年8月20日整改中。完成打捞，设置拦污栅；办理单位：城关镇人民政府。\n位置：清溪河（城关镇）；类别：乱堆；责任单位：城关镇人民政府；整改时限：2026年9月30日。');
-    expect(map.get(tag('2026', 'case/wt-2026-010/reported'))!.summary).toContain('\n东岗村桥下游约200米水面漂浮生活垃圾。');
+    expect(second.summary).toBe(
+      '2026年8月20日整改中。完成打捞，设置拦污栅；办理单位：城关镇人民政府。\n位置：清溪河（城关镇）；类别：乱堆；责任单位：城关镇人民政府；整改时限：2026年9月30日。',
+    );
+    expect(map.get(tag('2026', 'case/wt-2026-010/reported'))!.summary).toContain(
+      '\n东岗村桥下游约200米水面漂浮生活垃圾。',
+    );
   });
   it('a case without events is news once, as reported on its found date', () => {
-    expect(map.get(tag('2026', 'case/wt-2026-011/reported'))).toMatchObject({ updated: '2026-10-30', title: '已登记：白沙村段堆放砂石' });
+    expect(map.get(tag('2026', 'case/wt-2026-011/reported'))).toMatchObject({
+      updated: '2026-10-30',
+      title: '已登记：白沙村段堆放砂石',
+    });
     expect(map.get(tag('2026', 'case/wt-2026-011/reported'))!.summary).toContain('位置：清溪河（白沙镇）');
   });
   it('falling overdue is news the day after the deadline, unless closed by then or still to come', () => {
     expect(map.get(tag('2026', 'case/wt-2026-010/overdue'))).toMatchObject({
       updated: '2026-10-01',
       title: '逾期：东岗村段河道漂浮垃圾',
-      categories: [{ term: 'case', label: '问题整改' }, { term: 'overdue', label: '逾期' }],
+      categories: [
+        { term: 'case', label: '问题整改' },
+        { term: 'overdue', label: '逾期' },
+      ],
     });
     expect(map.get(tag('2026', 'case/wt-2026-013/overdue'))!.updated).toBe('2026-06-01');
     expect(map.has(tag('2026', 'case/wt-2026-012/overdue'))).toBe(false);
@@ -102,10 +148,37 @@ describe('case entries', () => {
 
 describe('inspection and action entries', () => {
   const inspections = [
-    { id: 'kh-1', period: '2026-Q3', date: '2026-10-12', subject_kind: 'region', subject: CHENGGUAN, rank: 1, score: 92, result: '优秀' },
-    { id: 'kh-2', period: '2026-Q3', date: '2026-10-15', subject_kind: 'region', subject: BAISHA, rank: 2, score: 85, result: '良好' },
+    {
+      id: 'kh-1',
+      period: '2026-Q3',
+      date: '2026-10-12',
+      subject_kind: 'region',
+      subject: CHENGGUAN,
+      rank: 1,
+      score: 92,
+      result: '优秀',
+    },
+    {
+      id: 'kh-2',
+      period: '2026-Q3',
+      date: '2026-10-15',
+      subject_kind: 'region',
+      subject: BAISHA,
+      rank: 2,
+      score: 85,
+      result: '良好',
+    },
     { id: 'kh-3', period: '2026-Q3', date: '2026-10-12', subject_kind: 'chief', subject: 'li-na', result: '合格' },
-    { id: 'kh-4', period: '2026-Q4', date: '2026-11-05', subject_kind: 'region', subject: BAISHA, rank: 1, score: 90, result: '优秀' },
+    {
+      id: 'kh-4',
+      period: '2026-Q4',
+      date: '2026-11-05',
+      subject_kind: 'region',
+      subject: BAISHA,
+      rank: 1,
+      score: 90,
+      result: '优秀',
+    },
   ] as Inspection[];
   const actions = [
     { date: '2026-09-01', chief: 'zhang-wei', kind: '约谈', reason: '清溪河东岗村断面连续两月未达标' },
@@ -122,14 +195,24 @@ describe('inspection and action entries', () => {
       link: 'https://hzz.example.org/inspections/2026-q3/',
       summary: '共 2 个考核对象。第1名 城关镇 92分（优秀）；第2名 白沙镇 85分（良好）',
     });
-    expect(map.get(tag('2026', 'inspection/2026-Q3/chief'))).toMatchObject({ title: '2026年第三季度河长考核结果', summary: '共 1 个考核对象。李娜（白沙镇镇长）（合格）' });
+    expect(map.get(tag('2026', 'inspection/2026-Q3/chief'))).toMatchObject({
+      title: '2026年第三季度河长考核结果',
+      summary: '共 1 个考核对象。李娜（白沙镇镇长）（合格）',
+    });
     expect(map.has(tag('2026', 'inspection/2026-Q4/region'))).toBe(false);
   });
   it('one entry per action, two alike on one day told apart, none after as_of', () => {
-    expect(map.get(tag('2026', 'action/2026-09-01/zhang-wei/interview'))).toMatchObject({ title: '约谈：张伟（城关镇镇长）', link: 'https://hzz.example.org/chiefs/zhang-wei/' });
+    expect(map.get(tag('2026', 'action/2026-09-01/zhang-wei/interview'))).toMatchObject({
+      title: '约谈：张伟（城关镇镇长）',
+      link: 'https://hzz.example.org/chiefs/zhang-wei/',
+    });
     // in the order of actions.csv
-    expect(map.get(tag('2026', 'action/2026-09-01/zhang-wei/interview'))!.summary).toBe('2026年9月1日，清溪河东岗村断面连续两月未达标');
-    expect(map.get(tag('2026', 'action/2026-09-01/zhang-wei/interview-2'))!.summary).toBe('2026年9月1日，东门沟整治进度滞后');
+    expect(map.get(tag('2026', 'action/2026-09-01/zhang-wei/interview'))!.summary).toBe(
+      '2026年9月1日，清溪河东岗村断面连续两月未达标',
+    );
+    expect(map.get(tag('2026', 'action/2026-09-01/zhang-wei/interview-2'))!.summary).toBe(
+      '2026年9月1日，东门沟整治进度滞后',
+    );
     expect(map.get(tag('2026', 'action/2026-09-03/nobody/other'))!.title).toBe('问责：nobody');
     expect([...map.keys()].some((id) => id.includes('li-na/warning'))).toBe(false);
   });
@@ -153,12 +236,20 @@ describe('required actions without a record', () => {
       updated: '2026-08-28',
       title: '问责未见记录：东岗村断面连续2个月未达标应约谈',
       link: `https://hzz.example.org/accountability/#${row!.key}`,
-      categories: [{ term: 'accountability', label: '问责对照' }, { term: 'missing', label: '未见记录' }],
+      categories: [
+        { term: 'accountability', label: '问责对照' },
+        { term: 'missing', label: '未见记录' },
+      ],
     });
-    expect(entry.summary).toBe('东岗村断面自2026-01起连续2个月未达到水质目标，按规定应约谈。当时的责任河长：张伟。2026年3月1日至2026年8月27日期间问责记录中没有相应记录。');
+    expect(entry.summary).toBe(
+      '东岗村断面自2026-01起连续2个月未达到水质目标，按规定应约谈。当时的责任河长：张伟。2026年3月1日至2026年8月27日期间问责记录中没有相应记录。',
+    );
   });
   it('a recorded action is not', () => {
-    const d = db({ stations: [station], actions: [{ date: '2026-03-20', chief: 'zhang-wei', kind: '约谈', reason: '东岗村断面连续两月未达标' } as Action] });
+    const d = db({
+      stations: [station],
+      actions: [{ date: '2026-03-20', chief: 'zhang-wei', kind: '约谈', reason: '东岗村断面连续两月未达标' } as Action],
+    });
     expect(accountabilityIndex(d).rows[0]!.status).toBe('recorded');
     expect(feedEntries(d).some((e) => e.id.includes(':accountability/'))).toBe(false);
   });
@@ -177,7 +268,9 @@ describe('FEED_LIMIT', () => {
   });
   it('on one date, entries come in id order, so the cut is the same in every build', () => {
     const cases = ['wt-b', 'wt-a', 'wt-c'].map((id) => caseView({ id, found: '2026-10-01', deadline: '2026-12-31' }));
-    expect(feedEntries(db({ cases })).map((e) => e.id)).toEqual(['wt-a', 'wt-b', 'wt-c'].map((id) => tag('2026', `case/${id}/reported`)));
+    expect(feedEntries(db({ cases })).map((e) => e.id)).toEqual(
+      ['wt-a', 'wt-b', 'wt-c'].map((id) => tag('2026', `case/${id}/reported`)),
+    );
   });
 });
 
@@ -188,7 +281,7 @@ describe('water-quality results and scoped feeds', () => {
   ]);
   const d = db({ stations: [station] });
 
-  it('each result is in its water\'s and its township\'s feed, not in /feed.xml', () => {
+  it("each result is in its water's and its township's feed, not in /feed.xml", () => {
     const water = byId(scopedFeedEntries(d, 'water', 'qingxi-he'));
     const result = water.get(tag('2026', 'reading/dg-01/2026-10-10'));
     expect(result?.title).toBe('水质：东岗村断面 Ⅴ类（未达到Ⅲ类目标）');

@@ -8,13 +8,21 @@ import type { Assignment, Chief, Region, Segment } from '../../src/schemas/table
 import { buildIndexes } from '../../src/data/indexes.ts';
 import { AS_OF, BAISHA, BAISHA_CUN, CHENGGUAN, COUNTY, DONGGANG, REGIONS, WATERS } from '../helpers/db.ts';
 
-const chief = (id: string, region: string) => ({ id, name: id, position: '河长', region, phone: '0000-6120400', verified: '2026-09-30' }) as Chief;
-const CHIEFS = [chief('xian-a', COUNTY), chief('xian-b', COUNTY), chief('zhen', CHENGGUAN), chief('cun', DONGGANG), chief('old', CHENGGUAN)];
+const chief = (id: string, region: string) =>
+  ({ id, name: id, position: '河长', region, phone: '0000-6120400', verified: '2026-09-30' }) as Chief;
+const CHIEFS = [
+  chief('xian-a', COUNTY),
+  chief('xian-b', COUNTY),
+  chief('zhen', CHENGGUAN),
+  chief('cun', DONGGANG),
+  chief('old', CHENGGUAN),
+];
 const SEGMENTS = [
   { id: 'qx-dg', water: 'qingxi-he', name: '东岗段', region: DONGGANG, start: '东岗桥', end: '老闸' },
   { id: 'qx-bs', water: 'qingxi-he', name: '白沙段', region: BAISHA_CUN, start: '老闸', end: '白沙渡口' },
 ] as Segment[];
-const a = (chief: string, role: string, start: string, over: Partial<Assignment> = {}) => ({ chief, water: 'qingxi-he', role, start, ...over }) as Assignment;
+const a = (chief: string, role: string, start: string, over: Partial<Assignment> = {}) =>
+  ({ chief, water: 'qingxi-he', role, start, ...over }) as Assignment;
 const ASSIGNMENTS = [
   a('cun', 'chief', '2022-01-01', { segment: 'qx-dg' }),
   a('zhen', 'segment_chief', '2021-06-01', { segment: 'qx-dg' }),
@@ -27,7 +35,14 @@ const ASSIGNMENTS = [
   a('zhen', 'chief', '2026-11-01', { water: 'dongmen-gou' }),
 ];
 
-const idx = buildIndexes({ regions: REGIONS, waters: WATERS, segments: SEGMENTS, chiefs: CHIEFS, assignments: ASSIGNMENTS, asOf: AS_OF });
+const idx = buildIndexes({
+  regions: REGIONS,
+  waters: WATERS,
+  segments: SEGMENTS,
+  chiefs: CHIEFS,
+  assignments: ASSIGNMENTS,
+  asOf: AS_OF,
+});
 
 describe('regions', () => {
   it('a village belongs to its township, a township to itself, the county and an unknown code to none', () => {
@@ -42,7 +57,11 @@ describe('regions', () => {
       { code: 'x1', name: '甲村', level: 'village', parent: 'x2' },
       { code: 'x2', name: '乙村', level: 'village', parent: 'x1' },
     ] as Region[];
-    expect(buildIndexes({ regions: loop, waters: [], segments: [], chiefs: [], assignments: [], asOf: AS_OF }).townshipOf('x1')).toBeNull();
+    expect(
+      buildIndexes({ regions: loop, waters: [], segments: [], chiefs: [], assignments: [], asOf: AS_OF }).townshipOf(
+        'x1',
+      ),
+    ).toBeNull();
   });
   it('knows the county, the townships by code, and the children of a region', () => {
     expect(idx.county?.code).toBe(COUNTY);
@@ -75,10 +94,20 @@ describe('who is on the sign', () => {
     ]);
   });
   it('ended posts are past, the latest ended first', () => {
-    expect(idx.pastByWater.get('qingxi-he')!.map((x) => `${x.chief} ${x.end}`)).toEqual(['old 2021-03-01', 'xian-b 2019-12-31']);
+    expect(idx.pastByWater.get('qingxi-he')!.map((x) => `${x.chief} ${x.end}`)).toEqual([
+      'old 2021-03-01',
+      'xian-b 2019-12-31',
+    ]);
   });
   it('a post that ends on as_of, or begins after it, is not current', () => {
-    const ends = buildIndexes({ regions: REGIONS, waters: WATERS, segments: [], chiefs: CHIEFS, assignments: [a('zhen', 'chief', '2021-01-01', { end: AS_OF })], asOf: AS_OF });
+    const ends = buildIndexes({
+      regions: REGIONS,
+      waters: WATERS,
+      segments: [],
+      chiefs: CHIEFS,
+      assignments: [a('zhen', 'chief', '2021-01-01', { end: AS_OF })],
+      asOf: AS_OF,
+    });
     expect(ends.currentByWater.has('qingxi-he')).toBe(false);
     expect(idx.currentByWater.has('dongmen-gou')).toBe(false);
   });

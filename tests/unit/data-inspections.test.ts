@@ -10,15 +10,41 @@ import { KIND_TITLE, inspectionIndex, periodSlug, subjectHref, subjectName } fro
 import { AS_OF, BAISHA, CHENGGUAN, COUNTY, roster } from '../helpers/db.ts';
 
 const CHIEFS = [
-  { id: 'zhang-wei', name: '张伟', position: '城关镇镇长', region: CHENGGUAN, phone: '0000-6120101', verified: '2026-09-30' },
+  {
+    id: 'zhang-wei',
+    name: '张伟',
+    position: '城关镇镇长',
+    region: CHENGGUAN,
+    phone: '0000-6120101',
+    verified: '2026-09-30',
+  },
   { id: 'li-na', name: '李娜', position: '白沙镇镇长', region: BAISHA, phone: '0000-6120102', verified: '2026-09-30' },
 ] as Chief[];
 
 let n = 0;
-const row = (period: string, date: string, subject_kind: Inspection['subject_kind'], subject: string, rank: number | undefined, score: number | undefined, over: Partial<Inspection> = {}): Inspection =>
-  ({ id: `kh-${++n}`, period, date, subject_kind, subject, rank, score, result: score === undefined ? '合格' : score >= 90 ? '优秀' : '良好', ...over }) as Inspection;
+const row = (
+  period: string,
+  date: string,
+  subject_kind: Inspection['subject_kind'],
+  subject: string,
+  rank: number | undefined,
+  score: number | undefined,
+  over: Partial<Inspection> = {},
+): Inspection =>
+  ({
+    id: `kh-${++n}`,
+    period,
+    date,
+    subject_kind,
+    subject,
+    rank,
+    score,
+    result: score === undefined ? '合格' : score >= 90 ? '优秀' : '良好',
+    ...over,
+  }) as Inspection;
 
-const db = (inspections: Inspection[]) => ({ ...roster({ chiefs: CHIEFS }), asOf: AS_OF, inspections }) as unknown as Db;
+const db = (inspections: Inspection[]) =>
+  ({ ...roster({ chiefs: CHIEFS }), asOf: AS_OF, inspections }) as unknown as Db;
 
 describe('subject names and pages', () => {
   const d = db([]);
@@ -79,7 +105,13 @@ describe('periods', () => {
   it('a kind first ranked this period has no previous period to compare with', () => {
     const chief = idx.bySlug.get('2026-q3')!.kinds.find((k) => k.kind === 'chief')!;
     expect(chief.previous).toBeNull();
-    expect(chief.rows[0]).toMatchObject({ name: '李娜（白沙镇镇长）', href: '/chiefs/li-na/', rankUp: null, scoreChange: null, previous: null });
+    expect(chief.rows[0]).toMatchObject({
+      name: '李娜（白沙镇镇长）',
+      href: '/chiefs/li-na/',
+      rankUp: null,
+      scoreChange: null,
+      previous: null,
+    });
   });
   it("keeps each subject's history in time order, with the changes shown", () => {
     expect(idx.history.get(`region:${CHENGGUAN}`)!.map((r) => [r.record.period, r.previousPeriod, r.rankUp])).toEqual([

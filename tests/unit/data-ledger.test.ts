@@ -5,7 +5,16 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { CaseView, Db } from '../../src/data/query.ts';
-import { CHART_MONTHS, PAGE_SIZE, ledger, ledgerPages, matchesStatus, pagePath, pageSlice, townshipKey } from '../../src/data/ledger.ts';
+import {
+  CHART_MONTHS,
+  PAGE_SIZE,
+  ledger,
+  ledgerPages,
+  matchesStatus,
+  pagePath,
+  pageSlice,
+  townshipKey,
+} from '../../src/data/ledger.ts';
 import { AS_OF, BAISHA, BAISHA_CUN, CHENGGUAN, COUNTY, DONGGANG, caseMaps, caseView, roster } from '../helpers/db.ts';
 
 function db(cases: CaseView[]): Db {
@@ -26,12 +35,20 @@ describe('pages of a selection', () => {
     const sel = ledger(full).selections.get(`township/${CHENGGUAN}`)!;
     expect(sel.cases).toHaveLength(PAGE_SIZE);
     expect(sel.pages).toBe(1);
-    expect(ledgerPages(full).filter((p) => p.sel === sel).map((p) => p.page)).toEqual([1]);
+    expect(
+      ledgerPages(full)
+        .filter((p) => p.sel === sel)
+        .map((p) => p.page),
+    ).toEqual([1]);
 
     const over = db(many(PAGE_SIZE + 1, DONGGANG, 'cg'));
     const sel2 = ledger(over).selections.get(`township/${CHENGGUAN}`)!;
     expect(sel2.pages).toBe(2);
-    expect(ledgerPages(over).filter((p) => p.sel === sel2).map((p) => p.page)).toEqual([1, 2]);
+    expect(
+      ledgerPages(over)
+        .filter((p) => p.sel === sel2)
+        .map((p) => p.page),
+    ).toEqual([1, 2]);
     expect(pageSlice(sel2, 1)).toHaveLength(PAGE_SIZE);
     // newest found first: the first page opens with the latest case, the second holds only the oldest
     expect(pageSlice(sel2, 1)[0]!.id).toBe('cg-101');
@@ -110,7 +127,18 @@ describe('status selections', () => {
   it('every status filter has its selection with a heading, whatever it holds', () => {
     const l = ledger(db([rejected, submitted]));
     const status = l.byDimension.get('status')!;
-    expect(status.map((s) => s.value)).toEqual(['all', 'open', 'overdue', 'reported', 'assigned', 'rectifying', 'rejected', 'submitted', 'closed', 'late']);
+    expect(status.map((s) => s.value)).toEqual([
+      'all',
+      'open',
+      'overdue',
+      'reported',
+      'assigned',
+      'rectifying',
+      'rejected',
+      'submitted',
+      'closed',
+      'late',
+    ]);
     expect(l.selections.get('status/all')!.title).toBe('全部问题');
     expect(l.selections.get('status/rejected')!.title).toBe('问题台账：验收未通过、退回整改');
     expect(l.selections.get('status/rectifying')!.cases.map((c) => c.id)).toEqual(['r']);
@@ -143,11 +171,23 @@ describe('townships', () => {
     expect(keys.slice(0, 3)).toEqual([`township/${COUNTY}`, `township/${COUNTY}/open`, `township/${COUNTY}/overdue`]);
     expect(keys).toHaveLength(9);
     const open = l.selections.get(`township/${CHENGGUAN}/open`)!;
-    expect(open).toMatchObject({ dim: 'township', value: CHENGGUAN, status: 'open', label: '城关镇', title: '城关镇办理中的问题', path: `/cases/township/${CHENGGUAN}/open/` });
+    expect(open).toMatchObject({
+      dim: 'township',
+      value: CHENGGUAN,
+      status: 'open',
+      label: '城关镇',
+      title: '城关镇办理中的问题',
+      path: `/cases/township/${CHENGGUAN}/open/`,
+    });
     expect(l.selections.get(`township/${COUNTY}`)!.title).toBe('示例县（县级）的问题');
   });
   it('each row names the water and the township as the table shows them', () => {
-    expect(l.rows.get('v')).toMatchObject({ township: CHENGGUAN, townshipName: '城关镇', waterName: '清溪河', year: '2026' });
+    expect(l.rows.get('v')).toMatchObject({
+      township: CHENGGUAN,
+      townshipName: '城关镇',
+      waterName: '清溪河',
+      year: '2026',
+    });
     expect(l.rows.get('k')).toMatchObject({ township: COUNTY, townshipName: '示例县', waterName: '东门沟' });
   });
 });

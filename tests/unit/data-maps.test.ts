@@ -9,7 +9,8 @@ import { OVERVIEW_LIMIT, mapIndex, neighbourhood } from '../../src/data/maps.ts'
 import { DONGGANG, WATERS, roster } from '../helpers/db.ts';
 
 const line = (...points: [number, number][]) => ({ type: 'LineString', coordinates: points });
-const water = (id: string, name: string, level: string, parent?: string) => ({ id, name, kind: 'river', level, parent, regions: [DONGGANG], target_class: 'III' }) as Water;
+const water = (id: string, name: string, level: string, parent?: string) =>
+  ({ id, name, kind: 'river', level, parent, regions: [DONGGANG], target_class: 'III' }) as Water;
 
 const MORE = [
   water('dg-zhi', '东门沟支渠', 'village', 'dongmen-gou'),
@@ -44,8 +45,20 @@ describe('mapIndex', () => {
   const idx = mapIndex(d);
 
   it('has a feature for each listed water with a usable geometry, named and with its box', () => {
-    expect([...idx.features.keys()].sort()).toEqual(['beside', 'dg-zhi', 'dongmen-gou', 'far-he', 'near-he', 'near-xi', 'qingxi-he']);
-    expect(idx.features.get('dongmen-gou')).toMatchObject({ name: '东门沟', level: 'township', bbox: { minLon: 114.31, minLat: 30.31, maxLon: 114.33, maxLat: 30.32 } });
+    expect([...idx.features.keys()].sort()).toEqual([
+      'beside',
+      'dg-zhi',
+      'dongmen-gou',
+      'far-he',
+      'near-he',
+      'near-xi',
+      'qingxi-he',
+    ]);
+    expect(idx.features.get('dongmen-gou')).toMatchObject({
+      name: '东门沟',
+      level: 'township',
+      bbox: { minLon: 114.31, minLat: 30.31, maxLon: 114.33, maxLat: 30.32 },
+    });
   });
   it('the whole map is the box of every feature', () => {
     expect(idx.bbox).toEqual({ minLon: 114.2, minLat: 30.2, maxLon: 115.1, maxLat: 31.1 });
@@ -55,7 +68,9 @@ describe('mapIndex', () => {
     expect(idx.overview).toHaveLength(7);
   });
   it('beyond OVERVIEW_LIMIT it draws the highest levels first, OVERVIEW_LIMIT of them', () => {
-    const villages = Array.from({ length: OVERVIEW_LIMIT }, (_, i) => water(`v${String(i).padStart(3, '0')}`, `村沟${i}`, 'village'));
+    const villages = Array.from({ length: OVERVIEW_LIMIT }, (_, i) =>
+      water(`v${String(i).padStart(3, '0')}`, `村沟${i}`, 'village'),
+    );
     const waters = [water('zz-county', '干流', 'county'), water('zz-town', '支流', 'township'), ...villages];
     const big = {
       waters: new Map(waters.map((w) => [w.id, w])),

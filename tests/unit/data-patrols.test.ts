@@ -14,7 +14,8 @@ import { AS_OF, BAISHA, BAISHA_CUN, CHENGGUAN, COUNTY, DONGGANG, roster } from '
 const MONTHS = listMonths('2025-11', '2026-10');
 const RULE = { county: 1, township: 1, village: 4 };
 
-const chief = (id: string, name: string, position: string, region: string) => ({ id, name, position, region, phone: '0000-6120200', verified: '2026-09-30' }) as Chief;
+const chief = (id: string, name: string, position: string, region: string) =>
+  ({ id, name, position, region, phone: '0000-6120200', verified: '2026-09-30' }) as Chief;
 const CHIEFS = [
   chief('zhou', '周文', '县长', COUNTY),
   chief('zhang', '张伟', '城关镇镇长', CHENGGUAN),
@@ -24,8 +25,12 @@ const CHIEFS = [
 ];
 
 /** Patrols done each month: `count` everywhere except the months given. */
-const done = (chiefId: string, months: readonly string[], count: number, except: Record<string, number> = {}): PatrolRecord[] =>
-  months.map((month) => ({ chief: chiefId, month, count: except[month] ?? count }));
+const done = (
+  chiefId: string,
+  months: readonly string[],
+  count: number,
+  except: Record<string, number> = {},
+): PatrolRecord[] => months.map((month) => ({ chief: chiefId, month, count: except[month] ?? count }));
 
 function db(owing: PatrolChief[], records: PatrolRecord[]): Db {
   const pc = patrolCompliance(records, owing, MONTHS, RULE);
@@ -81,7 +86,9 @@ describe('patrolIndex', () => {
   });
   it('lists the chiefs who fell short, most short months first, with their short months', () => {
     const cg = idx.byCode.get(CHENGGUAN)!;
-    expect(cg.shortChiefs.map((c) => [c.chief, c.name, c.position, c.level, c.shortMonths, c.cells.map((x) => x.month)])).toEqual([
+    expect(
+      cg.shortChiefs.map((c) => [c.chief, c.name, c.position, c.level, c.shortMonths, c.cells.map((x) => x.month)]),
+    ).toEqual([
       ['wang', '王强', '东岗村党支部书记', 'village', 2, ['2026-02', '2026-10']],
       ['zhang', '张伟', '城关镇镇长', 'township', 1, ['2026-02']],
     ]);

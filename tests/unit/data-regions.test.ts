@@ -8,7 +8,8 @@ import type { Assignment, Chief, Inspection } from '../../src/schemas/tables.ts'
 import { isServing, regionIndex } from '../../src/data/regions.ts';
 import { AS_OF, BAISHA, BAISHA_CUN, CHENGGUAN, COUNTY, DONGGANG, roster } from '../helpers/db.ts';
 
-const chief = (id: string, region: string) => ({ id, name: id, position: '河长', region, phone: '0000-6120300', verified: '2026-09-30' }) as Chief;
+const chief = (id: string, region: string) =>
+  ({ id, name: id, position: '河长', region, phone: '0000-6120300', verified: '2026-09-30' }) as Chief;
 const CHIEFS = [chief('xian', COUNTY), chief('zhen', CHENGGUAN), chief('cun', DONGGANG), chief('bai', BAISHA_CUN)];
 const ASSIGNMENTS = [
   { chief: 'zhen', water: 'qingxi-he', role: 'chief', start: '2021-01-01' },
@@ -17,7 +18,8 @@ const ASSIGNMENTS = [
   { chief: 'xian', water: 'qingxi-he', role: 'general_chief', start: '2020-01-01', end: '2024-12-31' },
   { chief: 'xian', water: 'dongmen-gou', role: 'chief', start: '2025-01-01' },
 ] as Assignment[];
-const insp = (id: string, period: string, date: string, subject_kind: Inspection['subject_kind'], subject: string) => ({ id, period, date, subject_kind, subject, result: '合格' }) as Inspection;
+const insp = (id: string, period: string, date: string, subject_kind: Inspection['subject_kind'], subject: string) =>
+  ({ id, period, date, subject_kind, subject, result: '合格' }) as Inspection;
 const INSPECTIONS = [
   insp('kh-1', '2026-Q2', '2026-07-10', 'region', CHENGGUAN),
   insp('kh-2', '2026-Q3', '2026-10-12', 'region', CHENGGUAN),
@@ -26,7 +28,8 @@ const INSPECTIONS = [
   insp('kh-5', '2026-Q3', '2026-10-12', 'region', BAISHA),
 ];
 
-const db = () => ({ ...roster({ chiefs: CHIEFS, assignments: ASSIGNMENTS }), asOf: AS_OF, inspections: INSPECTIONS }) as unknown as Db;
+const db = () =>
+  ({ ...roster({ chiefs: CHIEFS, assignments: ASSIGNMENTS }), asOf: AS_OF, inspections: INSPECTIONS }) as unknown as Db;
 
 describe('regionIndex', () => {
   const d = db();
@@ -37,7 +40,7 @@ describe('regionIndex', () => {
     expect(idx.chiefsByTownship.get(BAISHA)!.map((c) => c.id)).toEqual(['bai']);
     expect(idx.countyChiefs.map((c) => c.id)).toEqual(['xian']);
   });
-  it("files inspection results by kind and subject, latest first; a region and a chief with the same code stay apart", () => {
+  it('files inspection results by kind and subject, latest first; a region and a chief with the same code stay apart', () => {
     expect(idx.inspectionsBySubject.get(`region:${CHENGGUAN}`)!.map((i) => i.id)).toEqual(['kh-2', 'kh-1', 'kh-3']);
     expect(idx.inspectionsBySubject.get(`chief:${CHENGGUAN}`)!.map((i) => i.id)).toEqual(['kh-4']);
     expect(idx.inspectionsBySubject.get(`region:${BAISHA}`)!.map((i) => i.id)).toEqual(['kh-5']);

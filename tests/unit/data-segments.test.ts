@@ -7,13 +7,41 @@ import { describe, expect, it } from 'vitest';
 import type { Db } from '../../src/data/query.ts';
 import { segmentViews } from '../../src/data/segments.ts';
 import type { Assignment, Chief, Segment } from '../../src/schemas/tables.ts';
-import { AS_OF, BAISHA, BAISHA_CUN, CHENGGUAN, DONGGANG, caseView, roster, stationMaps, stationView } from '../helpers/db.ts';
+import {
+  AS_OF,
+  BAISHA,
+  BAISHA_CUN,
+  CHENGGUAN,
+  DONGGANG,
+  caseView,
+  roster,
+  stationMaps,
+  stationView,
+} from '../helpers/db.ts';
 
-const segment = (id: string, name: string, region: string): Segment => ({ id, water: 'qingxi-he', name, region, start: '甲桥', end: '乙桥' });
-const SEGMENTS = [segment('qx-cg', '清溪河城关镇段', CHENGGUAN), segment('qx-bs', '清溪河白沙镇段', BAISHA), segment('qx-dg', '清溪河东岗村段', DONGGANG)];
-const chief = (id: string, name: string, phone?: string): Chief => ({ id, name, position: '镇长', region: CHENGGUAN, phone, verified: '2026-09-01' }) as Chief;
-const CHIEFS = [chief('chen', '陈河长', '0000-6120011'), chief('cao', '曹段长', '0000-6240001'), chief('gao', '高段长'), chief('ren', '任专管员', '0000-1370001')];
-const post = (o: Partial<Assignment> & Pick<Assignment, 'chief' | 'role'>): Assignment => ({ water: 'qingxi-he', start: '2021-07-01', ...o }) as Assignment;
+const segment = (id: string, name: string, region: string): Segment => ({
+  id,
+  water: 'qingxi-he',
+  name,
+  region,
+  start: '甲桥',
+  end: '乙桥',
+});
+const SEGMENTS = [
+  segment('qx-cg', '清溪河城关镇段', CHENGGUAN),
+  segment('qx-bs', '清溪河白沙镇段', BAISHA),
+  segment('qx-dg', '清溪河东岗村段', DONGGANG),
+];
+const chief = (id: string, name: string, phone?: string): Chief =>
+  ({ id, name, position: '镇长', region: CHENGGUAN, phone, verified: '2026-09-01' }) as Chief;
+const CHIEFS = [
+  chief('chen', '陈河长', '0000-6120011'),
+  chief('cao', '曹段长', '0000-6240001'),
+  chief('gao', '高段长'),
+  chief('ren', '任专管员', '0000-1370001'),
+];
+const post = (o: Partial<Assignment> & Pick<Assignment, 'chief' | 'role'>): Assignment =>
+  ({ water: 'qingxi-he', start: '2021-07-01', ...o }) as Assignment;
 const ASSIGNMENTS = [
   post({ chief: 'chen', role: 'chief' }),
   post({ chief: 'cao', role: 'segment_chief', segment: 'qx-cg' }),
@@ -25,7 +53,9 @@ const ASSIGNMENTS = [
 // NH3-N (mg/L) → class for a river: 0.4 II, 0.9 III, 1.4 IV, 2.5 劣V
 const inVillage = stationView({ id: 'dg', name: '东岗桥', region: DONGGANG }, [['2026-10-10', '0.4']]);
 const inTown = stationView({ id: 'cg', name: '城关渡口', region: CHENGGUAN }, [['2026-10-12', '1.4']]);
-const elsewhere = stationView({ id: 'bs', name: '白沙闸', region: BAISHA_CUN, water: 'baisha-he' }, [['2026-10-12', '2.5']]);
+const elsewhere = stationView({ id: 'bs', name: '白沙闸', region: BAISHA_CUN, water: 'baisha-he' }, [
+  ['2026-10-12', '2.5'],
+]);
 
 function db(): Db {
   const idx = roster({ segments: SEGMENTS, chiefs: CHIEFS, assignments: ASSIGNMENTS });
@@ -35,7 +65,12 @@ function db(): Db {
     caseView({ id: 'c3', found: '2026-09-03', deadline: '2026-12-01' }),
     caseView({ id: 'c4', found: '2026-09-04', deadline: '2026-12-01', segment: 'qx-bs' }),
   ];
-  return { ...idx, asOf: AS_OF, ...stationMaps(idx, [inVillage, inTown, elsewhere]), casesByWater: new Map([['qingxi-he', cases]]) } as unknown as Db;
+  return {
+    ...idx,
+    asOf: AS_OF,
+    ...stationMaps(idx, [inVillage, inTown, elsewhere]),
+    casesByWater: new Map([['qingxi-he', cases]]),
+  } as unknown as Db;
 }
 
 describe('segmentViews', () => {

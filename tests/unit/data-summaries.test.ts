@@ -8,9 +8,15 @@ import { latestClassOfWater, qualitySummary } from '../../src/data/summaries.ts'
 import { AS_OF, roster, stationMaps, stationView } from '../helpers/db.ts';
 
 // NH3-N (mg/L) → class for a river: 0.4 II, 0.9 III, 1.4 IV, 1.8 V, 2.5 劣V
-const a = stationView({ id: 'a', name: '东岗桥' }, [['2026-09-10', '2.5'], ['2026-10-10', '0.4']]);
+const a = stationView({ id: 'a', name: '东岗桥' }, [
+  ['2026-09-10', '2.5'],
+  ['2026-10-10', '0.4'],
+]);
 const b = stationView({ id: 'b', name: '白沙渡口' }, [['2026-10-12', '1.4']]);
-const c = stationView({ id: 'c', name: '老闸', target_class: 'IV' }, [['2026-10-03', '1.4'], ['2026-10-20', '0.9']]);
+const c = stationView({ id: 'c', name: '老闸', target_class: 'IV' }, [
+  ['2026-10-03', '1.4'],
+  ['2026-10-20', '0.9'],
+]);
 const late = stationView({ id: 'd', name: '新塘', water: 'dongmen-gou' }, [['2026-08-20', '1.8']]);
 const none = stationView({ id: 'e', name: '新设断面' }, []);
 
@@ -29,7 +35,13 @@ describe('qualitySummary', () => {
     expect(s).toMatchObject({ month: '2026-10', reported: 1, meeting: 0 });
   });
   it('no results at all: no month, nothing reported', () => {
-    expect(qualitySummary([none])).toEqual({ month: null, stations: 1, reported: 0, meeting: 0, byClass: { I: 0, II: 0, III: 0, IV: 0, V: 0, 劣V: 0 } });
+    expect(qualitySummary([none])).toEqual({
+      month: null,
+      stations: 1,
+      reported: 0,
+      meeting: 0,
+      byClass: { I: 0, II: 0, III: 0, IV: 0, V: 0, 劣V: 0 },
+    });
     expect(qualitySummary([]).stations).toBe(0);
   });
 });

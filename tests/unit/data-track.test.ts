@@ -20,14 +20,28 @@ function lookup(d: Db, typed: string): TrackCase[] {
 }
 
 const reported = caseView(
-  { id: 'wt-2026-031', title: '白沙村渡口河滩倾倒建筑垃圾', found: '2026-09-02', deadline: '2026-10-15', region: BAISHA_CUN, source: 'report', report_ref: 'JB-20260902-7XK2PA' },
+  {
+    id: 'wt-2026-031',
+    title: '白沙村渡口河滩倾倒建筑垃圾',
+    found: '2026-09-02',
+    deadline: '2026-10-15',
+    region: BAISHA_CUN,
+    source: 'report',
+    report_ref: 'JB-20260902-7XK2PA',
+  },
   [
     ['2026-09-02', 'reported'],
     ['2026-09-03', 'assigned', '交白沙镇办理'],
   ],
 );
 const closed = caseView(
-  { id: 'wt-2026-032', found: '2026-08-01', deadline: '2026-09-30', source: 'report', report_ref: 'JB-20260801-Q3D8TM' },
+  {
+    id: 'wt-2026-032',
+    found: '2026-08-01',
+    deadline: '2026-09-30',
+    source: 'report',
+    report_ref: 'JB-20260801-Q3D8TM',
+  },
   [
     ['2026-08-01', 'reported'],
     ['2026-08-02', 'assigned'],
@@ -42,10 +56,20 @@ describe('the report lookup', () => {
   const d = db([reported, closed, patrol]);
 
   it('finds a case by its reference however it is typed, with its case id and page', () => {
-    for (const typed of ['JB-20260902-7XK2PA', ' jb 20260902 7xk2pa ', 'ＪＢ－２０２６０９０２－７ＸＫ２ＰＡ', 'JB202609027XK2PA']) {
+    for (const typed of [
+      'JB-20260902-7XK2PA',
+      ' jb 20260902 7xk2pa ',
+      'ＪＢ－２０２６０９０２－７ＸＫ２ＰＡ',
+      'JB202609027XK2PA',
+    ]) {
       const [hit, ...rest] = lookup(d, typed);
       expect(rest, typed).toEqual([]);
-      expect(hit, typed).toMatchObject({ ref: 'JB-20260902-7XK2PA', key: 'JB202609027XK2PA', id: 'wt-2026-031', url: '/cases/wt-2026-031/' });
+      expect(hit, typed).toMatchObject({
+        ref: 'JB-20260902-7XK2PA',
+        key: 'JB202609027XK2PA',
+        id: 'wt-2026-031',
+        url: '/cases/wt-2026-031/',
+      });
     }
   });
   it('says where, what state and what deadline, and each step with its unit', () => {
@@ -67,20 +91,37 @@ describe('the report lookup', () => {
       { date: '2026-09-02', status: 'reported', status_label: '已登记', note: null, by: null },
       { date: '2026-09-03', status: 'assigned', status_label: '已交办', note: '交白沙镇办理', by: '城关镇人民政府' },
     ]);
-    expect(lookup(d, 'jb-20260801-q3d8tm')[0]).toMatchObject({ id: 'wt-2026-032', status_label: '已销号', closed: true, overdue: false });
+    expect(lookup(d, 'jb-20260801-q3d8tm')[0]).toMatchObject({
+      id: 'wt-2026-032',
+      status_label: '已销号',
+      closed: true,
+      overdue: false,
+    });
   });
   it('every case is found by its id too, one without a reference included; an unknown reference finds nothing', () => {
     const t = trackIndex(d);
     // Two references and three case ids.
     expect(t.refs).toBe(5);
     expect(lookup(d, patrol.id).map((c) => [c.id, c.ref])).toEqual([[patrol.id, null]]);
-    for (const typed of ['wt-2026-031', 'WT 2026 031', 'ｗｔ－２０２６－０３１']) expect(lookup(d, typed).map((c) => c.id), typed).toEqual(['wt-2026-031']);
+    for (const typed of ['wt-2026-031', 'WT 2026 031', 'ｗｔ－２０２６－０３１'])
+      expect(
+        lookup(d, typed).map((c) => c.id),
+        typed,
+      ).toEqual(['wt-2026-031']);
     expect(lookup(d, 'wt-2026-031')[0]!.ref).toBe('JB-20260902-7XK2PA');
     expect(lookup(d, 'JB-20260902-7XK2PB')).toEqual([]);
   });
   it('two cases written with the same reference are both found', () => {
-    const again = caseView({ id: 'wt-2026-040', found: '2026-09-05', deadline: '2026-12-31', report_ref: 'jb 20260902 7xk2pa' });
-    expect(lookup(db([reported, again]), 'JB-20260902-7XK2PA').map((c) => c.id)).toEqual(['wt-2026-031', 'wt-2026-040']);
+    const again = caseView({
+      id: 'wt-2026-040',
+      found: '2026-09-05',
+      deadline: '2026-12-31',
+      report_ref: 'jb 20260902 7xk2pa',
+    });
+    expect(lookup(db([reported, again]), 'JB-20260902-7XK2PA').map((c) => c.id)).toEqual([
+      'wt-2026-031',
+      'wt-2026-040',
+    ]);
   });
 });
 
@@ -94,7 +135,12 @@ describe('shards', () => {
   });
   it('more lookup keys than 16 shards hold at about sixteen each: two-digit keys, each case in the shard of its key', () => {
     const cases = Array.from({ length: 129 }, (_, i) =>
-      caseView({ id: `wt-2026-${String(100 + i)}`, found: '2026-09-01', deadline: '2026-12-31', report_ref: `JB-20260901-${String(i).padStart(6, 'A')}` }),
+      caseView({
+        id: `wt-2026-${String(100 + i)}`,
+        found: '2026-09-01',
+        deadline: '2026-12-31',
+        report_ref: `JB-20260901-${String(i).padStart(6, 'A')}`,
+      }),
     );
     const d = db(cases);
     const t = trackIndex(d);
@@ -106,7 +152,9 @@ describe('shards', () => {
     for (const c of cases) expect(lookup(d, c.report_ref!).map((x) => x.id)).toEqual([c.id]);
   });
   it('256 keys (128 references and 128 ids) still fit in one-digit keys', () => {
-    const cases = Array.from({ length: 128 }, (_, i) => caseView({ id: `c${i}`, found: '2026-09-01', deadline: '2026-12-31', report_ref: `JB-${i}` }));
+    const cases = Array.from({ length: 128 }, (_, i) =>
+      caseView({ id: `c${i}`, found: '2026-09-01', deadline: '2026-12-31', report_ref: `JB-${i}` }),
+    );
     expect(trackIndex(db(cases)).keyLength).toBe(1);
   });
 });

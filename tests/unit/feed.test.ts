@@ -44,7 +44,9 @@ describe('atomDate', () => {
 
 describe('tagUri', () => {
   it('uses the host of the site URL', () => {
-    expect(tagUri('https://HZZ.example.org/sub/', '2026', 'case/wt-001/closed')).toBe('tag:hzz.example.org,2026:case/wt-001/closed');
+    expect(tagUri('https://HZZ.example.org/sub/', '2026', 'case/wt-001/closed')).toBe(
+      'tag:hzz.example.org,2026:case/wt-001/closed',
+    );
   });
   it('percent-encodes what a tag may not contain', () => {
     expect(tagUri('https://hzz.example.org/', '2026', 'inspection/2026 Q3/区域')).toBe(
@@ -73,7 +75,9 @@ describe('atomFeed', () => {
         }),
       ],
     });
-    expect(xml.startsWith('<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom"')).toBe(true);
+    expect(xml.startsWith('<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom"')).toBe(
+      true,
+    );
     expect(xml).toContain('<title type="text">已登记：&lt;b&gt;注意&lt;/b&gt;</title>');
     expect(xml).toContain('<summary type="text">描述 &lt;script&gt;alert(1)&lt;/script&gt; &amp; 更多</summary>');
     expect(xml).toContain('<category term="case" label="问题 &amp; 整改"/>');
@@ -83,7 +87,10 @@ describe('atomFeed', () => {
   });
 
   it("takes the feed's updated from the newest entry, not the clock", () => {
-    const xml = atomFeed({ ...base, entries: [entry('x', '2025-01-02'), entry('y', '2026-02-03'), entry('z', '2024-12-31')] });
+    const xml = atomFeed({
+      ...base,
+      entries: [entry('x', '2025-01-02'), entry('y', '2026-02-03'), entry('z', '2024-12-31')],
+    });
     const feedUpdated = xml.split('<entry>')[0]!.match(/<updated>(.*)<\/updated>/)![1];
     expect(feedUpdated).toBe('2026-02-03T00:00:00+08:00');
   });

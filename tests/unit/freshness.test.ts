@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { freshness, usualInterval } from '../../src/lib/freshness.ts';
 
-const monthly = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => `2026-${String(from + i).padStart(2, '0')}-10`);
+const monthly = (from: number, to: number) =>
+  Array.from({ length: to - from + 1 }, (_, i) => `2026-${String(from + i).padStart(2, '0')}-10`);
 
 describe('usual interval', () => {
   it('is the median gap between months with results', () => {

@@ -20,7 +20,13 @@ import {
 } from '../../src/lib/gb3838.ts';
 import type { ReadingValues } from '../../src/lib/gb3838.ts';
 import { annualMeans, meanValues } from '../../src/lib/means.ts';
-import { BLACK_ODOROUS_LABEL, BLACK_ODOROUS_RANGES, blackOdorous, blackOdorousAssessment, blackOdorousIndicatorGrade } from '../../src/lib/black-odorous.ts';
+import {
+  BLACK_ODOROUS_LABEL,
+  BLACK_ODOROUS_RANGES,
+  blackOdorous,
+  blackOdorousAssessment,
+  blackOdorousIndicatorGrade,
+} from '../../src/lib/black-odorous.ts';
 
 /** "1.23" or "0.004L" as a measurement. */
 function m(text: string): Measurement {
@@ -43,7 +49,13 @@ const FIVE: TargetClass[] = ['I', 'II', 'III', 'IV', 'V'];
  * slip in the module's table fails here instead of being mirrored.
  * [item, waterbody (null = both), bound, limits I..V, decides]
  */
-type ContractRow = [ReadingItem, Waterbody | null, 'upper' | 'lower', [number, number, number, number, number], boolean];
+type ContractRow = [
+  ReadingItem,
+  Waterbody | null,
+  'upper' | 'lower',
+  [number, number, number, number, number],
+  boolean,
+];
 const CONTRACT: ContractRow[] = [
   ['do', null, 'lower', [7.5, 6, 5, 3, 2], true],
   ['codmn', null, 'upper', [2, 4, 6, 10, 15], true],
@@ -73,7 +85,9 @@ const CONTRACT: ContractRow[] = [
 describe('GB 3838-2002 Table 1 as data', () => {
   it('has exactly the rows of the data contract, in its order', () => {
     const rows = GB3838_TABLE1.map((r) =>
-      r.bound === 'range' ? [r.item, r.waterbody, r.bound, r.range, r.decides] : [r.item, r.waterbody, r.bound, [...r.limits], r.decides],
+      r.bound === 'range'
+        ? [r.item, r.waterbody, r.bound, r.range, r.decides]
+        : [r.item, r.waterbody, r.bound, [...r.limits], r.decides],
     );
     expect(rows).toEqual([['ph', null, 'range', { min: 6, max: 9 }, true], ...CONTRACT]);
     expect(PH_RANGE).toEqual({ min: 6, max: 9 });
@@ -284,12 +298,20 @@ describe('classifyReading', () => {
     expect(by.ph).toMatchObject({ class: 'I', limit: { min: 6, max: 9 } });
     expect(by.do).toMatchObject({ class: 'IV', limit: 3 });
     expect(by.cod).toMatchObject({ class: '劣V', limit: null });
-    expect(by.hg).toMatchObject({ value: 0.00005, class: 'I', limit: 0.00005, measurement: { value: 0.0001, belowLimit: true } });
+    expect(by.hg).toMatchObject({
+      value: 0.00005,
+      class: 'I',
+      limit: 0.00005,
+      measurement: { value: 0.0001, belowLimit: true },
+    });
     expect(r.class).toBe('劣V');
   });
 
   it('TN, fecal coliform and temperature are reported but never decide', () => {
-    const r = classifyReading(reading({ cod: '10', tn: '5', fecal_coliform: '100000', temp: '31', transparency_cm: '40' }), 'lake');
+    const r = classifyReading(
+      reading({ cod: '10', tn: '5', fecal_coliform: '100000', temp: '31', transparency_cm: '40' }),
+      'lake',
+    );
     expect(r.class).toBe('I');
     expect(r.determinedBy).toEqual(['cod']);
     const by = Object.fromEntries(r.items.map((i) => [i.item, i]));
@@ -366,7 +388,9 @@ describe('exceedance multiples (超标倍数)', () => {
 
   it('pH has no multiple', () => {
     const r = classifyReading(reading({ ph: '9.5' }), 'river');
-    expect(exceedances(r, 'III')).toEqual([{ item: 'ph', value: 9.5, class: '劣V', reference: 'III', limit: { min: 6, max: 9 }, multiple: null }]);
+    expect(exceedances(r, 'III')).toEqual([
+      { item: 'ph', value: 9.5, class: '劣V', reference: 'III', limit: { min: 6, max: 9 }, multiple: null },
+    ]);
   });
 
   it('reported-only items only on request', () => {
@@ -381,15 +405,29 @@ describe('exceedance multiples (超标倍数)', () => {
 });
 
 describe('main pollutants (主要污染指标)', () => {
-  const main = (values: Partial<Record<ReadingItem, string>>, waterbody: Waterbody = 'river', target: TargetClass | null = null) =>
-    classifyReading(reading(values), waterbody, target).mainPollutants.map((e) => e.item);
+  const main = (
+    values: Partial<Record<ReadingItem, string>>,
+    waterbody: Waterbody = 'river',
+    target: TargetClass | null = null,
+  ) => classifyReading(reading(values), waterbody, target).mainPollutants.map((e) => e.item);
 
   it('orders by class first: a 劣V item before a V item with a larger multiple', () => {
     // tp 0.45: 劣V, 1.25 over III; oil 0.9: V, 17 over III
     expect(main({ tp: '0.45', oil: '0.9' })).toEqual(['tp', 'oil']);
     // the sample's 东门沟入河口 on 2024-07-11: NH3-N, TP and DO are 劣V; oil (V) has the largest multiple of all
     const dongmen = classifyReading(
-      reading({ ph: '7.55', do: '0.9', codmn: '11.5', cod: '39', bod5: '8.3', nh3n: '9.905', tp: '0.497', oil: '0.87', phenol: '0.0092', s2: '0.465' }),
+      reading({
+        ph: '7.55',
+        do: '0.9',
+        codmn: '11.5',
+        cod: '39',
+        bod5: '8.3',
+        nh3n: '9.905',
+        tp: '0.497',
+        oil: '0.87',
+        phenol: '0.0092',
+        s2: '0.465',
+      }),
       'river',
       'IV',
     );
@@ -485,7 +523,11 @@ describe('means over a period', () => {
   });
 
   it('averages other items arithmetically, `L` at half the limit', () => {
-    const mean = meanValues([reading({ cod: '10', hg: '0.0001L' }), reading({ cod: '20', hg: '0.0003' }), reading({ do: '6' })]);
+    const mean = meanValues([
+      reading({ cod: '10', hg: '0.0001L' }),
+      reading({ cod: '20', hg: '0.0003' }),
+      reading({ do: '6' }),
+    ]);
     expect(mean.values.cod).toEqual({ value: 15, belowLimit: false });
     expect(mean.values.hg!.value).toBeCloseTo(0.000175, 12); // (0.00005 + 0.0003) / 2
     expect(mean.values.hg!.belowLimit).toBe(false);
@@ -593,7 +635,7 @@ describe('black-odorous grading', () => {
     });
   });
 
-  it('publishes the guide\'s table, which the grading follows at both ends of every range', () => {
+  it("publishes the guide's table, which the grading follows at both ends of every range", () => {
     expect(BLACK_ODOROUS_RANGES.map((r) => [r.item, r.min, r.max, r.worse])).toEqual([
       ['transparency_cm', 10, 25, 'below'],
       ['do', 0.2, 2.0, 'below'],

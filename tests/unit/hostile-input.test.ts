@@ -14,7 +14,8 @@ import { cleanupTemp, makeFixture } from '../helpers/fixtures.ts';
 afterAll(cleanupTemp);
 
 const problemsOf = (dir: string) => loadDataFolder(dir).problems;
-const edit = (dir: string, file: string, fn: (s: string) => string) => writeFileSync(join(dir, file), fn(readFileSync(join(dir, file), 'utf8')));
+const edit = (dir: string, file: string, fn: (s: string) => string) =>
+  writeFileSync(join(dir, file), fn(readFileSync(join(dir, file), 'utf8')));
 
 describe('text limits', () => {
   it('a 50 MB title is refused at its cell with its length', () => {
@@ -76,7 +77,15 @@ describe('files that cannot be read are problems in the list', () => {
 describe('site.yaml', () => {
   it('a YAML alias bomb is refused at the first alias, without expanding it', () => {
     const dir = makeFixture();
-    const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]', ...'bcdefghij'.split('').map((k, i) => `${k}: &${k} [*${'abcdefghij'[i]},*${'abcdefghij'[i]},*${'abcdefghij'[i]},*${'abcdefghij'[i]},*${'abcdefghij'[i]},*${'abcdefghij'[i]},*${'abcdefghij'[i]},*${'abcdefghij'[i]},*${'abcdefghij'[i]}]`)].join('\n');
+    const bomb = [
+      'a: &a ["x","x","x","x","x","x","x","x","x"]',
+      ...'bcdefghij'
+        .split('')
+        .map(
+          (k, i) =>
+            `${k}: &${k} [*${'abcdefghij'[i]},*${'abcdefghij'[i]},*${'abcdefghij'[i]},*${'abcdefghij'[i]},*${'abcdefghij'[i]},*${'abcdefghij'[i]},*${'abcdefghij'[i]},*${'abcdefghij'[i]},*${'abcdefghij'[i]}]`,
+        ),
+    ].join('\n');
     edit(dir, 'site.yaml', (s) => `${s}\nlol:\n${bomb.replace(/^/gm, '  ')}\n`);
     const p = problemsOf(dir).find((x) => x.file === 'site.yaml');
     expect(p!.zh).toContain('别名');
@@ -89,7 +98,11 @@ describe('site.yaml', () => {
     ['report.endpoint', 'javascript:alert(1)', 'https://'],
   ])('%s: %s is a located error', (field, value, expected) => {
     const dir = makeFixture();
-    edit(dir, 'site.yaml', (s) => (field === 'url' ? s.replace(/^url: .*$/m, `url: "${value}"`) : s.replace(/endpoint: null/, `endpoint: "${value}"`)));
+    edit(dir, 'site.yaml', (s) =>
+      field === 'url'
+        ? s.replace(/^url: .*$/m, `url: "${value}"`)
+        : s.replace(/endpoint: null/, `endpoint: "${value}"`),
+    );
     const p = problemsOf(dir).find((x) => x.field === field);
     expect(p, JSON.stringify(problemsOf(dir))).toBeDefined();
     expect(p!.line).toBeGreaterThan(0);

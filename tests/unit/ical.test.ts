@@ -24,8 +24,19 @@ describe('iCalendar writer', () => {
       name: '时限',
       stamp: '2026-10-31',
       events: [
-        { uid: 'case-wt-1-deadline@hzz.example.org', date: '2026-12-31', summary: '整改时限：东门沟，南门社区段；雨污混接', description: '第一行\n第二行', url: 'https://hzz.example.org/cases/wt-1/', categories: ['问题整改'] },
-        { uid: 'doc-1-comments@hzz.example.org', date: '2026-11-15', summary: `征求意见截止：${'很长的标题'.repeat(20)}` },
+        {
+          uid: 'case-wt-1-deadline@hzz.example.org',
+          date: '2026-12-31',
+          summary: '整改时限：东门沟，南门社区段；雨污混接',
+          description: '第一行\n第二行',
+          url: 'https://hzz.example.org/cases/wt-1/',
+          categories: ['问题整改'],
+        },
+        {
+          uid: 'doc-1-comments@hzz.example.org',
+          date: '2026-11-15',
+          summary: `征求意见截止：${'很长的标题'.repeat(20)}`,
+        },
       ],
     });
     expect(ics.endsWith('\r\n')).toBe(true);

@@ -19,12 +19,15 @@ describe('image sizes for width and height attributes', () => {
   });
 
   it('no longer sizes an SVG: photos are raster images only', () => {
-    expect(imageSize(new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg" width="320" height="200"></svg>'))).toBeNull();
+    expect(
+      imageSize(new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg" width="320" height="200"></svg>')),
+    ).toBeNull();
   });
 });
 
 describe('image types by their bytes, never their names', () => {
-  const bytes = (...b: (number | string)[]) => new Uint8Array(b.flatMap((x) => (typeof x === 'string' ? [...x].map((c) => c.charCodeAt(0)) : [x])));
+  const bytes = (...b: (number | string)[]) =>
+    new Uint8Array(b.flatMap((x) => (typeof x === 'string' ? [...x].map((c) => c.charCodeAt(0)) : [x])));
   it('knows the four raster formats by their signatures', () => {
     expect(imageType(bytes(0xff, 0xd8, 0xff, 0xe0))).toBe('jpeg');
     expect(imageType(bytes(0x89, 'PNG', 0x0d, 0x0a, 0x1a, 0x0a))).toBe('png');

@@ -15,7 +15,12 @@ import { checkDocumentBody } from '../../src/loader/document-body.ts';
 const docx = makeDocx({
   title: '桃花乡河湖管护实施方案',
   sections: [
-    { heading: '一、工作目标', text: '全乡河湖水质稳定达标', numbered: ['清理河道垃圾', ['沿河村组', '重点河段'], '拆除违法建筑'], bullets: ['公示牌更新', '巡河记录'] },
+    {
+      heading: '一、工作目标',
+      text: '全乡河湖水质稳定达标',
+      numbered: ['清理河道垃圾', ['沿河村组', '重点河段'], '拆除违法建筑'],
+      bullets: ['公示牌更新', '巡河记录'],
+    },
     {
       heading: '二、任务分工',
       sub: '（一）责任单位',
@@ -49,7 +54,9 @@ describe('convertDocx', () => {
     expect(body).toContain('1. 清理河道垃圾\n   1. 沿河村组\n   2. 重点河段\n2. 拆除违法建筑');
     expect(body).toContain('- 公示牌更新\n- 巡河记录');
     // The table, cell by cell.
-    expect(body).toContain('| 任务 | 牵头单位 | 完成时限 |\n| - | - | - |\n| 河道清淤 | 乡水利站 | 2026年6月30日 |\n| 宣传教育 | 乡政府办 | 长期坚持 |');
+    expect(body).toContain(
+      '| 任务 | 牵头单位 | 完成时限 |\n| - | - | - |\n| 河道清淤 | 乡水利站 | 2026年6月30日 |\n| 宣传教育 | 乡政府办 | 长期坚持 |',
+    );
     // Bold and italic around Chinese punctuation, written so that the page shows them bold and italic.
     expect(body).toContain('**重点**：全乡河湖水质稳定达标（*试行*）');
     // The site's document check accepts the file as it is, and after renaming it to .mdx.
@@ -71,11 +78,19 @@ describe('npm run import:docx', () => {
       const file = join(dir, 'in.docx');
       writeFileSync(file, docx);
       const script = join(import.meta.dirname, '..', '..', 'scripts', 'import-docx.ts');
-      const out = execFileSync(process.execPath, [script, file, '--out', join(dir, 'documents'), '--slug', 'taohua-fangan'], { encoding: 'utf8' });
+      const out = execFileSync(
+        process.execPath,
+        [script, file, '--out', join(dir, 'documents'), '--slug', 'taohua-fangan'],
+        { encoding: 'utf8' },
+      );
       expect(out).toContain('已写入');
       const md = readFileSync(join(dir, 'documents', 'taohua-fangan.md'), 'utf8');
       expect(md).toContain('## 二、任务分工');
-      expect(() => execFileSync(process.execPath, [script, file, '--out', join(dir, 'documents'), '--slug', 'taohua-fangan'], { stdio: 'pipe' })).toThrow();
+      expect(() =>
+        execFileSync(process.execPath, [script, file, '--out', join(dir, 'documents'), '--slug', 'taohua-fangan'], {
+          stdio: 'pipe',
+        }),
+      ).toThrow();
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

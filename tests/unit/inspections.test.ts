@@ -19,9 +19,24 @@ import type { Db } from '../../src/data/query.ts';
 
 describe('periods', () => {
   it('parses the four forms', () => {
-    expect(parsePeriod('2026')).toMatchObject({ kind: 'year', start: '2026-01-01', end: '2026-12-31', label: '2026年度' });
-    expect(parsePeriod('2026-H1')).toMatchObject({ kind: 'half', start: '2026-01-01', end: '2026-06-30', label: '2026年上半年' });
-    expect(parsePeriod('2026-Q1')).toMatchObject({ kind: 'quarter', index: 1, end: '2026-03-31', label: '2026年第一季度' });
+    expect(parsePeriod('2026')).toMatchObject({
+      kind: 'year',
+      start: '2026-01-01',
+      end: '2026-12-31',
+      label: '2026年度',
+    });
+    expect(parsePeriod('2026-H1')).toMatchObject({
+      kind: 'half',
+      start: '2026-01-01',
+      end: '2026-06-30',
+      label: '2026年上半年',
+    });
+    expect(parsePeriod('2026-Q1')).toMatchObject({
+      kind: 'quarter',
+      index: 1,
+      end: '2026-03-31',
+      label: '2026年第一季度',
+    });
     expect(parsePeriod('2026-q3')).toMatchObject({ id: '2026-Q3', start: '2026-07-01', end: '2026-09-30' });
     expect(parsePeriod('2024-02')).toMatchObject({ kind: 'month', end: '2024-02-29', label: '2024年2月' });
   });
@@ -35,7 +50,18 @@ describe('periods', () => {
       expect(parsePeriod(p), p).toBeNull();
   });
   it('orders by end date, shorter first: a year after its quarters and halves', () => {
-    const shuffled = ['2026', '2026-Q2', '2025', '2026-H1', '2026-03', '2026-Q1', '2025-Q4', '2026-06', '2026-H2', '2026-Q4'];
+    const shuffled = [
+      '2026',
+      '2026-Q2',
+      '2025',
+      '2026-H1',
+      '2026-03',
+      '2026-Q1',
+      '2025-Q4',
+      '2026-06',
+      '2026-H2',
+      '2026-Q4',
+    ];
     expect(sortPeriods(shuffled)).toEqual([
       '2025-Q4',
       '2025',
@@ -125,14 +151,33 @@ describe('a subject listed twice in the previous period', () => {
       { ...r('a2', '2026-Q1', 'x', 80, 4), date: '2026-04-20' }, // the correction
       r('a3', '2026-Q2', 'x', 85, 3),
     ];
-    expect(rankingWithChanges(rows, '2026-Q2', 'region').map((x) => [x.previous?.id, x.rankUp, x.scoreChange])).toEqual([['a2', 1, 5]]);
+    expect(rankingWithChanges(rows, '2026-Q2', 'region').map((x) => [x.previous?.id, x.rankUp, x.scoreChange])).toEqual(
+      [['a2', 1, 5]],
+    );
   });
 });
 
 describe('open data /data/inspections.json: the comparison the /inspections/ pages show', () => {
-  const row = (id: string, period: string, kind: InspectionRecord['subject_kind'], subject: string, score: number | null, rank: number | null, date = '2026-07-20') =>
-    ({ id, period, date, subject_kind: kind, subject, score: score ?? undefined, rank: rank ?? undefined, result: '合格' });
-  const region = (code: string, name: string, level: string, parent?: string) => [code, { code, name, level, parent }] as const;
+  const row = (
+    id: string,
+    period: string,
+    kind: InspectionRecord['subject_kind'],
+    subject: string,
+    score: number | null,
+    rank: number | null,
+    date = '2026-07-20',
+  ) => ({
+    id,
+    period,
+    date,
+    subject_kind: kind,
+    subject,
+    score: score ?? undefined,
+    rank: rank ?? undefined,
+    result: '合格',
+  });
+  const region = (code: string, name: string, level: string, parent?: string) =>
+    [code, { code, name, level, parent }] as const;
   const inspections = [
     row('q1-a', '2026-Q1', 'region', '880101000000', 80, 5, '2026-04-15'),
     row('q1-b', '2026-Q1', 'region', '880102000000', 92, 1, '2026-04-15'),
@@ -165,7 +210,20 @@ describe('open data /data/inspections.json: the comparison the /inspections/ pag
   const NEW = ['period_label', 'previous_period', 'rank_change', 'score_change', 'subject_url'];
 
   it('keeps the entered fields first, in order, and adds the computed ones at the end, each described', () => {
-    expect(ds.fields.map((x) => x.name)).toEqual(['id', 'period', 'date', 'subject_kind', 'subject', 'subject_name', 'score', 'rank', 'result', 'document', 'note', ...NEW]);
+    expect(ds.fields.map((x) => x.name)).toEqual([
+      'id',
+      'period',
+      'date',
+      'subject_kind',
+      'subject',
+      'subject_name',
+      'score',
+      'rank',
+      'result',
+      'document',
+      'note',
+      ...NEW,
+    ]);
     for (const x of ds.fields) expect(x.description, x.name).toMatch(/\p{Script=Han}/u);
     for (const x of rows) expect(Object.keys(x)).toEqual(ds.fields.map((y) => y.name));
   });
@@ -184,14 +242,34 @@ describe('open data /data/inspections.json: the comparison the /inspections/ pag
   });
 
   it('is null where the site shows 无上期可比 or 上期未参加, and for a row a later one replaces', () => {
-    expect(byId.get('q1-a')).toMatchObject({ period_label: '2026年第一季度', previous_period: null, rank_change: null, score_change: null });
+    expect(byId.get('q1-a')).toMatchObject({
+      period_label: '2026年第一季度',
+      previous_period: null,
+      rank_change: null,
+      score_change: null,
+    });
     expect(byId.get('q2-c')).toMatchObject({ previous_period: '2026-Q1', rank_change: null, score_change: null });
-    expect(byId.get('q2-b-old')).toMatchObject({ rank: 3, previous_period: null, rank_change: null, score_change: null });
-    expect(byId.get('q2-c1')).toMatchObject({ previous_period: null, rank_change: null, subject_url: '/chiefs/li-ming/' }); // first chief assessment
+    expect(byId.get('q2-b-old')).toMatchObject({
+      rank: 3,
+      previous_period: null,
+      rank_change: null,
+      score_change: null,
+    });
+    expect(byId.get('q2-c1')).toMatchObject({
+      previous_period: null,
+      rank_change: null,
+      subject_url: '/chiefs/li-ming/',
+    }); // first chief assessment
   });
 
   it('compares a year with the year before, never with a quarter; a water has its page', () => {
-    expect(byId.get('y26-w')).toMatchObject({ period_label: '2026年度', previous_period: '2025', rank_change: null, score_change: -6, subject_url: '/waters/qingxi-he/' });
+    expect(byId.get('y26-w')).toMatchObject({
+      period_label: '2026年度',
+      previous_period: '2025',
+      rank_change: null,
+      score_change: -6,
+      subject_url: '/waters/qingxi-he/',
+    });
   });
 
   it('a village has no page, and an unrecognised period no label', () => {
@@ -200,10 +278,23 @@ describe('open data /data/inspections.json: the comparison the /inspections/ pag
   });
 
   it('the CSV carries the same values, empty for null', () => {
-    const [header, ...lines] = datasetCsv(ds, rows).replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    const [header, ...lines] = datasetCsv(ds, rows)
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/);
     expect(header!.split(',').slice(-NEW.length)).toEqual(NEW);
-    expect(lines.find((l) => l.startsWith('q2-a,'))!.split(',').slice(-NEW.length)).toEqual(['2026年第二季度', '2026-Q1', '2', '8.5', '/regions/880101000000/']);
-    expect(lines.find((l) => l.startsWith('q1-a,'))!.split(',').slice(-NEW.length)).toEqual(['2026年第一季度', '', '', '', '/regions/880101000000/']);
+    expect(
+      lines
+        .find((l) => l.startsWith('q2-a,'))!
+        .split(',')
+        .slice(-NEW.length),
+    ).toEqual(['2026年第二季度', '2026-Q1', '2', '8.5', '/regions/880101000000/']);
+    expect(
+      lines
+        .find((l) => l.startsWith('q1-a,'))!
+        .split(',')
+        .slice(-NEW.length),
+    ).toEqual(['2026年第一季度', '', '', '', '/regions/880101000000/']);
   });
 });
 
@@ -240,7 +331,9 @@ describe('grades: the band a score falls in', () => {
   });
 
   it('says each range in words with exact ends: 良好 is 80 or more and less than 90', () => {
-    expect(gradesText(GRADES)).toBe('90 分及以上为优秀；80 分及以上、低于 90 分为良好；60 分及以上、低于 80 分为合格；低于 60 分为不合格');
+    expect(gradesText(GRADES)).toBe(
+      '90 分及以上为优秀；80 分及以上、低于 90 分为良好；60 分及以上、低于 80 分为合格；低于 60 分为不合格',
+    );
     // a lowest grade that does not start at 0 keeps its lowest score
     expect(gradesText({ 达标: 75.5, 基本达标: 60 })).toBe('75.5 分及以上为达标；60 分及以上、低于 75.5 分为基本达标');
     expect(bandRangeEn(bands[1]!)).toBe('80 ≤ score < 90');
@@ -273,7 +366,12 @@ describe('ranks that contradict scores', () => {
     // a tie may split either way round
     expect(conflicts([r('a', '2026', 'x', 80, 2), r('b', '2026', 'y', 80, 1)])).toEqual([]);
     // rows tied at 90 split over 2nd and 3rd: 89 ranked 2nd contradicts the one ranked 3rd
-    const split = rankConflicts([r('a', '2026', 'x', 95, 1), r('b', '2026', 'y', 90, 2), r('c', '2026', 'z', 90, 3), r('d', '2026', 'w', 89, 2)]);
+    const split = rankConflicts([
+      r('a', '2026', 'x', 95, 1),
+      r('b', '2026', 'y', 90, 2),
+      r('c', '2026', 'z', 90, 3),
+      r('d', '2026', 'w', 89, 2),
+    ]);
     expect(split.map((c) => [c.record.id, c.other.id].sort())).toEqual([['c', 'd']]);
   });
 
@@ -298,7 +396,12 @@ describe('ranks that contradict scores', () => {
       r('d', '2026', 'x4', 100, 4), // the best score, ranked last
     ];
     expect(conflicts(rows)).toEqual([['d', 'a']]); // named with the nearest score it is ranked below
-    const low = [r('a', '2026', 'x1', 92, 1), r('b', '2026', 'x2', 50, 2), r('c', '2026', 'x3', 88, 3), r('d', '2026', 'x4', 85, 4)];
+    const low = [
+      r('a', '2026', 'x1', 92, 1),
+      r('b', '2026', 'x2', 50, 2),
+      r('c', '2026', 'x3', 88, 3),
+      r('d', '2026', 'x4', 85, 4),
+    ];
     expect(conflicts(low)).toEqual([['b', 'd']]); // the lowest score ranked 2nd: named with the nearest score it is ranked above
   });
 

@@ -4,7 +4,9 @@ import { impliedChoices, targetOf } from '../../src/lib/ledger-routes.ts';
 
 describe('targetOf', () => {
   it('prefers a township’s open or overdue page, then the township, status, category, source, year', () => {
-    expect(targetOf({ township: '990102000000', status: 'overdue', category: 'sewage' })).toBe('township/990102000000/overdue');
+    expect(targetOf({ township: '990102000000', status: 'overdue', category: 'sewage' })).toBe(
+      'township/990102000000/overdue',
+    );
     expect(targetOf({ township: '990102000000', status: 'closed' })).toBe('township/990102000000');
     expect(targetOf({ status: 'closed', category: 'sewage' })).toBe('status/closed');
     expect(targetOf({ category: 'sewage', year: '2025' })).toBe('category/sewage');
@@ -24,7 +26,13 @@ describe('impliedChoices', () => {
     expect(impliedChoices('')).toEqual({});
   });
   it('is the inverse of targetOf for the choices a page stands for', () => {
-    for (const key of ['township/990102000000/overdue', 'township/990102000000', 'status/late', 'source/report', 'year/2025']) {
+    for (const key of [
+      'township/990102000000/overdue',
+      'township/990102000000',
+      'status/late',
+      'source/report',
+      'year/2025',
+    ]) {
       expect(targetOf(impliedChoices(key))).toBe(key);
     }
   });

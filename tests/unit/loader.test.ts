@@ -149,7 +149,13 @@ const EXPECTED: Record<string, { problems: Expected[]; count: number | 'at least
   },
 };
 
-const pick = (p: Problem): Expected => ({ file: p.file, line: p.line, column: p.column, field: p.field, value: p.value });
+const pick = (p: Problem): Expected => ({
+  file: p.file,
+  line: p.line,
+  column: p.column,
+  field: p.field,
+  value: p.value,
+});
 
 describe('the valid fixture', () => {
   const { folder, problems } = loadDataFolder(VALID);
@@ -164,7 +170,13 @@ describe('the valid fixture', () => {
     expect(folder.site?.area).toBe('880100000000');
     expect(folder.regions).toHaveLength(8);
     expect(folder.regions.filter((r) => r.data.level === 'township')).toHaveLength(3);
-    expect(folder.waters.map((r) => r.data.id)).toEqual(['heyuan-he', 'liutang-xi', 'nanwan-gou', 'jingbo-hu', 'shiling-shuiku']);
+    expect(folder.waters.map((r) => r.data.id)).toEqual([
+      'heyuan-he',
+      'liutang-xi',
+      'nanwan-gou',
+      'jingbo-hu',
+      'shiling-shuiku',
+    ]);
     expect(folder.segments).toHaveLength(5);
     expect(folder.chiefs).toHaveLength(8);
     expect(folder.assignments).toHaveLength(13);
@@ -204,13 +216,20 @@ describe('the valid fixture', () => {
     const c = folder.cases.find((x) => x.data.id === 'qh-2026-002')!.data;
     expect(c.description).toBe('群众反映南湾村有2处生活污水管直排入沟，"晴天也有污水"。');
     expect(c.report_ref).toBe('JB-20260510-TEST01');
-    expect(folder.patrols.find((p) => p.data.chief === 'qian-shuhua' && p.data.month === '2026-09')!.data).toMatchObject({ count: 0, km: undefined });
+    expect(
+      folder.patrols.find((p) => p.data.chief === 'qian-shuhua' && p.data.month === '2026-09')!.data,
+    ).toMatchObject({ count: 0, km: undefined });
   });
 
   it('reads document frontmatter and notes the line of each field', () => {
     const plan = folder.documents.find((d) => d.id === 'yhyc-heyuan-he')!;
     expect(plan.file).toBe('documents/yhyc-heyuan-he.md');
-    expect(plan.meta).toMatchObject({ kind: 'one_river_one_policy', status: 'in_force', date: '2026-01-15', waters: ['heyuan-he', 'liutang-xi'] });
+    expect(plan.meta).toMatchObject({
+      kind: 'one_river_one_policy',
+      status: 'in_force',
+      date: '2026-01-15',
+      waters: ['heyuan-he', 'liutang-xi'],
+    });
     expect(plan.fieldLines).toMatchObject({ title: 2, date: 5, waters: 8 });
   });
 });
@@ -244,14 +263,19 @@ describe('defect fixtures', () => {
       for (const w of want.problems) expect(got, JSON.stringify(problems, null, 2)).toContainEqual(w);
     });
 
-    it(want.count === 'at least one' ? 'reports problems in the planted file only' : `reports exactly ${want.count} problem(s): every one, no spurious ones`, () => {
-      if (want.count === 'at least one') {
-        expect(problems.length).toBeGreaterThanOrEqual(1);
-        for (const p of problems) expect(p.file).toBe(want.problems[0]!.file);
-      } else {
-        expect(problems.map(pick), JSON.stringify(problems, null, 2)).toHaveLength(want.count);
-      }
-    });
+    it(
+      want.count === 'at least one'
+        ? 'reports problems in the planted file only'
+        : `reports exactly ${want.count} problem(s): every one, no spurious ones`,
+      () => {
+        if (want.count === 'at least one') {
+          expect(problems.length).toBeGreaterThanOrEqual(1);
+          for (const p of problems) expect(p.file).toBe(want.problems[0]!.file);
+        } else {
+          expect(problems.map(pick), JSON.stringify(problems, null, 2)).toHaveLength(want.count);
+        }
+      },
+    );
 
     it('explains each problem in Chinese and in English', () => {
       for (const p of problems) {
@@ -305,7 +329,9 @@ describe('messages name what was expected', () => {
   it('a rank that contradicts the scores names the other row by id and line', () => {
     const [p] = loadDataFolder(makeFixture('rank-contradicts-score')).problems;
     expect(p!.zh).toContain('本行得分 79.5 高于 ins-2026-q2-shiling（第 4 行，得分 74，第 2 名），名次却排在其后');
-    expect(p!.en).toContain('score 79.5 is higher than that of ins-2026-q2-shiling (line 4, score 74, rank 2), yet ranks below it');
+    expect(p!.en).toContain(
+      'score 79.5 is higher than that of ins-2026-q2-shiling (line 4, score 74, rank 2), yet ranks below it',
+    );
     expect(p!.en).toMatch(/expected a higher score never to rank below a lower one/);
   });
 
@@ -320,7 +346,15 @@ describe('messages name what was expected', () => {
     const cat = problems.find((p) => p.line === 3)!;
     expect(cat.zh).toContain('未知的问题类别“乱堆”');
     expect(cat.en).toContain('unknown case category "乱堆"');
-    for (const form of ['stations_meeting_target', 'stations_good', 'cases_closed:CAT1;CAT2', 'cases_on_time', 'patrol_rate:YYYY', 'illegal_building']) expect(cat.en).toContain(form);
+    for (const form of [
+      'stations_meeting_target',
+      'stations_good',
+      'cases_closed:CAT1;CAT2',
+      'cases_on_time',
+      'patrol_rate:YYYY',
+      'illegal_building',
+    ])
+      expect(cat.en).toContain(form);
     expect(cat.zh).toContain('patrol_rate:年份');
     const year = problems.find((p) => p.line === 4)!;
     expect(year.en).toContain('four-digit year');

@@ -1,12 +1,44 @@
 import { describe, expect, it } from 'vitest';
-import { LABEL_ALL, anchorsOf, drawnSize, placeLabels, type LabelBox, type LabelCandidate } from '../../src/lib/map-labels.ts';
+import {
+  LABEL_ALL,
+  anchorsOf,
+  drawnSize,
+  placeLabels,
+  type LabelBox,
+  type LabelCandidate,
+} from '../../src/lib/map-labels.ts';
 
 const STYLE = { width: 400, height: 300, fontSize: 15, padX: 5, minTarget: 30 };
-const river = (id: string, name: string, y: number, rank = 1, x0 = 20, x1 = 380): LabelCandidate => ({ id, name, rank, area: false, lines: [[[x0, y], [(x0 + x1) / 2, y], [x1, y]]] });
-const pond = (id: string, name: string, x: number, y: number, r = 3, rank = 3): LabelCandidate => ({
-  id, name, rank, area: true, lines: [[[x - r, y - r], [x + r, y - r], [x + r, y + r], [x - r, y + r], [x - r, y - r]]],
+const river = (id: string, name: string, y: number, rank = 1, x0 = 20, x1 = 380): LabelCandidate => ({
+  id,
+  name,
+  rank,
+  area: false,
+  lines: [
+    [
+      [x0, y],
+      [(x0 + x1) / 2, y],
+      [x1, y],
+    ],
+  ],
 });
-const apart = (a: LabelBox, b: LabelBox) => Math.abs(a.x - b.x) * 2 >= a.w + b.w || Math.abs(a.y - b.y) * 2 >= a.h + b.h;
+const pond = (id: string, name: string, x: number, y: number, r = 3, rank = 3): LabelCandidate => ({
+  id,
+  name,
+  rank,
+  area: true,
+  lines: [
+    [
+      [x - r, y - r],
+      [x + r, y - r],
+      [x + r, y + r],
+      [x - r, y + r],
+      [x - r, y - r],
+    ],
+  ],
+});
+const apart = (a: LabelBox, b: LabelBox) =>
+  Math.abs(a.x - b.x) * 2 >= a.w + b.w || Math.abs(a.y - b.y) * 2 >= a.h + b.h;
 
 describe('where a name goes', () => {
   it('puts a long river’s name in its middle, on the line', () => {
@@ -36,26 +68,41 @@ describe('where a name goes', () => {
     const placed = placeLabels(rivers, STYLE);
     expect(placed.get('r3')).toMatchObject({ x: 200, y: 164 });
     const boxes = [...placed.values()];
-    for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) expect(apart(boxes[i]!, boxes[j]!)).toBe(true);
+    for (let i = 0; i < boxes.length; i++)
+      for (let j = i + 1; j < boxes.length; j++) expect(apart(boxes[i]!, boxes[j]!)).toBe(true);
     expect(placed.size).toBe(5);
   });
 
   it('leaves out a name with no free spot, and a name wider than the map', () => {
     const tiny = { ...STYLE, width: 60, height: 40 };
-    const placed = placeLabels([river('a', '甲河', 20, 1, 0, 60), river('b', '乙河', 20, 2, 0, 60), river('c', '很长很长的名字', 20, 0, 0, 60)], tiny);
+    const placed = placeLabels(
+      [river('a', '甲河', 20, 1, 0, 60), river('b', '乙河', 20, 2, 0, 60), river('c', '很长很长的名字', 20, 0, 0, 60)],
+      tiny,
+    );
     expect([...placed.keys()]).toEqual(['a']);
   });
 });
 
 describe('which waters are named', () => {
   it('tries every water on a county-size map', () => {
-    const ponds = Array.from({ length: 12 }, (_, i) => pond(`p${i}`, '塘', 20 + (i % 4) * 100, 40 + Math.floor(i / 4) * 100));
+    const ponds = Array.from({ length: 12 }, (_, i) =>
+      pond(`p${i}`, '塘', 20 + (i % 4) * 100, 40 + Math.floor(i / 4) * 100),
+    );
     expect(placeLabels(ponds, STYLE).size).toBe(12);
   });
 
   it('tries only the main waters on a city-size map, by level and then size', () => {
     const big = { ...STYLE, width: 4000, height: 4000 };
-    const many = Array.from({ length: LABEL_ALL + 40 }, (_, i) => pond(`p${String(i).padStart(3, '0')}`, '塘', 50 + (i % 20) * 190, 50 + Math.floor(i / 20) * 190, 3, i < LABEL_ALL + 20 ? 3 : 1));
+    const many = Array.from({ length: LABEL_ALL + 40 }, (_, i) =>
+      pond(
+        `p${String(i).padStart(3, '0')}`,
+        '塘',
+        50 + (i % 20) * 190,
+        50 + Math.floor(i / 20) * 190,
+        3,
+        i < LABEL_ALL + 20 ? 3 : 1,
+      ),
+    );
     const placed = placeLabels(many, big);
     expect(placed.size).toBe(LABEL_ALL);
     // The 20 higher-level (rank 1) waters are all named; of the 80 others, only the first 40 by id (all the same size).

@@ -1,8 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { bboxOf, fit, intersects, padBBox, pathData, simplify, type Geometry } from '../../src/lib/map.ts';
 
-const line: Geometry = { type: 'LineString', coordinates: [[114.0, 30.0], [114.1, 30.05], [114.2, 30.1]] };
-const lake: Geometry = { type: 'Polygon', coordinates: [[[114.3, 30.3], [114.35, 30.3], [114.35, 30.35], [114.3, 30.3]]] };
+const line: Geometry = {
+  type: 'LineString',
+  coordinates: [
+    [114.0, 30.0],
+    [114.1, 30.05],
+    [114.2, 30.1],
+  ],
+};
+const lake: Geometry = {
+  type: 'Polygon',
+  coordinates: [
+    [
+      [114.3, 30.3],
+      [114.35, 30.3],
+      [114.35, 30.35],
+      [114.3, 30.3],
+    ],
+  ],
+};
 
 describe('map geometry', () => {
   it('boxes every position of lines and polygons', () => {
@@ -27,8 +44,18 @@ describe('map geometry', () => {
   });
 
   it('drops points closer than the tolerance but keeps both ends', () => {
-    const pts: [number, number][] = [[0, 0], [0.2, 0], [0.4, 0], [5, 0], [5.1, 0]];
-    expect(simplify(pts, 1)).toEqual([[0, 0], [5, 0], [5.1, 0]]);
+    const pts: [number, number][] = [
+      [0, 0],
+      [0.2, 0],
+      [0.4, 0],
+      [5, 0],
+      [5.1, 0],
+    ];
+    expect(simplify(pts, 1)).toEqual([
+      [0, 0],
+      [5, 0],
+      [5.1, 0],
+    ]);
   });
 
   it('pads and intersects boxes', () => {

@@ -59,7 +59,10 @@ describe('photos that are refused', () => {
   });
   it('an SVG with a script, and HTML renamed to .jpg, by their bytes', () => {
     const dir = folder();
-    writeFileSync(join(dir, 'media/evil.svg'), '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
+    writeFileSync(
+      join(dir, 'media/evil.svg'),
+      '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+    );
     writeFileSync(join(dir, 'media/page.jpg'), '<!doctype html><script>alert(1)</script>');
     expect(problem(dir, 'evil.svg')).toContain('不是 JPEG、PNG、WebP 或 GIF');
     expect(problem(dir, 'page.jpg')).toContain('不是 JPEG、PNG、WebP 或 GIF');
@@ -78,7 +81,10 @@ describe('photos that are refused', () => {
   it('the folder check names cases.csv, line, column and the file', () => {
     const dir = makeFixture();
     mkdirSync(join(dir, 'media'), { recursive: true });
-    writeFileSync(join(dir, 'media/evil.svg'), '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
+    writeFileSync(
+      join(dir, 'media/evil.svg'),
+      '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+    );
     const cases = readFileSync(join(dir, 'cases.csv'), 'utf8').split('\n');
     const header = cases[0]!.split(',');
     const cells = cases[1]!.split(',');

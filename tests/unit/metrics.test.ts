@@ -45,7 +45,10 @@ describe('parseMetric', () => {
   });
 
   it('counts a category named twice once, in the contract order', () => {
-    expect(ok('cases_closed:dumping;encroachment;dumping')).toEqual({ kind: 'cases_closed', categories: ['encroachment', 'dumping'] });
+    expect(ok('cases_closed:dumping;encroachment;dumping')).toEqual({
+      kind: 'cases_closed',
+      categories: ['encroachment', 'dumping'],
+    });
   });
 
   it('refuses an unknown category, naming it and listing the categories', () => {
@@ -56,7 +59,18 @@ describe('parseMetric', () => {
   });
 
   it('refuses a list with no category, an argument where none is taken, and a bad year', () => {
-    for (const bad of ['cases_closed:', 'cases_closed: ; ', 'stations_good:2026', 'cases_on_time:dumping', 'patrol_rate', 'patrol_rate:', 'patrol_rate:26', 'patrol_rate:02026', 'patrol_rate:二〇二六', 'patrol_rate:2026-01']) {
+    for (const bad of [
+      'cases_closed:',
+      'cases_closed: ; ',
+      'stations_good:2026',
+      'cases_on_time:dumping',
+      'patrol_rate',
+      'patrol_rate:',
+      'patrol_rate:26',
+      'patrol_rate:02026',
+      'patrol_rate:二〇二六',
+      'patrol_rate:2026-01',
+    ]) {
       const p = err(bad);
       expect(p.en, bad).toContain('expected one of stations_meeting_target');
       expect(p.zh, bad).toContain('计算口径应为以下之一');
@@ -66,12 +80,26 @@ describe('parseMetric', () => {
   it('refuses anything else with the expected forms', () => {
     for (const bad of ['', 'Stations_good', 'stations good', '优良比例', 'cases_closed_rate', 'patrol_rate2026']) {
       const p = err(bad);
-      for (const form of ['stations_meeting_target', 'stations_good', 'cases_closed:CAT1;CAT2', 'cases_on_time', 'patrol_rate:YYYY']) expect(p.en, bad).toContain(form);
+      for (const form of [
+        'stations_meeting_target',
+        'stations_good',
+        'cases_closed:CAT1;CAT2',
+        'cases_on_time',
+        'patrol_rate:YYYY',
+      ])
+        expect(p.en, bad).toContain(form);
     }
   });
 
   it('round-trips through formatMetric', () => {
-    for (const text of ['stations_meeting_target', 'stations_good', 'cases_closed', 'cases_closed:sewage_outlet', 'cases_on_time', 'patrol_rate:2026']) {
+    for (const text of [
+      'stations_meeting_target',
+      'stations_good',
+      'cases_closed',
+      'cases_closed:sewage_outlet',
+      'cases_on_time',
+      'patrol_rate:2026',
+    ]) {
       expect(formatMetric(ok(text))).toBe(text);
     }
   });
@@ -95,7 +123,18 @@ describe('percent1', () => {
 
 describe('yearMonthsUpTo', () => {
   it('stops at the month of as_of while the year runs', () => {
-    expect(yearMonthsUpTo(2026, '2026-10-31')).toEqual(['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10']);
+    expect(yearMonthsUpTo(2026, '2026-10-31')).toEqual([
+      '2026-01',
+      '2026-02',
+      '2026-03',
+      '2026-04',
+      '2026-05',
+      '2026-06',
+      '2026-07',
+      '2026-08',
+      '2026-09',
+      '2026-10',
+    ]);
     expect(yearMonthsUpTo(2026, '2026-01-01')).toEqual(['2026-01']);
   });
   it('is the whole year once it is over, and empty before it begins', () => {
@@ -108,7 +147,14 @@ describe('yearMonthsUpTo', () => {
 const noPatrols = () => {
   throw new Error('patrols not asked for');
 };
-const sources = (o: Partial<MetricSources>): MetricSources => ({ asOf: '2026-10-31', stations: [], cases: [], outlets: [], patrols: noPatrols, ...o });
+const sources = (o: Partial<MetricSources>): MetricSources => ({
+  asOf: '2026-10-31',
+  stations: [],
+  cases: [],
+  outlets: [],
+  patrols: noPatrols,
+  ...o,
+});
 
 describe('station metrics', () => {
   const st = (...rows: [string, string, boolean][]): MetricStation => ({
@@ -125,8 +171,16 @@ describe('station metrics', () => {
 
   it('stations_good: latest result class III or better, over stations with a result', () => {
     const v = computeMetric({ kind: 'stations_good' }, sources({ stations }));
-    expect(v).toMatchObject({ numerator: 3, denominator: 5, value: 60, withoutResult: 1, latestDates: { from: '2026-09-14', to: '2026-10-13' } });
-    expect(metricBasis(v)).toBe('有监测结果的 5 个断面中，最近一次监测为Ⅰ—Ⅲ类的 3 个；各断面最近一次监测在2026年9月14日至2026年10月13日；1 个断面没有监测结果，未计入');
+    expect(v).toMatchObject({
+      numerator: 3,
+      denominator: 5,
+      value: 60,
+      withoutResult: 1,
+      latestDates: { from: '2026-09-14', to: '2026-10-13' },
+    });
+    expect(metricBasis(v)).toBe(
+      '有监测结果的 5 个断面中，最近一次监测为Ⅰ—Ⅲ类的 3 个；各断面最近一次监测在2026年9月14日至2026年10月13日；1 个断面没有监测结果，未计入',
+    );
   });
 
   it('stations_meeting_target: latest result meets its own target', () => {
@@ -135,7 +189,11 @@ describe('station metrics', () => {
   });
 
   it('is null with no station that has a result', () => {
-    expect(computeMetric({ kind: 'stations_good' }, sources({ stations: [st()] }))).toMatchObject({ value: null, denominator: 0, withoutResult: 1 });
+    expect(computeMetric({ kind: 'stations_good' }, sources({ stations: [st()] }))).toMatchObject({
+      value: null,
+      denominator: 0,
+      withoutResult: 1,
+    });
   });
 
   it('latestResult: on the same date the last given wins; a month counts up to the month of as_of', () => {
@@ -148,7 +206,13 @@ describe('station metrics', () => {
 });
 
 describe('case metrics', () => {
-  const c = (category: string, status: MetricCase['status'], closedOn: string | null = null, deadline = '2026-06-30', found = '2026-01-10'): MetricCase => ({ category, found, deadline, status, closedOn });
+  const c = (
+    category: string,
+    status: MetricCase['status'],
+    closedOn: string | null = null,
+    deadline = '2026-06-30',
+    found = '2026-01-10',
+  ): MetricCase => ({ category, found, deadline, status, closedOn });
   const cases: MetricCase[] = [
     c('encroachment', 'closed', '2026-06-30'), // closed on the deadline day: on time
     c('dumping', 'closed', '2026-07-01'), // a day late
@@ -166,23 +230,39 @@ describe('case metrics', () => {
   });
 
   it('cases_closed of all categories', () => {
-    expect(computeMetric(ok('cases_closed'), sources({ cases }))).toMatchObject({ numerator: 3, denominator: 6, value: 50 });
+    expect(computeMetric(ok('cases_closed'), sources({ cases }))).toMatchObject({
+      numerator: 3,
+      denominator: 6,
+      value: 50,
+    });
   });
 
   it('cases_closed is null when no case is of those categories', () => {
-    expect(computeMetric(ok('cases_closed:black_odorous'), sources({ cases }))).toMatchObject({ value: null, denominator: 0 });
+    expect(computeMetric(ok('cases_closed:black_odorous'), sources({ cases }))).toMatchObject({
+      value: null,
+      denominator: 0,
+    });
   });
 
   it('cases_on_time: closed on or before the deadline, over closed cases', () => {
-    expect(computeMetric(ok('cases_on_time'), sources({ cases }))).toMatchObject({ numerator: 2, denominator: 3, value: 66.7 });
-    expect(computeMetric(ok('cases_on_time'), sources({ cases: [c('other', 'rectifying')] }))).toMatchObject({ value: null });
+    expect(computeMetric(ok('cases_on_time'), sources({ cases }))).toMatchObject({
+      numerator: 2,
+      denominator: 3,
+      value: 66.7,
+    });
+    expect(computeMetric(ok('cases_on_time'), sources({ cases: [c('other', 'rectifying')] }))).toMatchObject({
+      value: null,
+    });
   });
 });
 
 describe('patrol_rate', () => {
   it('asks for the months of the year up to as_of and divides credited by required', () => {
     const asked: string[][] = [];
-    const v = computeMetric(ok('patrol_rate:2026'), sources({ patrols: (m) => (asked.push([...m]), { required: 692, credited: 660 }) }));
+    const v = computeMetric(
+      ok('patrol_rate:2026'),
+      sources({ patrols: (m) => (asked.push([...m]), { required: 692, credited: 660 }) }),
+    );
     expect(asked).toEqual([yearMonthsUpTo(2026, '2026-10-31')]);
     expect(v).toMatchObject({ value: 95.4, numerator: 660, denominator: 692 });
     expect(metricBasis(v)).toBe('2026年1月至2026年10月：规定巡河 692 次，按月计达到规定的 660 次');
@@ -209,12 +289,21 @@ describe('patrol_rate', () => {
       { chief: 'kee', month: '2026-01', count: 9 },
     ];
     const patrols = (months: readonly string[]) => {
-      const chiefs = [...terms].map(([id, t]) => ({ id, level: level[id as 'gen' | 'vil'], region: 'r', months: monthsServed(t, months) }));
+      const chiefs = [...terms].map(([id, t]) => ({
+        id,
+        level: level[id as 'gen' | 'vil'],
+        region: 'r',
+        months: monthsServed(t, months),
+      }));
       const { totals } = patrolCompliance(records, chiefs, months, { county: 1, township: 1, village: 4 });
       return { required: totals.required, credited: totals.credited };
     };
     // gen 1/1 + 0/1, vil min(6,4)=4/4 + 2/4 → 7/10
-    expect(computeMetric(ok('patrol_rate:2026'), sources({ asOf: '2026-02-28', patrols }))).toMatchObject({ numerator: 7, denominator: 10, value: 70 });
+    expect(computeMetric(ok('patrol_rate:2026'), sources({ asOf: '2026-02-28', patrols }))).toMatchObject({
+      numerator: 7,
+      denominator: 10,
+      value: 70,
+    });
   });
 });
 
@@ -235,7 +324,14 @@ describe('outlets_regulated', () => {
   });
 
   it('counts 已规范 and 已封堵 over every listed outlet; 情况不明 and 整治中 are not yet regulated', () => {
-    const outlets = [{ status: 'compliant' }, { status: 'closed' }, { status: 'rectifying' }, { status: 'unknown' }, { status: 'compliant' }, { status: 'closed' }] as const;
+    const outlets = [
+      { status: 'compliant' },
+      { status: 'closed' },
+      { status: 'rectifying' },
+      { status: 'unknown' },
+      { status: 'compliant' },
+      { status: 'closed' },
+    ] as const;
     const v = computeMetric(ok('outlets_regulated'), sources({ outlets }));
     expect(v).toMatchObject({ value: 66.7, numerator: 4, denominator: 6 });
     expect(metricBasis(v)).toBe('入河排污口 6 个中已规范或已封堵 4 个');

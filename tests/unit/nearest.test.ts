@@ -3,18 +3,39 @@ import { distanceToGeometry, formatDistanceZh, nearestWaters } from '../../src/l
 import type { Geometry } from '../../src/lib/map.ts';
 
 // An east–west river along 30°N and a square lake with an island (a hole).
-const river: Geometry = { type: 'LineString', coordinates: [[114.0, 30.0], [114.1, 30.0], [114.2, 30.0]] };
+const river: Geometry = {
+  type: 'LineString',
+  coordinates: [
+    [114.0, 30.0],
+    [114.1, 30.0],
+    [114.2, 30.0],
+  ],
+};
 const lake: Geometry = {
   type: 'Polygon',
   coordinates: [
-    [[114.3, 30.1], [114.4, 30.1], [114.4, 30.2], [114.3, 30.2], [114.3, 30.1]],
-    [[114.34, 30.14], [114.36, 30.14], [114.36, 30.16], [114.34, 30.16], [114.34, 30.14]],
+    [
+      [114.3, 30.1],
+      [114.4, 30.1],
+      [114.4, 30.2],
+      [114.3, 30.2],
+      [114.3, 30.1],
+    ],
+    [
+      [114.34, 30.14],
+      [114.36, 30.14],
+      [114.36, 30.16],
+      [114.34, 30.16],
+      [114.34, 30.14],
+    ],
   ],
 };
 /** Great-circle distance, to check the flat approximation against. */
 const haversine = ([lon1, lat1]: [number, number], [lon2, lat2]: [number, number]) => {
   const r = Math.PI / 180;
-  const a = Math.sin(((lat2 - lat1) * r) / 2) ** 2 + Math.cos(lat1 * r) * Math.cos(lat2 * r) * Math.sin(((lon2 - lon1) * r) / 2) ** 2;
+  const a =
+    Math.sin(((lat2 - lat1) * r) / 2) ** 2 +
+    Math.cos(lat1 * r) * Math.cos(lat2 * r) * Math.sin(((lon2 - lon1) * r) / 2) ** 2;
   return 2 * 6_371_008.8 * Math.asin(Math.sqrt(a));
 };
 
@@ -27,7 +48,9 @@ describe('distance from a point to a water', () => {
 
   it('is measured to the nearest end beyond the end of a river', () => {
     const p: [number, number] = [114.25, 30.03];
-    expect(Math.abs(distanceToGeometry(p, river) - haversine(p, [114.2, 30.0])) / haversine(p, [114.2, 30.0])).toBeLessThan(0.005);
+    expect(
+      Math.abs(distanceToGeometry(p, river) - haversine(p, [114.2, 30.0])) / haversine(p, [114.2, 30.0]),
+    ).toBeLessThan(0.005);
   });
 
   it('is 0 on a lake, to the shore from outside, and to the island shore from the island', () => {
@@ -43,7 +66,16 @@ describe('nearest waters', () => {
   const features = [
     { properties: { id: 'river', name: '甲河' }, geometry: river },
     { properties: { id: 'lake', name: '乙湖' }, geometry: lake },
-    { properties: { id: 'far', name: '丙溪' }, geometry: { type: 'LineString', coordinates: [[115, 31], [115.1, 31]] } },
+    {
+      properties: { id: 'far', name: '丙溪' },
+      geometry: {
+        type: 'LineString',
+        coordinates: [
+          [115, 31],
+          [115.1, 31],
+        ],
+      },
+    },
     { properties: { id: 'nogeo', name: '丁塘' }, geometry: null },
     { properties: {}, geometry: river },
   ];

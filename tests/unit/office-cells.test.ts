@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { cellText, dateToExcelSerial, excelSerialToDate, normaliseDateText, normaliseMonthText, numberText } from '../../src/office/cells.ts';
+import {
+  cellText,
+  dateToExcelSerial,
+  excelSerialToDate,
+  normaliseDateText,
+  normaliseMonthText,
+  numberText,
+} from '../../src/office/cells.ts';
 import { columnsOf, columnLetter, recogniseHeader, normaliseHeader } from '../../src/office/columns.ts';
 import { TABLES } from '../../src/schemas/tables.ts';
 import { sheetToTable, type Sheet } from '../../src/office/sheets.ts';
@@ -79,10 +86,26 @@ describe('header recognition', () => {
     const { table } = sheetToTable(sheet);
     expect(table?.table).toBe('chiefs');
     expect(table?.headerRow).toBe(3);
-    expect(table?.rows).toEqual([{ row: 4, values: { id: 'wang-li', name: '王丽', position: '副县长', region: '880100000000', phone: '0000-1', verified: '2026-03-15' } }]);
+    expect(table?.rows).toEqual([
+      {
+        row: 4,
+        values: {
+          id: 'wang-li',
+          name: '王丽',
+          position: '副县长',
+          region: '880100000000',
+          phone: '0000-1',
+          verified: '2026-03-15',
+        },
+      },
+    ]);
   });
   it('names the missing required columns of a sheet named after its table', () => {
-    const { issue } = sheetToTable({ name: '河长名录', kind: 'sheet', rows: [{ row: 1, cells: ['编码', '姓名', '职务'] }] });
+    const { issue } = sheetToTable({
+      name: '河长名录',
+      kind: 'sheet',
+      rows: [{ row: 1, cells: ['编码', '姓名', '职务'] }],
+    });
     expect(issue?.zh).toContain('核实日期');
   });
 });

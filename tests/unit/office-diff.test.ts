@@ -12,13 +12,25 @@ afterAll(cleanupTemp);
 describe('diff of two data folders', () => {
   it('lists appointments, removals, cases, readings and stations newly off target', () => {
     const dir = makeFixture();
-    const edit = (f: string, fn: (s: string) => string) => writeFileSync(join(dir, f), fn(readFileSync(join(dir, f), 'utf8')));
+    const edit = (f: string, fn: (s: string) => string) =>
+      writeFileSync(join(dir, f), fn(readFileSync(join(dir, f), 'utf8')));
     edit('site.yaml', (s) => s.replace('as_of: 2026-09-30', 'as_of: 2026-11-15'));
-    edit('assignments.csv', (s) => s.replace('zhao-mingyuan,heyuan-he,,general_chief,2022-01-01,,', 'zhao-mingyuan,heyuan-he,,general_chief,2022-01-01,2026-10-31,'));
+    edit('assignments.csv', (s) =>
+      s.replace(
+        'zhao-mingyuan,heyuan-he,,general_chief,2022-01-01,,',
+        'zhao-mingyuan,heyuan-he,,general_chief,2022-01-01,2026-10-31,',
+      ),
+    );
     appendFileSync(join(dir, 'chiefs.csv'), 'wu-xin,吴新,县委书记,880100000000,0000-5550100,2026-11-01\n');
     appendFileSync(join(dir, 'assignments.csv'), 'wu-xin,heyuan-he,,general_chief,2026-11-01,,\n');
-    appendFileSync(join(dir, 'cases.csv'), 'qh-2026-009,禾源河新发现排污口,heyuan-he,,880101000000,2026-10-05,patrol,sewage_outlet,,河口镇人民政府,2026-10-30,,,,\n');
-    appendFileSync(join(dir, 'readings/2026.csv'), 'heyuan-chujing,2026-10-14,7.3,2.1,9.0,35,6.5,2.6,0.45,3.0,0.001L,0.00004L,20.0,0.004L\n');
+    appendFileSync(
+      join(dir, 'cases.csv'),
+      'qh-2026-009,禾源河新发现排污口,heyuan-he,,880101000000,2026-10-05,patrol,sewage_outlet,,河口镇人民政府,2026-10-30,,,,\n',
+    );
+    appendFileSync(
+      join(dir, 'readings/2026.csv'),
+      'heyuan-chujing,2026-10-14,7.3,2.1,9.0,35,6.5,2.6,0.45,3.0,0.001L,0.00004L,20.0,0.004L\n',
+    );
     const a = loadDataFolder(VALID);
     const b = loadDataFolder(dir);
     expect(b.problems).toEqual([]);
@@ -32,14 +44,34 @@ describe('diff of two data folders', () => {
     expect(d.newlyOffTarget.join()).toContain('heyuan-chujing');
     expect(formatDiff(d)).toContain('新任河长');
     const same = diffFolders(a.folder, a.folder);
-    expect([...same.appointed, ...same.removed, ...same.casesOpened, ...same.newlyOffTarget, ...same.tables]).toEqual([]);
+    expect([...same.appointed, ...same.removed, ...same.casesOpened, ...same.newlyOffTarget, ...same.tables]).toEqual(
+      [],
+    );
   });
 });
 
 describe('grouped and HTML reports', () => {
   const problems: Problem[] = [
-    { file: 'waters.csv', line: 4, column: 6, field: 'regions', value: '8801', key: '南湾沟', zh: '未知的区划代码', en: 'unknown region code' },
-    { file: 'chiefs.csv', line: 9, column: 6, field: 'verified', value: '<b>', key: '王秀英', zh: '日期应为 YYYY-MM-DD', en: 'expected a date' },
+    {
+      file: 'waters.csv',
+      line: 4,
+      column: 6,
+      field: 'regions',
+      value: '8801',
+      key: '南湾沟',
+      zh: '未知的区划代码',
+      en: 'unknown region code',
+    },
+    {
+      file: 'chiefs.csv',
+      line: 9,
+      column: 6,
+      field: 'verified',
+      value: '<b>',
+      key: '王秀英',
+      zh: '日期应为 YYYY-MM-DD',
+      en: 'expected a date',
+    },
     { file: 'waters.csv', line: 2, column: 3, field: 'kind', value: 'x', zh: '应为以下之一', en: 'one of' },
   ];
   it('groups by file with keys, locations and a summary, leaving formatReport as it was', () => {

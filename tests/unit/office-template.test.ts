@@ -32,7 +32,9 @@ describe('template workbook', () => {
     }
   });
   it('pre-fills current data with Chinese labels', async () => {
-    const wb = buildTemplate({ data: { waters: [{ id: 'a', name: '甲河', kind: 'river', level: 'county', regions: '1', target_class: 'III' }] } });
+    const wb = buildTemplate({
+      data: { waters: [{ id: 'a', name: '甲河', kind: 'river', level: 'county', regions: '1', target_class: 'III' }] },
+    });
     const ws = wb.getWorksheet('江河湖库名录')!;
     expect(ws.getCell('C2').value).toBe('河流');
     expect(ws.getCell('I2').value).toBe('Ⅲ类');

@@ -132,7 +132,13 @@ describe('patrolCompliance', () => {
 
 describe('who owes patrols', () => {
   it('the five chief roles of the contract, general and deputy general chiefs included', () => {
-    expect([...PATROL_ROLES].sort()).toEqual(['chief', 'deputy_chief', 'deputy_general_chief', 'general_chief', 'segment_chief']);
+    expect([...PATROL_ROLES].sort()).toEqual([
+      'chief',
+      'deputy_chief',
+      'deputy_general_chief',
+      'general_chief',
+      'segment_chief',
+    ]);
   });
 
   it('patrolTerms keeps the terms of those roles only, a chief with two posts once', () => {
@@ -146,7 +152,10 @@ describe('who owes patrols', () => {
       { chief: 'hu', role: 'chief', start: '2026-03-21' },
     ]);
     expect([...terms.keys()]).toEqual(['lin', 'zhou', 'hu']);
-    expect(terms.get('hu')).toEqual([{ start: '2021-07-01', end: '2026-03-20' }, { start: '2026-03-21', end: null }]);
+    expect(terms.get('hu')).toEqual([
+      { start: '2021-07-01', end: '2026-03-20' },
+      { start: '2026-03-21', end: null },
+    ]);
     // the two terms follow each other: every month is served
     expect(monthsServed(terms.get('hu')!, ['2026-03', '2026-04'])).toEqual(['2026-03', '2026-04']);
   });

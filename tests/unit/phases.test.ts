@@ -3,12 +3,28 @@ import { documentPhases, milestones, parsePhaseHeading, phaseState, span } from 
 
 describe('parsePhaseHeading', () => {
   it('reads the name and the date range of a phase heading', () => {
-    expect(parsePhaseHeading('（一）动员部署（2025年3月1日—4月30日）')).toEqual({ name: '动员部署', start: '2025-03-01', end: '2025-04-30' });
-    expect(parsePhaseHeading('（二）全面推进（2025年5月1日—2026年6月30日）')).toEqual({ name: '全面推进', start: '2025-05-01', end: '2026-06-30' });
-    expect(parsePhaseHeading('三、检查落实(2026年7月1日至9月30日)')).toEqual({ name: '检查落实', start: '2026-07-01', end: '2026-09-30' });
+    expect(parsePhaseHeading('（一）动员部署（2025年3月1日—4月30日）')).toEqual({
+      name: '动员部署',
+      start: '2025-03-01',
+      end: '2025-04-30',
+    });
+    expect(parsePhaseHeading('（二）全面推进（2025年5月1日—2026年6月30日）')).toEqual({
+      name: '全面推进',
+      start: '2025-05-01',
+      end: '2026-06-30',
+    });
+    expect(parsePhaseHeading('三、检查落实(2026年7月1日至9月30日)')).toEqual({
+      name: '检查落实',
+      start: '2026-07-01',
+      end: '2026-09-30',
+    });
   });
   it('rolls a year-less end into the next year when needed', () => {
-    expect(parsePhaseHeading('验收总结（2026年11月1日—1月31日）')).toEqual({ name: '验收总结', start: '2026-11-01', end: '2027-01-31' });
+    expect(parsePhaseHeading('验收总结（2026年11月1日—1月31日）')).toEqual({
+      name: '验收总结',
+      start: '2026-11-01',
+      end: '2027-01-31',
+    });
   });
   it('ignores headings without a range', () => {
     expect(parsePhaseHeading('一、总体要求')).toBeNull();
@@ -22,10 +38,14 @@ describe('documentPhases', () => {
       { name: 'B', start: '2025-05-01', end: '2025-06-01' },
       { name: 'A', start: '2025-01-01', end: '2025-04-01' },
     ];
-    expect(documentPhases({ phases }, [{ text: '（一）动员部署（2025年3月1日—4月30日）' }]).map((p) => p.name)).toEqual(['A', 'B']);
+    expect(documentPhases({ phases }, [{ text: '（一）动员部署（2025年3月1日—4月30日）' }]).map((p) => p.name)).toEqual(
+      ['A', 'B'],
+    );
   });
   it('falls back to headings', () => {
-    expect(documentPhases({}, [{ text: '一、总体要求' }, { text: '（一）动员部署（2025年3月1日—4月30日）' }])).toEqual([{ name: '动员部署', start: '2025-03-01', end: '2025-04-30' }]);
+    expect(documentPhases({}, [{ text: '一、总体要求' }, { text: '（一）动员部署（2025年3月1日—4月30日）' }])).toEqual([
+      { name: '动员部署', start: '2025-03-01', end: '2025-04-30' },
+    ]);
     expect(documentPhases({ phases: [] }, [])).toEqual([]);
   });
 });

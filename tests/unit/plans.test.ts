@@ -19,13 +19,24 @@ describe('black-odorous list', () => {
       { id: 'open-soon', status: 'treating', deadline: '2026-12-31' },
       { id: 'overdue-older', status: 'treating', deadline: '2025-06-30' },
     ] as const;
-    expect(blackOdorousOrder(rows, asOf).map((r) => r.id)).toEqual(['overdue-older', 'overdue', 'open-soon', 'open-late', 'done']);
+    expect(blackOdorousOrder(rows, asOf).map((r) => r.id)).toEqual([
+      'overdue-older',
+      'overdue',
+      'open-soon',
+      'open-late',
+      'done',
+    ]);
   });
 });
 
 describe('outlet counts', () => {
   it('counts every status, zero where none', () => {
-    expect(outletCounts([{ status: 'closed' }, { status: 'closed' }, { status: 'unknown' }])).toEqual({ compliant: 0, rectifying: 0, closed: 2, unknown: 1 });
+    expect(outletCounts([{ status: 'closed' }, { status: 'closed' }, { status: 'unknown' }])).toEqual({
+      compliant: 0,
+      rectifying: 0,
+      closed: 2,
+      unknown: 1,
+    });
   });
 });
 
@@ -45,7 +56,9 @@ describe('plan tasks', () => {
   const doc = (rows: string) => `---\ntitle: t\n---\n\n<TaskTable\n  rows={${rows}}\n/>\n`;
 
   it('are read from the TaskTable rows of a document', () => {
-    const text = doc(`[{ task: '截污纳管', lead: '县住建局', deadline: '2026-06-30' }, { task: '建档', lead: '生态环境分局', support: ['各乡镇'], deadline: '2026-09-30', done: '2026-09-18' }]`);
+    const text = doc(
+      `[{ task: '截污纳管', lead: '县住建局', deadline: '2026-06-30' }, { task: '建档', lead: '生态环境分局', support: ['各乡镇'], deadline: '2026-09-30', done: '2026-09-18' }]`,
+    );
     expect(checkDocumentBody(text, 'mdx').problems).toEqual([]);
     expect(planTasksOf(text, 'mdx')).toEqual([
       { task: '截污纳管', lead: '县住建局', deadline: '2026-06-30' },

@@ -8,8 +8,12 @@ describe('public-sign QR codes', () => {
   });
 
   it("of a segment link to its water's page with the segment in ?seg=", () => {
-    expect(segmentUrl('https://hzz.example.org/', 'qingxi-he', 'qingxi-he-baisha')).toBe('https://hzz.example.org/waters/qingxi-he/?seg=qingxi-he-baisha');
-    expect(segmentUrl('https://example.org/county', 'a-1', 'a-1-2')).toBe('https://example.org/county/waters/a-1/?seg=a-1-2');
+    expect(segmentUrl('https://hzz.example.org/', 'qingxi-he', 'qingxi-he-baisha')).toBe(
+      'https://hzz.example.org/waters/qingxi-he/?seg=qingxi-he-baisha',
+    );
+    expect(segmentUrl('https://example.org/county', 'a-1', 'a-1-2')).toBe(
+      'https://example.org/county/waters/a-1/?seg=a-1-2',
+    );
   });
 
   it('are inline SVG with no external reference', async () => {

@@ -11,7 +11,13 @@ import { consecutiveMisses, consecutiveYearMisses, monthlyResults, yearlyResults
 import type { Db, StationView } from '../../src/data/query.ts';
 import type { Action } from '../../src/schemas/tables.ts';
 import { groupByTownship, monthRows, qualityIndex, worstInMonth } from '../../src/data/quality.ts';
-import { READING_COLUMNS, blackOdorousSummary, readingRecord, stationCsv, stationQuality } from '../../src/data/station.ts';
+import {
+  READING_COLUMNS,
+  blackOdorousSummary,
+  readingRecord,
+  stationCsv,
+  stationQuality,
+} from '../../src/data/station.ts';
 import { DATASETS } from '../../src/data/opendata.ts';
 import type { StationMonthRow } from '../../src/data/quality.ts';
 
@@ -24,11 +30,21 @@ function values(v: Partial<Record<ReadingItem, string>>): ReadingValues {
 }
 
 /** A station with readings: NH3-N per date decides the class (≤1.0 is III or better). */
-function station(id: string, name: string, rows: [string, Partial<Record<ReadingItem, string>>][], opts: { target?: TargetClass; responsible?: string[]; waterbody?: Waterbody; actions?: Action[] } = {}): StationView {
+function station(
+  id: string,
+  name: string,
+  rows: [string, Partial<Record<ReadingItem, string>>][],
+  opts: { target?: TargetClass; responsible?: string[]; waterbody?: Waterbody; actions?: Action[] } = {},
+): StationView {
   const target = opts.target ?? 'III';
   const waterbody = opts.waterbody ?? 'river';
   const dated = rows.map(([date, v]) => ({ date, values: values(v) }));
-  const classed = dated.map((r) => ({ station: id, date: r.date, values: r.values, result: classifyReading(r.values, waterbody, target) }));
+  const classed = dated.map((r) => ({
+    station: id,
+    date: r.date,
+    values: r.values,
+    result: classifyReading(r.values, waterbody, target),
+  }));
   const monthly = monthlyResults(dated, waterbody, target);
   const yearly = yearlyResults(dated, waterbody, target);
   const responsible = opts.responsible ?? [];
@@ -59,7 +75,14 @@ function db(stations: StationView[], actions: Action[] = []): Db {
     else byChief.set(a.chief, [a]);
   }
   return {
-    site: { rules: { escalation: RULE, accountable_roles: ['chief', 'segment_chief'], min_months_per_year: 4, action_window_days: 180 } },
+    site: {
+      rules: {
+        escalation: RULE,
+        accountable_roles: ['chief', 'segment_chief'],
+        min_months_per_year: 4,
+        action_window_days: 180,
+      },
+    },
     townships: [{ code: 't1', name: '城关镇', level: 'township' }],
     currentByWater: new Map(),
     pastByWater: new Map(),
@@ -79,7 +102,8 @@ function db(stations: StationView[], actions: Action[] = []): Db {
   } as unknown as Db;
 }
 
-const act = (date: string, chief: string, kind: string): Action => ({ date, chief, kind, reason: '', document: undefined }) as unknown as Action;
+const act = (date: string, chief: string, kind: string): Action =>
+  ({ date, chief, kind, reason: '', document: undefined }) as unknown as Action;
 
 const good = { nh3n: '0.4' };
 const bad = { nh3n: '1.4' };
@@ -105,7 +129,11 @@ describe('qualityIndex', () => {
     const q = qualityIndex(d);
     expect(q.pageMonths).toEqual(['2026-10', '2026-09', '2026-08', '2026-07']);
     // three years of monthly results: 36 pages, not the last 12
-    const long = Array.from({ length: 36 }, (_, i) => [`${2024 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}-10`, good] as [string, typeof good]);
+    const long = Array.from(
+      { length: 36 },
+      (_, i) =>
+        [`${2024 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}-10`, good] as [string, typeof good],
+    );
     const gap = station('g', '丁断面', [...long.slice(0, 20), ...long.slice(21)]);
     const pages = qualityIndex(db([gap])).pageMonths;
     expect(pages).toHaveLength(35);
@@ -155,13 +183,21 @@ describe('qualityIndex', () => {
     expect(rows[0]!.pollutants.map((p) => p.text)).toEqual(['氨氮（超Ⅲ类标准 0.8 倍）', '总磷（超Ⅲ类标准 0.25 倍）']);
   });
   it('a month that meets its target on a worst result still shows main pollutants worse than class III', () => {
-    const e = station('e', '戊断面', [
-      ['2026-10-03', { cod: '16' }],
-      ['2026-10-20', { cod: '26', do: '4' }],
-    ], { target: 'IV' });
+    const e = station(
+      'e',
+      '戊断面',
+      [
+        ['2026-10-03', { cod: '16' }],
+        ['2026-10-20', { cod: '26', do: '4' }],
+      ],
+      { target: 'IV' },
+    );
     const [row] = monthRows(db([e]), '2026-10');
     expect(row).toMatchObject({ class: 'IV', meets: true, date: '2026-10-20', failing: [] });
-    expect(row!.pollutants.map((p) => p.text)).toEqual(['化学需氧量（超Ⅲ类标准 0.3 倍）', '溶解氧（4 mg/L，低于Ⅲ类标准 5 mg/L）']);
+    expect(row!.pollutants.map((p) => p.text)).toEqual([
+      '化学需氧量（超Ⅲ类标准 0.3 倍）',
+      '溶解氧（4 mg/L，低于Ⅲ类标准 5 mg/L）',
+    ]);
   });
 });
 
@@ -178,16 +214,29 @@ describe('worstInMonth', () => {
     expect(worstInMonth(s, '2026-09')?.date).toBe('2026-09-30');
     expect(worstInMonth(s, '2026-08')).toBeNull();
     // the month's class is the class of that result
-    expect(s.monthly.find((m) => m.month === '2026-10')).toMatchObject({ class: worstInMonth(s, '2026-10')!.result.class });
+    expect(s.monthly.find((m) => m.month === '2026-10')).toMatchObject({
+      class: worstInMonth(s, '2026-10')!.result.class,
+    });
   });
 });
 
 describe('groupByTownship', () => {
   const row = (id: string, township: string | null, cls: string | null, meets: boolean | null) =>
-    ({ station: { id }, township: township ? { code: township, name: `${township}镇` } : null, class: cls, meets }) as unknown as StationMonthRow;
-  const rows = [row('a', 't2', 'II', true), row('b', null, 'IV', false), row('c', 't1', 'IV', false), row('d', 't2', null, null), row('e', 't1', 'III', true)];
+    ({
+      station: { id },
+      township: township ? { code: township, name: `${township}镇` } : null,
+      class: cls,
+      meets,
+    }) as unknown as StationMonthRow;
+  const rows = [
+    row('a', 't2', 'II', true),
+    row('b', null, 'IV', false),
+    row('c', 't1', 'IV', false),
+    row('d', 't2', null, null),
+    row('e', 't1', 'III', true),
+  ];
 
-  it('groups rows in the townships\' order, keeping row order, with stations outside every township last', () => {
+  it("groups rows in the townships' order, keeping row order, with stations outside every township last", () => {
     const groups = groupByTownship(rows, [{ code: 't1' }, { code: 't3' }, { code: 't2' }]);
     expect(groups.map((g) => [g.township?.code ?? null, g.rows.map((r) => r.station.id)])).toEqual([
       ['t1', ['c', 'e']],
@@ -217,7 +266,13 @@ describe('stationQuality', () => {
 
   it('lists the latest result item by item with limits and failures', () => {
     const dO = q.latestItems.find((i) => i.item === 'do')!;
-    expect(dO).toMatchObject({ class: 'IV', classLimit: '≥ 3', targetLimit: '≥ 5', fails: true, shortfall: '低于Ⅲ类限值 5 mg/L' });
+    expect(dO).toMatchObject({
+      class: 'IV',
+      classLimit: '≥ 3',
+      targetLimit: '≥ 5',
+      fails: true,
+      shortfall: '低于Ⅲ类限值 5 mg/L',
+    });
     const hg = q.latestItems.find((i) => i.item === 'hg')!;
     expect(hg).toMatchObject({ written: '0.00004L', belowLimit: true, fails: false });
     const temp = q.latestItems.find((i) => i.item === 'temp')!;
@@ -244,7 +299,9 @@ describe('stationCsv', () => {
   it('writes a BOM, the open-data columns and values as written', () => {
     const s = station('a', '甲', [['2026-10-10', { nh3n: '1.4', hg: '0.00004L' }]]);
     const csv = stationCsv(s);
-    expect(csv.startsWith('\uFEFFstation,date,class,meets_target,failing_items,main_pollutants,black_odorous,ph,do,')).toBe(true);
+    expect(
+      csv.startsWith('\uFEFFstation,date,class,meets_target,failing_items,main_pollutants,black_odorous,ph,do,'),
+    ).toBe(true);
     const [, row] = csv.slice(1).split('\r\n');
     const cells = row!.split(',');
     expect(cells.slice(0, 7)).toEqual(['a', '2026-10-10', 'IV', 'false', 'nh3n', 'nh3n', 'none']);
@@ -258,7 +315,11 @@ describe('stationCsv', () => {
     const [, row] = stationCsv(s).slice(1).split('\r\n');
     const cells = row!.split(',');
     expect(cells.slice(0, 7)).toEqual(['b', '2026-10-10', '劣V', 'false', 'tp', 'tp;cod', '']);
-    expect(readingRecord(s.readings[0]!)).toMatchObject({ failing_items: ['tp'], main_pollutants: ['tp', 'cod'], black_odorous: null });
+    expect(readingRecord(s.readings[0]!)).toMatchObject({
+      failing_items: ['tp'],
+      main_pollutants: ['tp', 'cod'],
+      black_odorous: null,
+    });
   });
 
   it('has the columns of the readings dataset of the open data', () => {
@@ -294,7 +355,9 @@ describe('blackOdorousSummary', () => {
     ]);
     expect(b.rows[0]!.values).toEqual({ transparency_cm: '55', do: '8', orp_mv: '', nh3n: '' });
     expect([b.light, b.heavy]).toEqual([2, 1]);
-    expect(b.text).toBe('2024年以来 5 次监测中，有 2 次达到轻度黑臭，1 次达到重度黑臭；最近一次为2025年7月10日（轻度黑臭）。最近一次监测（2026年1月10日）为无黑臭。');
+    expect(b.text).toBe(
+      '2024年以来 5 次监测中，有 2 次达到轻度黑臭，1 次达到重度黑臭；最近一次为2025年7月10日（轻度黑臭）。最近一次监测（2026年1月10日）为无黑臭。',
+    );
   });
 
   it('says so when no result was black-odorous', () => {
@@ -303,14 +366,24 @@ describe('blackOdorousSummary', () => {
   });
 
   it('gives each result of the station page its grade and main pollutants', () => {
-    const s = station('a', '甲', [
-      ['2024-07-10', { ...four('21', '0.9', '-85', '9.9'), tp: '0.5' }],
-      ['2024-08-10', { cod: '12' }],
-    ], { target: 'IV' });
+    const s = station(
+      'a',
+      '甲',
+      [
+        ['2024-07-10', { ...four('21', '0.9', '-85', '9.9'), tp: '0.5' }],
+        ['2024-08-10', { cod: '12' }],
+      ],
+      { target: 'IV' },
+    );
     const q = stationQuality(db([s]), 'a');
     expect(q.results.map((r) => [r.date, r.class, r.blackOdorous, r.pollutants.map((p) => p.text)])).toEqual([
       ['2024-08-10', 'I', null, []],
-      ['2024-07-10', '劣V', 'light', ['氨氮（超Ⅲ类标准 8.9 倍）', '总磷（超Ⅲ类标准 1.5 倍）', '溶解氧（0.9 mg/L，低于Ⅲ类标准 5 mg/L）']],
+      [
+        '2024-07-10',
+        '劣V',
+        'light',
+        ['氨氮（超Ⅲ类标准 8.9 倍）', '总磷（超Ⅲ类标准 1.5 倍）', '溶解氧（0.9 mg/L，低于Ⅲ类标准 5 mg/L）'],
+      ],
     ]);
   });
 });

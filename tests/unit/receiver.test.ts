@@ -14,7 +14,14 @@ import { MESSAGES } from '../../src/lib/report.ts';
 import { parseConfig, parseOrigins } from '../../src/receiver/config.ts';
 import { RateLimiter } from '../../src/receiver/rate-limit.ts';
 import { canonicalJson, HONEYPOT, jsonIntake, multipartIntake, sha256 } from '../../src/receiver/intake.ts';
-import { DB_FILE, MIGRATIONS, migrate, ReportStore, type ReportFields, type StoredReport } from '../../src/receiver/store.ts';
+import {
+  DB_FILE,
+  MIGRATIONS,
+  migrate,
+  ReportStore,
+  type ReportFields,
+  type StoredReport,
+} from '../../src/receiver/store.ts';
 import { caseRow, caseTitle, waterLabel } from '../../src/receiver/export.ts';
 import { fieldLabel } from '../../src/receiver/pages.ts';
 
@@ -41,10 +48,31 @@ const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 4, 0xff, 0xd9]);
 
 describe('settings', () => {
   it('takes flags over environment variables, with the documented defaults', () => {
-    const c = parseConfig(['--data', '/srv/r', '--origin', 'https://hzz.example.org/'], { RECEIVER_PORT: '9000', RECEIVER_DATA: '/other' });
-    expect(c).toEqual({ port: 9000, host: '127.0.0.1', data: '/srv/r', origins: ['https://hzz.example.org'], rate: 20, maxBody: 20 * 1024 * 1024, trustProxy: false });
-    const d = parseConfig(['--port=8080', '--trust-proxy', '--rate', '0'], { RECEIVER_PORT: '9000', RECEIVER_DATA: '/srv/r', RECEIVER_ORIGIN: 'https://a.example,http://127.0.0.1:4321' });
-    expect(d).toMatchObject({ port: 8080, data: '/srv/r', origins: ['https://a.example', 'http://127.0.0.1:4321'], rate: 0, trustProxy: true });
+    const c = parseConfig(['--data', '/srv/r', '--origin', 'https://hzz.example.org/'], {
+      RECEIVER_PORT: '9000',
+      RECEIVER_DATA: '/other',
+    });
+    expect(c).toEqual({
+      port: 9000,
+      host: '127.0.0.1',
+      data: '/srv/r',
+      origins: ['https://hzz.example.org'],
+      rate: 20,
+      maxBody: 20 * 1024 * 1024,
+      trustProxy: false,
+    });
+    const d = parseConfig(['--port=8080', '--trust-proxy', '--rate', '0'], {
+      RECEIVER_PORT: '9000',
+      RECEIVER_DATA: '/srv/r',
+      RECEIVER_ORIGIN: 'https://a.example,http://127.0.0.1:4321',
+    });
+    expect(d).toMatchObject({
+      port: 8080,
+      data: '/srv/r',
+      origins: ['https://a.example', 'http://127.0.0.1:4321'],
+      rate: 0,
+      trustProxy: true,
+    });
   });
 
   it('refuses what is not an origin, a missing directory or origin, and unknown flags', () => {
@@ -78,7 +106,9 @@ describe('rate limit', () => {
 
 describe('a body as a report', () => {
   it('accepts the form’s JSON, photos checked by their bytes', () => {
-    const r = jsonIntake(JSON.stringify({ ...REPORT, photos: [{ name: 'a.jpg', type: 'image/jpeg', data: JPEG.toString('base64') }] }));
+    const r = jsonIntake(
+      JSON.stringify({ ...REPORT, photos: [{ name: 'a.jpg', type: 'image/jpeg', data: JPEG.toString('base64') }] }),
+    );
     expect(r.kind).toBe('report');
     if (r.kind !== 'report') return;
     expect(r.ref).toBe(REPORT.ref);
@@ -87,20 +117,38 @@ describe('a body as a report', () => {
   });
 
   it('names each refused field by its dotted path, in Chinese', () => {
-    const r = jsonIntake(JSON.stringify({ ...REPORT, place: '', photos: [{ name: 'a', type: 'image/jpeg', data: JPEG.toString('base64') }, { name: 'b', type: 'image/jpeg', data: Buffer.from('GIF89a is not GIF here').toString('base64').slice(2) }], colour: 'red' }));
+    const r = jsonIntake(
+      JSON.stringify({
+        ...REPORT,
+        place: '',
+        photos: [
+          { name: 'a', type: 'image/jpeg', data: JPEG.toString('base64') },
+          { name: 'b', type: 'image/jpeg', data: Buffer.from('GIF89a is not GIF here').toString('base64').slice(2) },
+        ],
+        colour: 'red',
+      }),
+    );
     expect(r.kind).toBe('invalid');
     if (r.kind !== 'invalid') return;
     expect(r.errors).toContainEqual({ path: 'place', message: MESSAGES.placeMissing });
     expect(r.errors.find((e) => e.path === 'colour')?.message).toContain('colour');
     for (const e of r.errors) expect(e.message).toMatch(/[\u4e00-\u9fff]/);
     // The schema passes, the bytes do not.
-    const bytes = jsonIntake(JSON.stringify({ ...REPORT, photos: [{ name: 'a', type: 'image/jpeg', data: Buffer.from('<html>').toString('base64') }] }));
+    const bytes = jsonIntake(
+      JSON.stringify({
+        ...REPORT,
+        photos: [{ name: 'a', type: 'image/jpeg', data: Buffer.from('<html>').toString('base64') }],
+      }),
+    );
     expect(bytes).toEqual({ kind: 'invalid', errors: [{ path: 'photos.0.data', message: MESSAGES.photoInvalid }] });
     expect(jsonIntake('nope')).toEqual({ kind: 'invalid', errors: [{ path: '', message: '请求内容不是有效的 JSON' }] });
   });
 
   it('treats a filled honeypot as a report to answer but not store; an empty one as absent', () => {
-    expect(jsonIntake(JSON.stringify({ ...REPORT, [HONEYPOT]: 'http://spam.example' }))).toEqual({ kind: 'honeypot', ref: REPORT.ref });
+    expect(jsonIntake(JSON.stringify({ ...REPORT, [HONEYPOT]: 'http://spam.example' }))).toEqual({
+      kind: 'honeypot',
+      ref: REPORT.ref,
+    });
     const empty = jsonIntake(JSON.stringify({ ...REPORT, [HONEYPOT]: '' }));
     const none = jsonIntake(JSON.stringify(REPORT));
     expect(empty.kind).toBe('report');
@@ -119,7 +167,16 @@ describe('a body as a report', () => {
 
   it('reads the plain form: the consent box, an empty file input, a water typed by name, no name on an anonymous form', async () => {
     const form = new FormData();
-    for (const [k, v] of Object.entries({ ...REPORT, ref: '', water: '', water_name: '东门外的小河', contact: 'anonymous', name: '张三', website: '' })) form.append(k, v);
+    for (const [k, v] of Object.entries({
+      ...REPORT,
+      ref: '',
+      water: '',
+      water_name: '东门外的小河',
+      contact: 'anonymous',
+      name: '张三',
+      website: '',
+    }))
+      form.append(k, v);
     form.append('photos', new File([], ''));
     const req = new Request('http://x/', { method: 'POST', body: form });
     const body = new Uint8Array(await req.arrayBuffer());
@@ -134,12 +191,23 @@ describe('a body as a report', () => {
 });
 
 describe('the store', () => {
-  const fields: ReportFields = { water: 'qingxi-he', place: '青石桥', category: 'pollution', description: '水面有一层油污', seen_date: '2026-10-30', contact: 'named', name: '张三', phone: '13800138000' };
+  const fields: ReportFields = {
+    water: 'qingxi-he',
+    place: '青石桥',
+    category: 'pollution',
+    description: '水面有一层油污',
+    seen_date: '2026-10-30',
+    contact: 'named',
+    name: '张三',
+    phone: '13800138000',
+  };
 
   it('migrates a new file to the current schema in WAL mode, and refuses a file from newer code', () => {
     const dir = temp();
     const store = ReportStore.open(dir);
-    expect((store.db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version).toBe(MIGRATIONS.length);
+    expect((store.db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version).toBe(
+      MIGRATIONS.length,
+    );
     expect((store.db.prepare('PRAGMA journal_mode').get() as { journal_mode: string }).journal_mode).toBe('wal');
     expect((store.db.prepare('PRAGMA synchronous').get() as { synchronous: number }).synchronous).toBe(2); // FULL
     store.close();
@@ -155,19 +223,31 @@ describe('the store', () => {
     const photo = { bytes: JPEG, type: 'jpeg' as const, sha256: sha256(JPEG) };
     const first = await store.save('JB-20261030-7XK2PA', 'h1', 'json', fields, [photo]);
     expect(first.status).toBe('created');
-    expect(await store.save('JB-20261030-7XK2PA', 'h1', 'json', fields, [photo])).toEqual({ ...first, status: 'duplicate' });
+    expect(await store.save('JB-20261030-7XK2PA', 'h1', 'json', fields, [photo])).toEqual({
+      ...first,
+      status: 'duplicate',
+    });
     expect(await store.save('JB-20261030-7XK2PA', 'h2', 'json', fields, [])).toEqual({ ...first, status: 'conflict' });
     const all = store.list();
     expect(all).toHaveLength(1);
-    expect(all[0]).toMatchObject({ ...fields, ref: 'JB-20261030-7XK2PA', channel: 'json', photos: [{ n: 1, type: 'jpeg', bytes: JPEG.length }] });
+    expect(all[0]).toMatchObject({
+      ...fields,
+      ref: 'JB-20261030-7XK2PA',
+      channel: 'json',
+      photos: [{ n: 1, type: 'jpeg', bytes: JPEG.length }],
+    });
     expect(readdirSync(store.photoDir)).toEqual([all[0]!.photos[0]!.file]);
     store.close();
   });
 
   it('lists after a reference or from an instant, refusing an unknown reference', async () => {
     const store = ReportStore.open(temp());
-    for (const ref of ['JB-20261030-AAAAAA', 'JB-20261030-BBBBBB', 'JB-20261030-CCCCCC']) await store.save(ref, ref, 'json', fields, []);
-    expect(store.list({ afterRef: 'JB-20261030-AAAAAA' }).map((r) => r.ref)).toEqual(['JB-20261030-BBBBBB', 'JB-20261030-CCCCCC']);
+    for (const ref of ['JB-20261030-AAAAAA', 'JB-20261030-BBBBBB', 'JB-20261030-CCCCCC'])
+      await store.save(ref, ref, 'json', fields, []);
+    expect(store.list({ afterRef: 'JB-20261030-AAAAAA' }).map((r) => r.ref)).toEqual([
+      'JB-20261030-BBBBBB',
+      'JB-20261030-CCCCCC',
+    ]);
     expect(store.list({ from: '2000-01-01T00:00:00.000Z' })).toHaveLength(3);
     expect(store.list({ from: '2999-01-01T00:00:00.000Z' })).toHaveLength(0);
     expect(() => store.list({ afterRef: 'JB-20261030-ZZZZZZ' })).toThrow(/ZZZZZZ/);
@@ -211,7 +291,19 @@ describe('export rows', () => {
 
   it('fills what a report says, leaves the office’s cells empty, and never carries name, phone or coordinates', () => {
     const row = caseRow(report);
-    expect(row).toMatchObject({ id: '', region: '', responsible: '', deadline: '', report_ref: report.ref, water: 'qingxi-he', found: '2026-10-29', source: 'report', category: 'pollution', lat: '', lon: '' });
+    expect(row).toMatchObject({
+      id: '',
+      region: '',
+      responsible: '',
+      deadline: '',
+      report_ref: report.ref,
+      water: 'qingxi-he',
+      found: '2026-10-29',
+      source: 'report',
+      category: 'pollution',
+      lat: '',
+      lon: '',
+    });
     expect(row.title).toBe('水体污染：清溪河，青石桥下游约100米左岸');
     expect(row.description).toBe('位置：青石桥下游约100米左岸。水面有一层油污');
     const text = JSON.stringify(row);

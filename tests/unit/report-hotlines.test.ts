@@ -14,19 +14,23 @@ const SITE = {
   report: { endpoint: null, email: 'report@hzz.example.org' },
 };
 
-const numbers = (c: CaseCategory | undefined, site: Parameters<typeof routeHotlines>[1] = SITE) => routeHotlines(c, site).map((h) => h.number);
+const numbers = (c: CaseCategory | undefined, site: Parameters<typeof routeHotlines>[1] = SITE) =>
+  routeHotlines(c, site).map((h) => h.number);
 
 describe('routeHotlines', () => {
   it('sends the four disorders to 12314 first, never to 12369', () => {
-    for (const c of ['encroachment', 'sand_mining', 'dumping', 'illegal_building'] as const) expect(numbers(c)).toEqual(['12314', '0000-6123456', '12345']);
+    for (const c of ['encroachment', 'sand_mining', 'dumping', 'illegal_building'] as const)
+      expect(numbers(c)).toEqual(['12314', '0000-6123456', '12345']);
   });
 
   it('sends pollution, outfalls, black-odorous water and livestock to 12369 first, never to 12314', () => {
-    for (const c of ['pollution', 'sewage_outlet', 'black_odorous', 'livestock'] as const) expect(numbers(c)).toEqual(['12369', '0000-6123456', '12345']);
+    for (const c of ['pollution', 'sewage_outlet', 'black_odorous', 'livestock'] as const)
+      expect(numbers(c)).toEqual(['12369', '0000-6123456', '12345']);
   });
 
   it('sends the rest to the supervision phone and 12345', () => {
-    for (const c of ['garbage', 'sign_outdated', 'other', undefined] as const) expect(numbers(c)).toEqual(['0000-6123456', '12345']);
+    for (const c of ['garbage', 'sign_outdated', 'other', undefined] as const)
+      expect(numbers(c)).toEqual(['0000-6123456', '12345']);
   });
 
   it('covers every category of the contract with 12345', () => {
@@ -57,7 +61,10 @@ describe('routeHotlines', () => {
 
 describe('allLines', () => {
   it('lists the supervision phone, 12314, 12369, 12345 and any other line, once each', () => {
-    const extra = { ...SITE, hotlines: [...SITE.hotlines, { name: '县生态环境局', number: '0000-7777777', scope: '环境问题' }] };
+    const extra = {
+      ...SITE,
+      hotlines: [...SITE.hotlines, { name: '县生态环境局', number: '0000-7777777', scope: '环境问题' }],
+    };
     expect(allLines(extra).map((h) => h.number)).toEqual(['0000-6123456', '12314', '12369', '12345', '0000-7777777']);
     expect(allLines(SITE).find((h) => h.number === '12314')!.takes).toContain('不受理水污染');
   });

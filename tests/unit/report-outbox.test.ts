@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { entryForDraft, outcomeOf, pending, receiptOf, renew, settle, type OutboxEntry } from '../../src/lib/report-outbox.ts';
+import {
+  entryForDraft,
+  outcomeOf,
+  pending,
+  receiptOf,
+  renew,
+  settle,
+  type OutboxEntry,
+} from '../../src/lib/report-outbox.ts';
 
 const entry = (over: Partial<OutboxEntry> = {}): OutboxEntry => ({
   ref: 'JB-20261030-7XK2PA',
@@ -30,7 +38,11 @@ describe('outbox: what an answer means for a queued report', () => {
 
   it('keeps the receiver’s 受理编号 once sent, and drops the body with its personal data', () => {
     const sent = settle(entry(), 201, { ref: 'JB-20261030-7XK2PA', received: '2026-10-30T07:00:00Z' });
-    expect(sent).toMatchObject({ state: 'sent', body: '', receipt: { ref: 'JB-20261030-7XK2PA', received: '2026-10-30T07:00:00Z' } });
+    expect(sent).toMatchObject({
+      state: 'sent',
+      body: '',
+      receipt: { ref: 'JB-20261030-7XK2PA', received: '2026-10-30T07:00:00Z' },
+    });
     expect(JSON.stringify(sent)).not.toContain('0000-1234567');
     // An endpoint that names no reference confirmed the one sent.
     expect(settle(entry(), 200).receipt).toEqual({ ref: 'JB-20261030-7XK2PA' });
@@ -43,7 +55,12 @@ describe('outbox: what an answer means for a queued report', () => {
 
   it('renews a report under a new reference: body and key change, the draft it came from does not', () => {
     const r = renew(settle(entry(), 409), 'JB-20261030-ABCDEF');
-    expect(r).toMatchObject({ ref: 'JB-20261030-ABCDEF', draftRef: 'JB-20261030-7XK2PA', state: 'queued', status: undefined });
+    expect(r).toMatchObject({
+      ref: 'JB-20261030-ABCDEF',
+      draftRef: 'JB-20261030-7XK2PA',
+      state: 'queued',
+      status: undefined,
+    });
     expect(JSON.parse(r.body)).toEqual({ ref: 'JB-20261030-ABCDEF', water: 'qingxi-he', phone: '0000-1234567' });
   });
 });
@@ -67,7 +84,10 @@ describe('outbox: bookkeeping', () => {
   });
 
   it('reads a receipt only when it names a reference', () => {
-    expect(receiptOf({ ref: 'JB-20261030-7XK2PA', received: '2026-10-30T07:00:00Z' })).toEqual({ ref: 'JB-20261030-7XK2PA', received: '2026-10-30T07:00:00Z' });
+    expect(receiptOf({ ref: 'JB-20261030-7XK2PA', received: '2026-10-30T07:00:00Z' })).toEqual({
+      ref: 'JB-20261030-7XK2PA',
+      received: '2026-10-30T07:00:00Z',
+    });
     expect(receiptOf({ ref: 'JB-1', received: 5 })).toEqual({ ref: 'JB-1', received: undefined });
     for (const bad of [null, [], 'JB-1', { ref: '<script>' }, { ref: 12 }, {}]) expect(receiptOf(bad)).toBeUndefined();
   });

@@ -11,7 +11,11 @@ let online = true;
 
 beforeEach(() => {
   online = true;
-  vi.stubGlobal('navigator', { get onLine() { return online; } });
+  vi.stubGlobal('navigator', {
+    get onLine() {
+      return online;
+    },
+  });
 });
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -24,7 +28,9 @@ function fakeFetch(...answers: (number | Error | 'hang')[]) {
     calls.push(init);
     const a = answers[Math.min(calls.length - 1, answers.length - 1)]!;
     if (a === 'hang')
-      return new Promise<Response>((_, reject) => init.signal!.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))));
+      return new Promise<Response>((_, reject) =>
+        init.signal!.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))),
+      );
     if (a instanceof Error) return Promise.reject(a);
     return Promise.resolve(new Response('', { status: a }));
   });
@@ -37,13 +43,19 @@ describe('sendReport', () => {
     const { calls } = fakeFetch(201);
     expect(await sendReport('https://x.test/r', '{"a":1}', FAST)).toEqual({ ok: true });
     expect(calls).toHaveLength(1);
-    expect(calls[0]).toMatchObject({ method: 'POST', body: '{"a":1}', headers: { 'Content-Type': 'application/json' } });
+    expect(calls[0]).toMatchObject({
+      method: 'POST',
+      body: '{"a":1}',
+      headers: { 'Content-Type': 'application/json' },
+    });
   });
 
   it('retries a server error and a network failure, then succeeds', async () => {
     const { calls } = fakeFetch(503, new TypeError('Failed to fetch'), 200);
     const seen: number[] = [];
-    expect(await sendReport('https://x.test/r', '{}', { ...FAST, onAttempt: (n) => seen.push(n) })).toEqual({ ok: true });
+    expect(await sendReport('https://x.test/r', '{}', { ...FAST, onAttempt: (n) => seen.push(n) })).toEqual({
+      ok: true,
+    });
     expect(calls).toHaveLength(3);
     expect(seen).toEqual([1, 2, 3]);
   });
@@ -103,11 +115,24 @@ describe('sendReport', () => {
 
 describe('what the endpoint answers', () => {
   const answer = (status: number, body: unknown, type = 'application/json') =>
-    vi.stubGlobal('fetch', vi.fn(() => Promise.resolve(new Response(typeof body === 'string' ? body : JSON.stringify(body), { status, headers: { 'Content-Type': type } }))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(() =>
+        Promise.resolve(
+          new Response(typeof body === 'string' ? body : JSON.stringify(body), {
+            status,
+            headers: { 'Content-Type': type },
+          }),
+        ),
+      ),
+    );
 
   it('reads the reference and time the receiver stored the report under', async () => {
     answer(201, { ref: 'JB-20261206-K7Q2MZ', received: '2026-12-06T07:44:16.000Z' });
-    expect(await sendReport('https://x.test/r', '{}', FAST)).toEqual({ ok: true, receipt: { ref: 'JB-20261206-K7Q2MZ', received: '2026-12-06T07:44:16.000Z' } });
+    expect(await sendReport('https://x.test/r', '{}', FAST)).toEqual({
+      ok: true,
+      receipt: { ref: 'JB-20261206-K7Q2MZ', received: '2026-12-06T07:44:16.000Z' },
+    });
   });
 
   it('has no receipt when the answer names no usable reference', async () => {
@@ -121,7 +146,12 @@ describe('what the endpoint answers', () => {
 
   it('reads the field errors of a 400', async () => {
     answer(400, { errors: [{ path: 'place', message: '请填写问题所在的位置' }, { nonsense: true }] });
-    expect(await sendReport('https://x.test/r', '{}', FAST)).toEqual({ ok: false, reason: 'rejected', status: 400, errors: [{ path: 'place', message: '请填写问题所在的位置' }] });
+    expect(await sendReport('https://x.test/r', '{}', FAST)).toEqual({
+      ok: false,
+      reason: 'rejected',
+      status: 400,
+      errors: [{ path: 'place', message: '请填写问题所在的位置' }],
+    });
     answer(409, { error: '受理编号已用于另一份内容不同的反映' });
     expect(await sendReport('https://x.test/r', '{}', FAST)).toEqual({ ok: false, reason: 'rejected', status: 409 });
   });
@@ -144,7 +174,12 @@ describe('fieldErrors', () => {
   });
 
   it('gives null when an error is about something the form does not ask, so the page offers the other channels', () => {
-    expect(fieldErrors([{ path: 'place', message: '请写具体一些' }, { path: '', message: '无法处理' }])).toBeNull();
+    expect(
+      fieldErrors([
+        { path: 'place', message: '请写具体一些' },
+        { path: '', message: '无法处理' },
+      ]),
+    ).toBeNull();
     expect(fieldErrors([{ path: 'ref', message: '编号格式不对' }])).toBeNull();
   });
 });

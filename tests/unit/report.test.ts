@@ -103,15 +103,27 @@ describe('the report schema', () => {
 
   it('checks the lengths of place and description', () => {
     expect(errorsOf({ ...FORM, place: '桥' })).toEqual([{ field: 'place', message: MESSAGES.placeMissing }]);
-    expect(errorsOf({ ...FORM, place: '桥'.repeat(REPORT_LIMITS.placeMax + 1) })).toEqual([{ field: 'place', message: MESSAGES.placeMax }]);
-    expect(errorsOf({ ...FORM, description: '脏'.repeat(REPORT_LIMITS.descriptionMax + 1) })).toEqual([{ field: 'description', message: MESSAGES.descriptionMax }]);
-    expect(errorsOf({ ...FORM, description: '   很脏   ' })).toEqual([{ field: 'description', message: MESSAGES.descriptionMin }]);
+    expect(errorsOf({ ...FORM, place: '桥'.repeat(REPORT_LIMITS.placeMax + 1) })).toEqual([
+      { field: 'place', message: MESSAGES.placeMax },
+    ]);
+    expect(errorsOf({ ...FORM, description: '脏'.repeat(REPORT_LIMITS.descriptionMax + 1) })).toEqual([
+      { field: 'description', message: MESSAGES.descriptionMax },
+    ]);
+    expect(errorsOf({ ...FORM, description: '   很脏   ' })).toEqual([
+      { field: 'description', message: MESSAGES.descriptionMin },
+    ]);
   });
 
   it('checks that the date exists and is not in the future', () => {
-    expect(errorsOf({ ...FORM, seen_date: '2026-02-30' })).toEqual([{ field: 'seen_date', message: MESSAGES.dateInvalid }]);
-    expect(errorsOf({ ...FORM, seen_date: '30/10/2026' })).toEqual([{ field: 'seen_date', message: MESSAGES.dateInvalid }]);
-    expect(errorsOf({ ...FORM, seen_date: '2999-01-01' })).toEqual([{ field: 'seen_date', message: MESSAGES.dateFuture }]);
+    expect(errorsOf({ ...FORM, seen_date: '2026-02-30' })).toEqual([
+      { field: 'seen_date', message: MESSAGES.dateInvalid },
+    ]);
+    expect(errorsOf({ ...FORM, seen_date: '30/10/2026' })).toEqual([
+      { field: 'seen_date', message: MESSAGES.dateInvalid },
+    ]);
+    expect(errorsOf({ ...FORM, seen_date: '2999-01-01' })).toEqual([
+      { field: 'seen_date', message: MESSAGES.dateFuture },
+    ]);
   });
 
   it('checks the optional time', () => {
@@ -143,10 +155,11 @@ describe('the report schema', () => {
   });
 
   it('maps every error to a field of the page', () => {
-    for (const e of errorsOf({ contact: 'named', lat: 'x', lon: 'y', seen_time: 'x' })) expect(FIELDS).toContain(e.field);
+    for (const e of errorsOf({ contact: 'named', lat: 'x', lon: 'y', seen_time: 'x' }))
+      expect(FIELDS).toContain(e.field);
   });
 
-  it('offers exactly the contract\'s categories, in plain words with hints', () => {
+  it("offers exactly the contract's categories, in plain words with hints", () => {
     expect(CATEGORY_CHOICES.map((c) => c.value).sort()).toEqual([...CASE_CATEGORY.values].sort());
     for (const c of CATEGORY_CHOICES) expect(c.label.length > 0 && c.hint.length > 0).toBe(true);
   });
@@ -193,7 +206,10 @@ describe('checkPhotoFiles', () => {
   const file = (name: string, mb: number, type = 'image/jpeg') => ({ name, size: mb * 1024 * 1024, type });
 
   it('takes images up to the size limit, up to the number limit', () => {
-    const { accepted, refused } = checkPhotoFiles([file('a', 9.9), file('b', 10.1), file('c.pdf', 1, 'application/pdf'), file('d', 1), file('e', 1)], 2);
+    const { accepted, refused } = checkPhotoFiles(
+      [file('a', 9.9), file('b', 10.1), file('c.pdf', 1, 'application/pdf'), file('d', 1), file('e', 1)],
+      2,
+    );
     expect(accepted.map((f) => f.name)).toEqual(['a', 'd']);
     expect(refused.map((r) => [r.file.name, r.message])).toEqual([
       ['b', MESSAGES.photoTooBig],
@@ -215,7 +231,11 @@ describe('reportText and mailto', () => {
   };
 
   it('renders every answer as plain text with the reference and the follow-up link', () => {
-    const text = reportText(report({ lat: 30.123456, lon: 120.5 }), { waterName: '清溪', trackUrl: 'https://hzz.example.org/track/?ref=JB-20261030-7XK2PA', photoCount: 2 });
+    const text = reportText(report({ lat: 30.123456, lon: 120.5 }), {
+      waterName: '清溪',
+      trackUrl: 'https://hzz.example.org/track/?ref=JB-20261030-7XK2PA',
+      photoCount: 2,
+    });
     expect(text.split('\n')).toEqual([
       '河湖问题反映',
       '编号：JB-20261030-7XK2PA',
@@ -326,12 +346,19 @@ describe('the published JSON Schema', () => {
   it('is draft 2020-12 with an $id, and describes every field', () => {
     expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
     expect(schema.$id).toBe('https://hzz.example.org/data/report-schema.json');
-    const branches = schema.oneOf as { properties: Record<string, { description?: string }>; additionalProperties: boolean; required: string[] }[];
+    const branches = schema.oneOf as {
+      properties: Record<string, { description?: string }>;
+      additionalProperties: boolean;
+      required: string[];
+    }[];
     expect(branches).toHaveLength(2);
     for (const b of branches) {
       expect(b.additionalProperties).toBe(false);
-      for (const [key, prop] of Object.entries(b.properties)) expect(prop.description, key).toBe(REPORT_FIELD_DOCS[key]);
-      expect(b.required).toEqual(expect.arrayContaining(['water', 'place', 'category', 'description', 'seen_date', 'contact']));
+      for (const [key, prop] of Object.entries(b.properties))
+        expect(prop.description, key).toBe(REPORT_FIELD_DOCS[key]);
+      expect(b.required).toEqual(
+        expect.arrayContaining(['water', 'place', 'category', 'description', 'seen_date', 'contact']),
+      );
     }
     const named = branches.find((b) => 'phone' in b.properties)!;
     expect(named.required).toEqual(expect.arrayContaining(['phone', 'consent']));
@@ -342,7 +369,7 @@ describe('the published JSON Schema', () => {
   });
 
   it('agrees with the zod schema on valid and invalid reports (checked with ajv when installed)', async () => {
-    let Ajv: (new (o: object) => { compile(s: object): ((d: unknown) => boolean) }) | undefined;
+    let Ajv: (new (o: object) => { compile(s: object): (d: unknown) => boolean }) | undefined;
     try {
       Ajv = (await import('ajv/dist/2020.js')).default as unknown as typeof Ajv;
     } catch {
@@ -352,7 +379,11 @@ describe('the published JSON Schema', () => {
     const cases: unknown[] = [
       formToReport(FORM),
       formToReport(NAMED),
-      { ...formToReport(FORM), ref: 'JB-20261030-7XK2PA', photos: [{ name: 'a.jpg', type: 'image/jpeg', data: 'AAAA' }] },
+      {
+        ...formToReport(FORM),
+        ref: 'JB-20261030-7XK2PA',
+        photos: [{ name: 'a.jpg', type: 'image/jpeg', data: 'AAAA' }],
+      },
       formToReport({ ...FORM, water: UNKNOWN_WATER, lat: '30.1', lon: '120.2' }),
       {},
       formToReport({ ...FORM, water: '' }),

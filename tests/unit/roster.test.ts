@@ -1,10 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { holdsCurrentPost, isCurrent, oldestVerified, publicPhone, segmentContact, signDuties } from '../../src/lib/roster.ts';
+import {
+  holdsCurrentPost,
+  isCurrent,
+  oldestVerified,
+  publicPhone,
+  segmentContact,
+  signDuties,
+} from '../../src/lib/roster.ts';
 import { buildIndexes } from '../../src/data/indexes.ts';
 import type { Assignment } from '../../src/schemas/tables.ts';
 
 const AS_OF = '2026-10-31';
-const a = (o: Partial<Assignment> & Pick<Assignment, 'chief' | 'role'>): Assignment => ({ water: 'w', start: '2021-07-01', ...o }) as Assignment;
+const a = (o: Partial<Assignment> & Pick<Assignment, 'chief' | 'role'>): Assignment =>
+  ({ water: 'w', start: '2021-07-01', ...o }) as Assignment;
 
 describe('isCurrent', () => {
   it('is current from its start day until the day before its end', () => {
@@ -32,10 +40,7 @@ describe('publicPhone', () => {
     expect(publicPhone(chief, [{ start: '2021-07-01', end: AS_OF }], AS_OF)).toBeNull();
   });
   it('keeps it for a former chief of one water who still holds a post elsewhere', () => {
-    const held = [
-      { start: '2021-07-01', end: '2025-03-15' },
-      { start: '2025-03-16' },
-    ];
+    const held = [{ start: '2021-07-01', end: '2025-03-15' }, { start: '2025-03-16' }];
     expect(publicPhone(chief, held, AS_OF)).toBe('0000-6120011');
   });
   it('withholds it from someone whose only post has not begun, or who holds none', () => {
@@ -57,14 +62,19 @@ describe('signDuties', () => {
   const segmentChiefRole = a({ chief: 'gao', role: 'chief', segment: 's2', duties: '河段上的河长' });
 
   it("prints the current 河长's duties, not a 总河长's or 副河长's listed before them", () => {
-    expect(signDuties([general, deputy, former, chief, segment], AS_OF)).toEqual({ kind: 'held', holders: [{ chief: 'chen', duties: '负责全线管理保护' }] });
+    expect(signDuties([general, deputy, former, chief, segment], AS_OF)).toEqual({
+      kind: 'held',
+      holders: [{ chief: 'chen', duties: '负责全线管理保护' }],
+    });
   });
   it('ignores a 河长 of a segment: the water sign is the whole water', () => {
     expect(signDuties([segmentChiefRole, deputy], AS_OF)).toEqual({ kind: 'vacant' });
   });
   it('says the post is vacant when its only 河长 has left or not yet begun, whoever else is current', () => {
     expect(signDuties([general, deputy, former], AS_OF)).toEqual({ kind: 'vacant' });
-    expect(signDuties([a({ chief: 'next', role: 'chief', start: '2026-11-01', duties: 'x' })], AS_OF)).toEqual({ kind: 'vacant' });
+    expect(signDuties([a({ chief: 'next', role: 'chief', start: '2026-11-01', duties: 'x' })], AS_OF)).toEqual({
+      kind: 'vacant',
+    });
     expect(signDuties([], AS_OF)).toEqual({ kind: 'vacant' });
   });
   it('lists every current 河长 in the given order, with empty duties when none is recorded', () => {
@@ -81,7 +91,9 @@ describe('signDuties', () => {
 
 describe('oldestVerified', () => {
   it('is the oldest date of the people printed', () => {
-    expect(oldestVerified([{ verified: '2026-09-30' }, { verified: '2026-01-12' }, { verified: '2026-10-08' }])).toBe('2026-01-12');
+    expect(oldestVerified([{ verified: '2026-09-30' }, { verified: '2026-01-12' }, { verified: '2026-10-08' }])).toBe(
+      '2026-01-12',
+    );
   });
   it('is undefined for nobody', () => {
     expect(oldestVerified([])).toBeUndefined();
@@ -98,7 +110,10 @@ describe('publicPhoneOf (the roster index every page and dataset asks)', () => {
     waters: [],
     segments: [],
     chiefs,
-    assignments: [a({ chief: 'wang', role: 'chief', end: '2025-03-15' }), a({ chief: 'chen', role: 'chief', start: '2025-03-16' })],
+    assignments: [
+      a({ chief: 'wang', role: 'chief', end: '2025-03-15' }),
+      a({ chief: 'chen', role: 'chief', start: '2025-03-16' }),
+    ],
     asOf: AS_OF,
   });
   it("gives a serving chief's phone and no phone for a former chief or an unknown id", () => {

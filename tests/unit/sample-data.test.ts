@@ -17,7 +17,15 @@ import { buildIndexes } from '../../src/data/indexes.ts';
 import { accountabilityIndex } from '../../src/data/accountability.ts';
 import type { CaseView, Db, StationView } from '../../src/data/query.ts';
 import { caseState, eventsByCase, orderEvents } from '../../src/lib/cases.ts';
-import { CASE_CATEGORY, CASE_SOURCE, CASE_STATUS, DOC_KIND, ROLE, WATER_CLASSES, isParticipantRole } from '../../src/lib/enums.ts';
+import {
+  CASE_CATEGORY,
+  CASE_SOURCE,
+  CASE_STATUS,
+  DOC_KIND,
+  ROLE,
+  WATER_CLASSES,
+  isParticipantRole,
+} from '../../src/lib/enums.ts';
 import type { ReadingItem, TargetClass, Waterbody } from '../../src/lib/enums.ts';
 import { blackOdorous } from '../../src/lib/black-odorous.ts';
 import { addDays } from '../../src/lib/dates.ts';
@@ -55,7 +63,16 @@ beforeAll(() => {
     const kind = idx.waters.get(s.water)!.kind;
     const waterbody: Waterbody = s.waterbody ?? (kind === 'lake' || kind === 'reservoir' ? 'lake' : 'river');
     const dated = (byStation.get(s.id) ?? []).sort((a, b) => a.date.localeCompare(b.date));
-    stations.set(s.id, classedStation({ ...s, target_class: s.target_class as TargetClass }, waterbody, dated, asOf, site.rules.min_months_per_year));
+    stations.set(
+      s.id,
+      classedStation(
+        { ...s, target_class: s.target_class as TargetClass },
+        waterbody,
+        dated,
+        asOf,
+        site.rules.min_months_per_year,
+      ),
+    );
   }
   const events = eventsByCase(folder.caseEvents.map((e) => e.data));
   const cases = new Map<string, CaseView>();
@@ -65,7 +82,8 @@ beforeAll(() => {
   }
   const actions = folder.actions.map((a) => a.data);
   const actionsByChief = new Map<string, typeof actions>();
-  for (const a of [...actions].sort((x, y) => y.date.localeCompare(x.date))) actionsByChief.set(a.chief, [...(actionsByChief.get(a.chief) ?? []), a]);
+  for (const a of [...actions].sort((x, y) => y.date.localeCompare(x.date)))
+    actionsByChief.set(a.chief, [...(actionsByChief.get(a.chief) ?? []), a]);
   db = { ...idx, site, asOf, stations, cases, actions, actionsByChief } as unknown as Db;
 });
 
@@ -79,14 +97,22 @@ describe('the bundled sample', () => {
     expect(levels.filter((l) => l === 'county')).toHaveLength(1);
     expect(levels.filter((l) => l === 'township').length).toBeGreaterThanOrEqual(3);
     expect(levels.filter((l) => l === 'village').length).toBeGreaterThanOrEqual(10);
-    const phones = [folder.site!.office.phone, ...folder.site!.hotlines.map((h) => h.number), ...folder.chiefs.map((c) => c.data.phone)];
+    const phones = [
+      folder.site!.office.phone,
+      ...folder.site!.hotlines.map((h) => h.number),
+      ...folder.chiefs.map((c) => c.data.phone),
+    ];
     expect(phones.filter((p) => p && !/^0000-\d+$/.test(p) && !['12345', '12314', '12369'].includes(p))).toEqual([]);
   });
 
   it('has waters of every main kind, with plans, segments and a tributary of a tributary', () => {
     const waters = folder.waters.map((w) => w.data);
     expect(waters.length).toBeGreaterThanOrEqual(15);
-    for (const k of ['river', 'lake', 'reservoir', 'canal', 'pond']) expect(waters.some((w) => w.kind === k), k).toBe(true);
+    for (const k of ['river', 'lake', 'reservoir', 'canal', 'pond'])
+      expect(
+        waters.some((w) => w.kind === k),
+        k,
+      ).toBe(true);
     expect(waters.filter((w) => w.plan).length).toBeGreaterThanOrEqual(2);
     const byId = new Map(waters.map((w) => [w.id, w]));
     expect(waters.some((w) => w.parent && byId.get(w.parent)?.parent)).toBe(true);
@@ -96,14 +122,31 @@ describe('the bundled sample', () => {
   it('has chiefs in every role, some who left with a successor within ten days', () => {
     const assignments = folder.assignments.map((a) => a.data);
     expect(folder.chiefs.length).toBeGreaterThanOrEqual(45);
-    for (const role of ROLE.values) expect(assignments.some((a) => a.role === role), role).toBe(true);
+    for (const role of ROLE.values)
+      expect(
+        assignments.some((a) => a.role === role),
+        role,
+      ).toBe(true);
     const ended = assignments.filter((a) => a.end);
-    const left = new Set(ended.filter((a) => !assignments.some((b) => b.chief === a.chief && !b.end)).map((a) => a.chief));
+    const left = new Set(
+      ended.filter((a) => !assignments.some((b) => b.chief === a.chief && !b.end)).map((a) => a.chief),
+    );
     expect(left.size).toBeGreaterThanOrEqual(4);
     // Officials are succeeded; a volunteer or supervisor who stops is not replaced.
-    const notReplaced = ended.filter((a) => !isParticipantRole(a.role)).filter(
-      (a) => !assignments.some((b) => b !== a && b.water === a.water && b.segment === a.segment && b.role === a.role && b.start > a.end! && b.start <= addDays(a.end!, 10)),
-    );
+    const notReplaced = ended
+      .filter((a) => !isParticipantRole(a.role))
+      .filter(
+        (a) =>
+          !assignments.some(
+            (b) =>
+              b !== a &&
+              b.water === a.water &&
+              b.segment === a.segment &&
+              b.role === a.role &&
+              b.start > a.end! &&
+              b.start <= addDays(a.end!, 10),
+          ),
+      );
     expect(notReplaced).toEqual([]);
   });
 
@@ -111,7 +154,11 @@ describe('the bundled sample', () => {
     const stations = folder.stations.map((s) => s.data);
     expect(stations.length).toBeGreaterThanOrEqual(8);
     expect(new Set(stations.map((s) => s.water)).size).toBeGreaterThanOrEqual(8);
-    for (const k of ['national', 'provincial', 'county', 'boundary', 'drinking_source']) expect(stations.some((s) => s.kind === k), k).toBe(true);
+    for (const k of ['national', 'provincial', 'county', 'boundary', 'drinking_source'])
+      expect(
+        stations.some((s) => s.kind === k),
+        k,
+      ).toBe(true);
     const source = stations.find((s) => s.kind === 'drinking_source')!;
     expect(db.waters.get(source.water)!.kind).toBe('reservoir');
   });
@@ -119,13 +166,23 @@ describe('the bundled sample', () => {
   it('has a result every month for three years at every station, of every class I … 劣V, with blanks, L values and black-odorous water', () => {
     const months = new Set(folder.readings.map((r) => r.data.date.slice(0, 7)));
     expect(months.size).toBe(36);
-    for (const s of db.stations.values()) expect(s.monthly.map((m) => m.month), s.id).toEqual([...months].sort());
+    for (const s of db.stations.values())
+      expect(
+        s.monthly.map((m) => m.month),
+        s.id,
+      ).toEqual([...months].sort());
     const classes = new Set([...db.stations.values()].flatMap((s) => s.readings.map((r) => r.result.class)));
     expect([...classes].sort()).toEqual([...WATER_CLASSES].sort());
-    const items = Object.keys(folder.readings[0]!.columns).filter((c) => c !== 'station' && c !== 'date') as ReadingItem[];
+    const items = Object.keys(folder.readings[0]!.columns).filter(
+      (c) => c !== 'station' && c !== 'date',
+    ) as ReadingItem[];
     expect(folder.readings.some((r) => items.some((i) => r.data[i] === undefined))).toBe(true);
     expect(folder.readings.some((r) => r.data.hg?.belowLimit)).toBe(true);
-    expect(folder.readings.some((r) => blackOdorous(r.data as ReadingValues) === 'heavy' || blackOdorous(r.data as ReadingValues) === 'light')).toBe(true);
+    expect(
+      folder.readings.some(
+        (r) => blackOdorous(r.data as ReadingValues) === 'heavy' || blackOdorous(r.data as ReadingValues) === 'light',
+      ),
+    ).toBe(true);
   });
 
   it('has runs of 2, 3 and 4 or more months off target, and a station off target two years running', () => {
@@ -157,9 +214,21 @@ describe('the bundled sample', () => {
   it('has cases of every category and source, in every status, overdue, closed late and rejected before closing', () => {
     const cases = [...db.cases.values()];
     expect(cases.length).toBeGreaterThanOrEqual(40);
-    for (const k of CASE_CATEGORY.values) expect(cases.some((c) => c.category === k), k).toBe(true);
-    for (const k of CASE_SOURCE.values) expect(cases.some((c) => c.source === k), k).toBe(true);
-    for (const k of CASE_STATUS.values) expect(cases.some((c) => c.state.status === k), k).toBe(true);
+    for (const k of CASE_CATEGORY.values)
+      expect(
+        cases.some((c) => c.category === k),
+        k,
+      ).toBe(true);
+    for (const k of CASE_SOURCE.values)
+      expect(
+        cases.some((c) => c.source === k),
+        k,
+      ).toBe(true);
+    for (const k of CASE_STATUS.values)
+      expect(
+        cases.some((c) => c.state.status === k),
+        k,
+      ).toBe(true);
     expect(cases.filter((c) => c.state.overdue).length).toBeGreaterThanOrEqual(3);
     expect(cases.filter((c) => c.state.closed && c.state.rejections > 0).length).toBeGreaterThanOrEqual(3);
     expect(cases.some((c) => c.state.closedLate)).toBe(true);
@@ -174,8 +243,14 @@ describe('the bundled sample', () => {
     expect(periods.length).toBeGreaterThanOrEqual(2);
     for (const p of periods) {
       const ranks = rows.filter((r) => r.period === p && r.subject_kind === 'region').map((r) => r.rank);
-      expect(new Set(rows.filter((r) => r.period === p && r.subject_kind === 'region').map((r) => r.subject)), p).toEqual(new Set(db.townships.map((t) => t.code)));
-      expect([...ranks].sort((a, b) => a! - b!), p).toEqual(ranks.map((_, k) => k + 1));
+      expect(
+        new Set(rows.filter((r) => r.period === p && r.subject_kind === 'region').map((r) => r.subject)),
+        p,
+      ).toEqual(new Set(db.townships.map((t) => t.code)));
+      expect(
+        [...ranks].sort((a, b) => a! - b!),
+        p,
+      ).toEqual(ranks.map((_, k) => k + 1));
     }
     expect(rows.some((r) => r.subject_kind === 'chief') && rows.some((r) => r.subject_kind === 'water')).toBe(true);
     expect(rows.some((r) => r.document)).toBe(true);
@@ -200,7 +275,10 @@ describe('the bundled sample', () => {
   });
 
   it('has targets achieved, on track and missed', () => {
-    const states = folder.targets.map((t) => t.data).filter((t) => t.current !== undefined).map((t) => targetState(t as Parameters<typeof targetState>[0], asOf));
+    const states = folder.targets
+      .map((t) => t.data)
+      .filter((t) => t.current !== undefined)
+      .map((t) => targetState(t as Parameters<typeof targetState>[0], asOf));
     expect(folder.targets.length).toBeGreaterThanOrEqual(5);
     expect(states).toContain('achieved');
     expect(states.some((s) => s === 'on_track' || s === 'behind')).toBe(true);
@@ -211,8 +289,19 @@ describe('the bundled sample', () => {
     const docs = folder.documents;
     expect(docs.length).toBeGreaterThanOrEqual(6);
     const kinds = new Set(docs.map((d) => `${d.meta.kind}/${d.meta.status}`));
-    for (const k of ['plan/in_force', 'one_river_one_policy/in_force', 'rules/in_force', 'rules/repealed', 'notice/in_force']) expect(kinds.has(k), k).toBe(true);
-    for (const kind of DOC_KIND.values.filter((k) => k !== 'report' && k !== 'other')) expect(docs.some((d) => d.meta.kind === kind), kind).toBe(true);
+    for (const k of [
+      'plan/in_force',
+      'one_river_one_policy/in_force',
+      'rules/in_force',
+      'rules/repealed',
+      'notice/in_force',
+    ])
+      expect(kinds.has(k), k).toBe(true);
+    for (const kind of DOC_KIND.values.filter((k) => k !== 'report' && k !== 'other'))
+      expect(
+        docs.some((d) => d.meta.kind === kind),
+        kind,
+      ).toBe(true);
     expect(docs.some((d) => d.meta.status === 'draft')).toBe(true);
     const LONG = new Set(['plan', 'one_river_one_policy', 'rules']);
     for (const d of docs) {
@@ -242,15 +331,21 @@ describe('the bundled sample', () => {
     };
     for (const { data: w } of folder.waters) {
       expect(geo.has(w.id), w.id).toBe(true);
-      if (w.parent) expect(points(w.id).some((p) => points(w.parent!).includes(p)), `${w.id} → ${w.parent}`).toBe(true);
+      if (w.parent)
+        expect(
+          points(w.id).some((p) => points(w.parent!).includes(p)),
+          `${w.id} → ${w.parent}`,
+        ).toBe(true);
     }
   });
 
   it('puts each station, located, on its water and each located case beside it', () => {
     const geo = new Map(folder.geo.map((g) => [g.id, g.geometry]));
     const far: string[] = [];
-    for (const { data: s } of folder.stations) if (s.lat === undefined || s.lon === undefined || kmFrom(s.lat, s.lon, geo.get(s.water)!) > 0.5) far.push(s.id);
-    for (const { data: c } of folder.cases) if (c.lat !== undefined && c.lon !== undefined && kmFrom(c.lat, c.lon, geo.get(c.water)!) > 1) far.push(c.id);
+    for (const { data: s } of folder.stations)
+      if (s.lat === undefined || s.lon === undefined || kmFrom(s.lat, s.lon, geo.get(s.water)!) > 0.5) far.push(s.id);
+    for (const { data: c } of folder.cases)
+      if (c.lat !== undefined && c.lon !== undefined && kmFrom(c.lat, c.lon, geo.get(c.water)!) > 1) far.push(c.id);
     expect(far).toEqual([]);
   });
 });
@@ -259,7 +354,9 @@ describe('the bundled sample', () => {
 function kmFrom(lat: number, lon: number, g: { type: string; coordinates: unknown }): number {
   const kx = 111.32 * Math.cos((lat * Math.PI) / 180);
   const ky = 110.57;
-  const line = (g.type === 'Polygon' ? (g.coordinates as number[][][])[0]! : (g.coordinates as number[][])).map(([x, y]) => [x! * kx, y! * ky] as const);
+  const line = (g.type === 'Polygon' ? (g.coordinates as number[][][])[0]! : (g.coordinates as number[][])).map(
+    ([x, y]) => [x! * kx, y! * ky] as const,
+  );
   const [px, py] = [lon * kx, lat * ky];
   let inside = false;
   for (let i = 0, j = line.length - 1; g.type === 'Polygon' && i < line.length; j = i++) {
@@ -272,7 +369,10 @@ function kmFrom(lat: number, lon: number, g: { type: string; coordinates: unknow
   for (let i = 1; i < line.length; i++) {
     const [ax, ay] = line[i - 1]!;
     const [bx, by] = line[i]!;
-    const t = Math.max(0, Math.min(1, ((px - ax) * (bx - ax) + (py - ay) * (by - ay)) / ((bx - ax) ** 2 + (by - ay) ** 2 || 1)));
+    const t = Math.max(
+      0,
+      Math.min(1, ((px - ax) * (bx - ax) + (py - ay) * (by - ay)) / ((bx - ax) ** 2 + (by - ay) ** 2 || 1)),
+    );
     best = Math.min(best, Math.hypot(px - (ax + t * (bx - ax)), py - (ay + t * (by - ay))));
   }
   return best;

@@ -12,7 +12,11 @@ describe('search results', () => {
 
   it('drops a page found only through one character of a longer word of the query', () => {
     // 志愿 falls back to 志 where a name was cut into characters.
-    const chief = page('白沙镇镇长，白沙镇.', { title: '郑志强（白沙镇镇长）', name: '郑志强', terms: '志强 强 zhengzhiqiang zzq' });
+    const chief = page('白沙镇镇长，白沙镇.', {
+      title: '郑志强（白沙镇镇长）',
+      name: '郑志强',
+      terms: '志强 强 zhengzhiqiang zzq',
+    });
     expect(hasLongWords('志愿者')).toBe(true);
     expect(foundByWords('志愿者', chief)).toBe(false);
     expect(foundByWords('志愿者', page('招募河湖保护志愿者。'))).toBe(true);
@@ -49,7 +53,12 @@ describe('search results', () => {
       { url: '/waters/baisha-he/', meta: { name: '白沙河' } },
       { url: '/stations/c/', meta: { name: '桃源河入白沙河口' } },
     ];
-    expect(ownNameFirst('白沙河', results).map((r) => r.url)).toEqual(['/waters/baisha-he/', '/stations/a/', '/cases/b/', '/stations/c/']);
+    expect(ownNameFirst('白沙河', results).map((r) => r.url)).toEqual([
+      '/waters/baisha-he/',
+      '/stations/a/',
+      '/cases/b/',
+      '/stations/c/',
+    ]);
     expect(ownNameFirst('清溪河', results).map((r) => r.url)).toEqual(results.map((r) => r.url));
   });
 });

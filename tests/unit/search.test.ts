@@ -3,16 +3,30 @@ import { indexDocument, pinyinTerms, suffixes } from '../../src/lib/search.ts';
 
 /** The text Pagefind cuts excerpts from: everything inside data-pagefind-body, tags removed. */
 function bodyText(doc: string): string {
-  return [...doc.matchAll(/<div data-pagefind-body>(.*?)<\/div>(?=<div data-pagefind-body>|<\/body>)/g)].map((m) => m[1]!.replace(/<[^>]+>/g, '')).join('');
+  return [...doc.matchAll(/<div data-pagefind-body>(.*?)<\/div>(?=<div data-pagefind-body>|<\/body>)/g)]
+    .map((m) => m[1]!.replace(/<[^>]+>/g, ''))
+    .join('');
 }
 
 describe('what goes into the search index', () => {
   it('is a zh-CN document with title, type, townships, detail and names as metadata and filters, and the text as its body', () => {
-    const doc = indexDocument({ type: 'water', townships: ['东镇', '西乡'], detail: 'Ⅲ类', text: '县级河道', name: '清溪河', related: ['张三'] }, '清溪河');
+    const doc = indexDocument(
+      {
+        type: 'water',
+        townships: ['东镇', '西乡'],
+        detail: 'Ⅲ类',
+        text: '县级河道',
+        name: '清溪河',
+        related: ['张三'],
+      },
+      '清溪河',
+    );
     expect(doc).toMatch(/^<!doctype html><html lang="zh-CN">/);
     expect(doc).toContain('<span data-pagefind-meta="title:清溪河"></span>');
     expect(doc).toContain('<span data-pagefind-filter="type:河湖"></span><span data-pagefind-meta="type:河湖"></span>');
-    expect(doc).toContain('<span data-pagefind-filter="township:东镇"></span><span data-pagefind-filter="township:西乡"></span>');
+    expect(doc).toContain(
+      '<span data-pagefind-filter="township:东镇"></span><span data-pagefind-filter="township:西乡"></span>',
+    );
     expect(doc).toContain('<span data-pagefind-meta="township:东镇、西乡"></span>');
     expect(doc).toContain('<span data-pagefind-meta="detail:Ⅲ类"></span>');
     expect(doc).toContain('<span data-pagefind-meta="name:清溪河"></span>');
@@ -22,10 +36,13 @@ describe('what goes into the search index', () => {
     expect(doc.match(/data-pagefind-body/g)).toHaveLength(1);
   });
 
-  it('puts the title into the text, weighted as a heading, without the page\'s own name', () => {
+  it("puts the title into the text, weighted as a heading, without the page's own name", () => {
     const kase = indexDocument({ type: 'case', related: ['清溪河'], text: '问题编号 wt-1' }, '清溪河东镇段夜间采砂');
     expect(kase).toContain('<p data-pagefind-weight="7">清溪河东镇段夜间采砂</p><p>问题编号 wt-1</p>');
-    const station = indexDocument({ type: 'station', name: '清溪河出境', text: '所在水体：清溪河。' }, '清溪河出境监测断面');
+    const station = indexDocument(
+      { type: 'station', name: '清溪河出境', text: '所在水体：清溪河。' },
+      '清溪河出境监测断面',
+    );
     expect(bodyText(station)).toBe('监测断面所在水体：清溪河。');
   });
 
@@ -48,8 +65,12 @@ describe('what goes into the search index', () => {
     expect(doc).not.toContain('<script>');
   });
 
-  it('adds a policy document\'s rendered text as a second indexed part', () => {
-    const doc = indexDocument({ type: 'document', fullText: true }, '示例县河长制工作方案', '<h2>一、目标</h2><p>全面建立</p>');
+  it("adds a policy document's rendered text as a second indexed part", () => {
+    const doc = indexDocument(
+      { type: 'document', fullText: true },
+      '示例县河长制工作方案',
+      '<h2>一、目标</h2><p>全面建立</p>',
+    );
     expect(doc).toContain('<div data-pagefind-body><h2>一、目标</h2><p>全面建立</p></div>');
     expect(doc.match(/data-pagefind-body/g)).toHaveLength(2);
   });

@@ -12,12 +12,22 @@ const page = `<!doctype html><html><head>
 
 describe('service worker precache list', () => {
   it('takes the stylesheets, scripts, icon and data URLs a page loads, same origin only, not its links or feeds', () => {
-    expect(pageAssets(page).sort()).toEqual(['/_astro/Base.AbC123.css', '/_astro/Header.x1.js', '/favicon.svg', '/report/waters.json']);
+    expect(pageAssets(page).sort()).toEqual([
+      '/_astro/Base.AbC123.css',
+      '/_astro/Header.x1.js',
+      '/favicon.svg',
+      '/report/waters.json',
+    ]);
   });
 
   it('follows a module’s static and dynamic imports, relative or absolute', () => {
     const code = `import{a as t}from"./format.D1.js";import"./side.E2.js";const m=()=>import("./lazy.F3.js");import x from"/_astro/abs.G4.js";import y from"zod";`;
-    expect(moduleImports(code, '/_astro/ReportForm.C0.js').sort()).toEqual(['/_astro/abs.G4.js', '/_astro/format.D1.js', '/_astro/lazy.F3.js', '/_astro/side.E2.js']);
+    expect(moduleImports(code, '/_astro/ReportForm.C0.js').sort()).toEqual([
+      '/_astro/abs.G4.js',
+      '/_astro/format.D1.js',
+      '/_astro/lazy.F3.js',
+      '/_astro/side.E2.js',
+    ]);
   });
 
   it('collects pages and everything they need transitively, once each, leaving out files the build lacks', () => {
@@ -31,6 +41,14 @@ describe('service worker precache list', () => {
       '/favicon.svg': '<svg/>',
     };
     const paths = precachePaths(['/report/', '/report/named/', '/report/missing/'], (p) => files[p] ?? null);
-    expect(paths).toEqual(['/_astro/Base.AbC123.css', '/_astro/Form.y2.js', '/_astro/Header.x1.js', '/_astro/shared.z3.js', '/favicon.svg', '/report/', '/report/named/']);
+    expect(paths).toEqual([
+      '/_astro/Base.AbC123.css',
+      '/_astro/Form.y2.js',
+      '/_astro/Header.x1.js',
+      '/_astro/shared.z3.js',
+      '/favicon.svg',
+      '/report/',
+      '/report/named/',
+    ]);
   });
 });

@@ -1,7 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { elapsed, meets, progress, stateCounts, targetState, targetStatus, type TargetInput } from '../../src/lib/targets.ts';
+import {
+  elapsed,
+  meets,
+  progress,
+  stateCounts,
+  targetState,
+  targetStatus,
+  type TargetInput,
+} from '../../src/lib/targets.ts';
 
-const base: TargetInput = { direction: 'up', baseline: 0, baseline_date: '2025-01-01', target: 100, deadline: '2026-01-01', current: 50, current_date: '2025-07-01' };
+const base: TargetInput = {
+  direction: 'up',
+  baseline: 0,
+  baseline_date: '2025-01-01',
+  target: 100,
+  deadline: '2026-01-01',
+  current: 50,
+  current_date: '2025-07-01',
+};
 const t = (o: Partial<TargetInput>): TargetInput => ({ ...base, ...o });
 
 describe('progress', () => {
@@ -81,7 +97,11 @@ describe('indexes', () => {
       { id: 'b', document: 'd1' },
       { id: 'c', document: undefined },
     ];
-    expect(targetsByDocument(list).get('d1')!.map((t) => t.id)).toEqual(['a', 'b']);
+    expect(
+      targetsByDocument(list)
+        .get('d1')!
+        .map((t) => t.id),
+    ).toEqual(['a', 'b']);
     expect(targetsByDocument(list)).toBe(targetsByDocument(list));
   });
 });

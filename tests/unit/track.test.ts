@@ -7,7 +7,13 @@ describe('normaliseRef', () => {
   });
   it('ignores spaces and every kind of dash the way people type them', () => {
     const want = 'JB202502117XK2PA';
-    for (const typed of ['JB-20250211-7XK2PA', 'JB 20250211 7XK2PA', 'JB–20250211—7XK2PA', 'JB_20250211_7XK2PA', 'JB\u00a020250211\u30007XK2PA'])
+    for (const typed of [
+      'JB-20250211-7XK2PA',
+      'JB 20250211 7XK2PA',
+      'JB–20250211—7XK2PA',
+      'JB_20250211_7XK2PA',
+      'JB\u00a020250211\u30007XK2PA',
+    ])
       expect(normaliseRef(typed), typed).toBe(want);
   });
   it('makes full-width letters and digits (Chinese input methods) half-width', () => {

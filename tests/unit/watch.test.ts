@@ -56,7 +56,9 @@ const nameOf = (id: string) => waters.entries.get(id)?.name;
 beforeAll(async () => {
   process.env.RIVER_DATA_DIR = data;
   const byId = (name: 'waters' | 'regions') =>
-    folderLoader(name, (f) => f[name].map((r) => ({ id: String((r.data as { id: string }).id), data: r.data as Record<string, unknown> })));
+    folderLoader(name, (f) =>
+      f[name].map((r) => ({ id: String((r.data as { id: string }).id), data: r.data as Record<string, unknown> })),
+    );
   // The loader context has more in it; these loaders use only these three.
   await byId('waters').load({ store: waters, watcher, logger } as never);
   await byId('regions').load({ store: regions, watcher, logger } as never);

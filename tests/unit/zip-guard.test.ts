@@ -18,7 +18,11 @@ describe('office files as ZIP archives', () => {
     expect(r.uncompressed).toBeGreaterThan(0);
   });
   it('a file that is no ZIP (an old .xls, an HTML page, text) is refused as such', () => {
-    for (const b of [Buffer.from('<html><body>表格</body></html>'), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...Array(40).fill(0)]), Buffer.alloc(0)]) {
+    for (const b of [
+      Buffer.from('<html><body>表格</body></html>'),
+      Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...Array(40).fill(0)]),
+      Buffer.alloc(0),
+    ]) {
       const r = checkOfficeZip(b, 'xlsx');
       expect(r.ok).toBe(false);
       expect(r.zh).toContain('不是有效的 .xlsx 文件');

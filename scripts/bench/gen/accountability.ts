@@ -7,8 +7,19 @@
  * those no chief answered for, and those whose date has not come by as_of. A few actions of kind
  * `other`, outside the rule, complete the table.
  */
-import { countedYears, requiredActions, satisfies, type Post, type RequiredAction } from '../../../src/lib/accountability.ts';
-import { DEFAULT_ACCOUNTABLE_ROLES, DEFAULT_ACTION_WINDOW_DAYS, DEFAULT_ESCALATION, DEFAULT_MIN_MONTHS_PER_YEAR } from '../../../src/schemas/site.ts';
+import {
+  countedYears,
+  requiredActions,
+  satisfies,
+  type Post,
+  type RequiredAction,
+} from '../../../src/lib/accountability.ts';
+import {
+  DEFAULT_ACCOUNTABLE_ROLES,
+  DEFAULT_ACTION_WINDOW_DAYS,
+  DEFAULT_ESCALATION,
+  DEFAULT_MIN_MONTHS_PER_YEAR,
+} from '../../../src/schemas/site.ts';
 import { Rng, fmtDay, toDay } from '../lib.ts';
 import type { Assignment, Chief, Context, Land, Period, Region, Station } from './context.ts';
 import type { StationResults } from './readings.ts';
@@ -36,7 +47,8 @@ export interface Required {
 
 /** Whether region `inner` is `outer` or lies inside it. */
 function within(regions: Map<string, Region>, inner: Region, outer: Region): boolean {
-  for (let r: Region | undefined = inner; r; r = r.parent ? regions.get(r.parent) : undefined) if (r === outer) return true;
+  for (let r: Region | undefined = inner; r; r = r.parent ? regions.get(r.parent) : undefined)
+    if (r === outer) return true;
   return false;
 }
 
@@ -46,7 +58,13 @@ function within(regions: Map<string, Region>, inner: Region, outer: Region): boo
  * when the segment's region is or contains the station's), judged over the
  * station's monthly results and its counted years.
  */
-export function requiredOf(ctx: Context, land: Land, stations: Station[], results: StationResults[], assignments: Assignment[]): Required[] {
+export function requiredOf(
+  ctx: Context,
+  land: Land,
+  stations: Station[],
+  results: StationResults[],
+  assignments: Assignment[],
+): Required[] {
   const regions = new Map<string, Region>([land.county, ...land.townships, ...land.villages].map((r) => [r.code, r]));
   const byWater = new Map<number, Assignment[]>();
   for (const a of assignments) {
@@ -59,13 +77,23 @@ export function requiredOf(ctx: Context, land: Land, stations: Station[], result
   stations.forEach((station, k) => {
     const posts: Post[] = (byWater.get(station.water.i) ?? [])
       .filter((a) => a.segment === null || within(regions, station.region, a.segment.region))
-      .map((a) => ({ chief: a.chief.id, role: a.role, start: fmtDay(a.start), end: a.end === null ? null : fmtDay(a.end) }));
+      .map((a) => ({
+        chief: a.chief.id,
+        role: a.role,
+        start: fmtDay(a.start),
+        end: a.end === null ? null : fmtDay(a.end),
+      }));
     const r = results[k]!;
     const counted = countedYears(r.months, ctx.asOf, RULES.minMonthsPerYear);
     const common = { posts, actions: [], asOf: ctx.asOf, windowDays: RULES.windowDays };
     for (const action of [
       ...requiredActions({ ...common, rule: 'monthly', levels: RULES.escalation.monthly, results: r.monthly }),
-      ...requiredActions({ ...common, rule: 'yearly', levels: RULES.escalation.yearly, results: r.yearly.filter((y) => counted.has(y.period)) }),
+      ...requiredActions({
+        ...common,
+        rule: 'yearly',
+        levels: RULES.escalation.yearly,
+        results: r.yearly.filter((y) => counted.has(y.period)),
+      }),
     ]) {
       out.push({ station, action });
     }
@@ -113,7 +141,9 @@ export function writeActions(ctx: Context, chiefs: Chief[], periods: Period[], r
     if (list) list.push(value);
     else map.set(key, [value]);
   };
-  const inOrder = [...required].sort((x, y) => (x.action.opens < y.action.opens ? -1 : x.action.opens > y.action.opens ? 1 : 0));
+  const inOrder = [...required].sort((x, y) =>
+    x.action.opens < y.action.opens ? -1 : x.action.opens > y.action.opens ? 1 : 0,
+  );
   for (const { station, action } of inOrder) {
     if (action.responsible.some((c) => taken.get(c)?.some((t) => answers(t, action)))) continue;
     if (rA.chance(NEGLECTED_SHARE)) {
@@ -132,7 +162,13 @@ export function writeActions(ctx: Context, chiefs: Chief[], periods: Period[], r
     }
     const chief = rA.pick(who);
     keep(taken, chief, { chief, kind: action.required, date });
-    rows.push([toDay(date), chief, action.required, reason(station, action), action.required === '通报批评' ? quarterDoc(toDay(date)) : '']);
+    rows.push([
+      toDay(date),
+      chief,
+      action.required,
+      reason(station, action),
+      action.required === '通报批评' ? quarterDoc(toDay(date)) : '',
+    ]);
   }
   const n = Math.max(2, Math.round(chiefs.length * ctx.sz.actionShare));
   const active = chiefs.filter((c) => c.kind === 'leader' && c.to === null);
@@ -147,4 +183,8 @@ export function writeActions(ctx: Context, chiefs: Chief[], periods: Period[], r
   ctx.done(f, 'actions');
 }
 
-const OTHER_REASONS = ['巡河记录弄虚作假，责令作出书面检查', '公示牌信息长期未更新，责令限期整改', '连续两个月巡河次数未达到要求，责令作出书面说明'];
+const OTHER_REASONS = [
+  '巡河记录弄虚作假，责令作出书面检查',
+  '公示牌信息长期未更新，责令限期整改',
+  '连续两个月巡河次数未达到要求，责令作出书面说明',
+];

@@ -79,7 +79,12 @@ export const OFFICE = `${COUNTY_NAME}河长制办公室`;
 export const HEZHANGBAN = '县河长办';
 
 /** Inspection grades and the lowest score of each, best first (site.yaml rules.inspection_grades). */
-export const INSPECTION_GRADES = [['优秀', 90], ['良好', 80], ['合格', 60], ['不合格', 0]] as const;
+export const INSPECTION_GRADES = [
+  ['优秀', 90],
+  ['良好', 80],
+  ['合格', 60],
+  ['不合格', 0],
+] as const;
 
 export interface Region {
   code: string;

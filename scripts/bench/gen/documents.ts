@@ -5,7 +5,18 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Rng, dayOf, fixed, fmtDay, monthOfDay, toDay } from '../lib.ts';
-import { COUNTY_CODE, COUNTY_NAME, GENERATED_MARK, INSPECTION_GRADES, OFFICE, type Context, type Hydro, type Land, type Period, type Water } from './context.ts';
+import {
+  COUNTY_CODE,
+  COUNTY_NAME,
+  GENERATED_MARK,
+  INSPECTION_GRADES,
+  OFFICE,
+  type Context,
+  type Hydro,
+  type Land,
+  type Period,
+  type Water,
+} from './context.ts';
 import type { CaseStats } from './cases.ts';
 import type { TownScore } from './oversight.ts';
 import { RULES } from './accountability.ts';
@@ -43,36 +54,95 @@ export function writeDocuments(ctx: Context, land: Land, hydro: Hydro, facts: Do
   };
   mkdirSync(join(ctx.out, 'documents'), { recursive: true });
   const num = (year: number, n: number, org = '县河长办') => `示例${org.replace(/^县/, '')}〔${year}〕${n}号`;
-  writeDoc('gzfa-2017', {
-    title: `${COUNTY_NAME}全面推行河长制工作方案`, number: '示委办发〔2017〕21号', issuer: '中共示例县委办公室　示例县人民政府办公室',
-    date: toDay('2017-04-10'), status: 'repealed', kind: 'plan',
-  }, planBody(COUNTY_NAME, 2017, waters.slice(0, 5)));
-  writeDoc('gzfa-2024', {
-    title: `${COUNTY_NAME}进一步强化河湖长制工作方案（2024—2027年）`, number: '示委办发〔2024〕9号', issuer: '中共示例县委办公室　示例县人民政府办公室',
-    date: toDay('2024-03-15'), status: 'in_force', kind: 'plan', supersedes: 'gzfa-2017',
-  }, planBody(COUNTY_NAME, 2024, waters.slice(0, 5)));
-  writeDoc('xhzd-2023', {
-    title: `${COUNTY_NAME}河湖长巡河工作制度`, number: num(2023, 3), issuer: OFFICE, date: toDay('2023-05-08'), status: 'in_force', kind: 'rules',
-  }, patrolRulesBody());
-  writeDoc('khbf-2025', {
-    title: `${COUNTY_NAME}河湖长制工作考核办法`, number: num(2025, 2), issuer: OFFICE, date: toDay('2025-01-20'), status: 'in_force', kind: 'rules',
-  }, assessmentBody(false));
-  writeDoc('khbf-2026-zqyj', {
-    title: `${COUNTY_NAME}河湖长制工作考核办法（修订征求意见稿）`, issuer: OFFICE, date: Math.min(ctx.AS_OF, toDay('2026-09-20')), status: 'draft', kind: 'rules',
-  }, assessmentBody(true));
+  writeDoc(
+    'gzfa-2017',
+    {
+      title: `${COUNTY_NAME}全面推行河长制工作方案`,
+      number: '示委办发〔2017〕21号',
+      issuer: '中共示例县委办公室　示例县人民政府办公室',
+      date: toDay('2017-04-10'),
+      status: 'repealed',
+      kind: 'plan',
+    },
+    planBody(COUNTY_NAME, 2017, waters.slice(0, 5)),
+  );
+  writeDoc(
+    'gzfa-2024',
+    {
+      title: `${COUNTY_NAME}进一步强化河湖长制工作方案（2024—2027年）`,
+      number: '示委办发〔2024〕9号',
+      issuer: '中共示例县委办公室　示例县人民政府办公室',
+      date: toDay('2024-03-15'),
+      status: 'in_force',
+      kind: 'plan',
+      supersedes: 'gzfa-2017',
+    },
+    planBody(COUNTY_NAME, 2024, waters.slice(0, 5)),
+  );
+  writeDoc(
+    'xhzd-2023',
+    {
+      title: `${COUNTY_NAME}河湖长巡河工作制度`,
+      number: num(2023, 3),
+      issuer: OFFICE,
+      date: toDay('2023-05-08'),
+      status: 'in_force',
+      kind: 'rules',
+    },
+    patrolRulesBody(),
+  );
+  writeDoc(
+    'khbf-2025',
+    {
+      title: `${COUNTY_NAME}河湖长制工作考核办法`,
+      number: num(2025, 2),
+      issuer: OFFICE,
+      date: toDay('2025-01-20'),
+      status: 'in_force',
+      kind: 'rules',
+    },
+    assessmentBody(false),
+  );
+  writeDoc(
+    'khbf-2026-zqyj',
+    {
+      title: `${COUNTY_NAME}河湖长制工作考核办法（修订征求意见稿）`,
+      issuer: OFFICE,
+      date: Math.min(ctx.AS_OF, toDay('2026-09-20')),
+      status: 'draft',
+      kind: 'rules',
+    },
+    assessmentBody(true),
+  );
   let n = 10;
   for (const p of periods) {
     const scores = townScores.get(p.doc)!;
-    writeDoc(p.doc, {
-      title: `关于${p.yearly ? `${p.key}年度` : `${p.key.replace('-Q', '年第')}季度`}河湖长制工作考核结果的通报`,
-      number: num(Number(fmtDay(p.date).slice(0, 4)), n++), issuer: OFFICE, date: p.date, status: 'in_force', kind: 'notice',
-    }, noticeBody(p.yearly ? `${p.key}年度` : p.key.replace('-Q', '年第') + '季度', p.yearly, scores));
+    writeDoc(
+      p.doc,
+      {
+        title: `关于${p.yearly ? `${p.key}年度` : `${p.key.replace('-Q', '年第')}季度`}河湖长制工作考核结果的通报`,
+        number: num(Number(fmtDay(p.date).slice(0, 4)), n++),
+        issuer: OFFICE,
+        date: p.date,
+        status: 'in_force',
+        kind: 'notice',
+      },
+      noticeBody(p.yearly ? `${p.key}年度` : p.key.replace('-Q', '年第') + '季度', p.yearly, scores),
+    );
   }
   {
     const y = Math.floor(monthOfDay(ctx.AS_OF) / 12) - 1;
-    writeDoc(`ndbg-${y}`, {
-      title: `${COUNTY_NAME}${y}年度河湖长制工作报告`, issuer: OFFICE, date: dayOf(y + 1, 1, 28), status: 'in_force', kind: 'report',
-    }, reportBody(y, cases.closed, cases.overdue, stations, waters.length, chiefs));
+    writeDoc(
+      `ndbg-${y}`,
+      {
+        title: `${COUNTY_NAME}${y}年度河湖长制工作报告`,
+        issuer: OFFICE,
+        date: dayOf(y + 1, 1, 28),
+        status: 'in_force',
+        kind: 'report',
+      },
+      reportBody(y, cases.closed, cases.overdue, stations, waters.length, chiefs),
+    );
   }
   let k = 30;
   for (const [doc, ws] of planWaters) {
@@ -80,16 +150,28 @@ export function writeDocuments(ctx: Context, land: Land, hydro: Hydro, facts: Do
     const year = rD.pick([2023, 2024, 2025]);
     const date = dayOf(year, rD.int(3, 11), rD.int(1, 28));
     const issuer = main.level === 'county' ? OFFICE : `${townships[main.town]!.name}河长制办公室`;
-    writeDoc(doc, {
-      title: `${main.name}“一河一策”实施方案（${year}—${year + 2}年）`, number: num(year, k++), issuer, date, status: 'in_force',
-      kind: 'one_river_one_policy', waters: ws.map((w) => w.id),
-    }, policyBody(main, ws.slice(1), year, rD));
+    writeDoc(
+      doc,
+      {
+        title: `${main.name}“一河一策”实施方案（${year}—${year + 2}年）`,
+        number: num(year, k++),
+        issuer,
+        date,
+        status: 'in_force',
+        kind: 'one_river_one_policy',
+        waters: ws.map((w) => w.id),
+      },
+      policyBody(main, ws.slice(1), year, rD),
+    );
   }
   ctx.counts.documents = docCount;
 }
 
 /** A YAML flow map's entries: `2: 约谈, 3: 通报批评`. */
-const flow = (m: Readonly<Record<string, string>>): string => Object.entries(m).map(([k, v]) => `${k}: ${v}`).join(', ');
+const flow = (m: Readonly<Record<string, string>>): string =>
+  Object.entries(m)
+    .map(([k, v]) => `${k}: ${v}`)
+    .join(', ');
 
 /** Write site.yaml, marked as this generator's so that a later run may replace the folder; its escalation is the one actions.csv follows. */
 export function writeSite(ctx: Context, land: Land): void {
@@ -221,7 +303,11 @@ function assessmentBody(draft: boolean): string {
 `;
 }
 
-function noticeBody(period: string, yearly: boolean, scores: { name: string; score: number; rank: number; result: string }[]): string {
+function noticeBody(
+  period: string,
+  yearly: boolean,
+  scores: { name: string; score: number; rank: number; result: string }[],
+): string {
   const sorted = [...scores].sort((a, b) => a.rank - b.rank);
   const rows = sorted.map((s) => `| ${s.rank} | ${s.name} | ${fixed(s.score, 1)} | ${s.result} |`).join('\n');
   const failed = sorted.filter((s) => s.result === '不合格').map((s) => s.name);
@@ -246,7 +332,14 @@ ${failed.length > 0 ? `${failed.join('、')}考核结果为不合格，主要表
 `;
 }
 
-function reportBody(year: number, closed: number, overdue: number, stations: number, waters: number, chiefs: number): string {
+function reportBody(
+  year: number,
+  closed: number,
+  overdue: number,
+  stations: number,
+  waters: number,
+  chiefs: number,
+): string {
   return `
 ## 一、基本情况
 
@@ -265,15 +358,17 @@ ${year}年，全县纳入河湖名录的河流、湖泊、水库等水体共${wa
 }
 
 function policyBody(main: Water, tributaries: Water[], year: number, rng: Rng): string {
-  const problems = rng.shuffle([
-    '沿岸生活污水收集不完善，部分雨污混接口雨天溢流',
-    '岸线存在违规种植、堆放等“四乱”问题',
-    '部分河段淤积严重，行洪能力不足',
-    '农业面源污染负荷较高，汛期水质波动',
-    '畜禽养殖污染治理设施运行不稳定',
-    '部分公示牌信息未及时更新',
-    '生态流量保障不足，枯水期局部断流',
-  ]).slice(0, 4);
+  const problems = rng
+    .shuffle([
+      '沿岸生活污水收集不完善，部分雨污混接口雨天溢流',
+      '岸线存在违规种植、堆放等“四乱”问题',
+      '部分河段淤积严重，行洪能力不足',
+      '农业面源污染负荷较高，汛期水质波动',
+      '畜禽养殖污染治理设施运行不稳定',
+      '部分公示牌信息未及时更新',
+      '生态流量保障不足，枯水期局部断流',
+    ])
+    .slice(0, 4);
   const measures = [
     ['实施沿岸截污纳管和雨污分流改造', '县住房和城乡建设局'],
     ['清理整治岸线“四乱”问题，实现动态清零', '沿线乡镇人民政府'],
@@ -283,7 +378,13 @@ function policyBody(main: Water, tributaries: Water[], year: number, rng: Rng): 
     ['更新河长公示牌，公开监督电话', '县河长制办公室'],
   ];
   const rows = measures.map(([m, who], k) => `| ${k + 1} | ${m} | ${who} | ${year + (k % 3)}年12月底 |`).join('\n');
-  const trib = tributaries.length > 0 ? `本方案同时适用于${tributaries.slice(0, 8).map((w) => w.name).join('、')}${tributaries.length > 8 ? `等${tributaries.length}条支流` : ''}。` : '';
+  const trib =
+    tributaries.length > 0
+      ? `本方案同时适用于${tributaries
+          .slice(0, 8)
+          .map((w) => w.name)
+          .join('、')}${tributaries.length > 8 ? `等${tributaries.length}条支流` : ''}。`
+      : '';
   return `
 ## 一、基本情况
 

@@ -29,28 +29,65 @@ function inspectionPeriods(ctx: Context, rI: Rng): Period[] {
     const n = (qq % 4) + 1;
     const start = dayOf(y, (n - 1) * 3 + 1, 1);
     const end = dayOf(Math.floor((qq * 3 + 3) / 12), ((qq * 3 + 3) % 12) + 1, 1) - 1;
-    periods.push({ key: `${y}-Q${n}`, doc: `tb-${y}-q${n}`, date: Math.min(ctx.AS_OF, end + rI.int(10, 20)), start, end, yearly: false });
+    periods.push({
+      key: `${y}-Q${n}`,
+      doc: `tb-${y}-q${n}`,
+      date: Math.min(ctx.AS_OF, end + rI.int(10, 20)),
+      start,
+      end,
+      yearly: false,
+    });
   }
   const y = Math.floor(monthOfDay(ctx.AS_OF) / 12) - 1;
-  periods.unshift({ key: String(y), doc: `tb-${y}`, date: dayOf(y + 1, 1, 20) + rI.int(0, 20), start: dayOf(y, 1, 1), end: dayOf(y, 12, 31), yearly: true });
+  periods.unshift({
+    key: String(y),
+    doc: `tb-${y}`,
+    date: dayOf(y + 1, 1, 20) + rI.int(0, 20),
+    start: dayOf(y, 1, 1),
+    end: dayOf(y, 12, 31),
+    yearly: true,
+  });
   return periods;
 }
 
 /** Write inspections.csv; returns its periods and each period's township results (by notice id). */
-export function writeInspections(ctx: Context, land: Land, hydro: Hydro, chiefs: Chief[]): { periods: Period[]; townScores: Map<string, TownScore[]> } {
+export function writeInspections(
+  ctx: Context,
+  land: Land,
+  hydro: Hydro,
+  chiefs: Chief[],
+): { periods: Period[]; townScores: Map<string, TownScore[]> } {
   const { townships } = land;
   const { countyWaters } = hydro;
   const rI = new Rng(ctx.seed, 'inspections');
   const periods = inspectionPeriods(ctx, rI);
   const townScores = new Map<string, TownScore[]>();
-  const f = ctx.csv('inspections.csv', ['id', 'period', 'date', 'subject_kind', 'subject', 'score', 'rank', 'result', 'document', 'note']);
+  const f = ctx.csv('inspections.csv', [
+    'id',
+    'period',
+    'date',
+    'subject_kind',
+    'subject',
+    'score',
+    'rank',
+    'result',
+    'document',
+    'note',
+  ]);
   const skill = townships.map(() => 84 + rI.normal() * 5);
   const grade = (s: number) => INSPECTION_GRADES.find(([, min]) => s >= min)![0];
   // The grade of a score as written (one decimal): 79.96 is written 80, which is 良好.
   const result = (s: number) => grade(Number(fixed(s, 1)));
   const note = (r: string) =>
-    r === '不合格' ? rI.pick(['巡河不到位，交办问题整改滞后', '考核断面水质未达标，问题整改不力', '公示牌信息未及时更新，台账不完整'])
-      : r === '优秀' ? rI.pick(['', '', '河湖长制工作机制健全，问题整改及时']) : '';
+    r === '不合格'
+      ? rI.pick([
+          '巡河不到位，交办问题整改滞后',
+          '考核断面水质未达标，问题整改不力',
+          '公示牌信息未及时更新，台账不完整',
+        ])
+      : r === '优秀'
+        ? rI.pick(['', '', '河湖长制工作机制健全，问题整改及时'])
+        : '';
   let seq = 0;
   const write = (p: Period, kind: 'region' | 'chief' | 'water', subjects: { id: string; score: number }[]) => {
     // Ranked by the unrounded score: rounding never reverses two scores, so a higher score as written never ranks lower.
@@ -63,22 +100,49 @@ export function writeInspections(ctx: Context, land: Land, hydro: Hydro, chiefs:
       const unrounded = grade(s.score);
       const drawn = note(unrounded);
       seq++;
-      f.row([`kh${pad(seq, 6)}`, p.key, fmtDay(p.date), kind, s.id, fixed(s.score, 1), rank.get(s.id)!, r, p.doc, unrounded === r ? drawn : '']);
+      f.row([
+        `kh${pad(seq, 6)}`,
+        p.key,
+        fmtDay(p.date),
+        kind,
+        s.id,
+        fixed(s.score, 1),
+        rank.get(s.id)!,
+        r,
+        p.doc,
+        unrounded === r ? drawn : '',
+      ]);
     }
     return rank;
   };
   const currentLeaders = chiefs.filter((c) => c.kind === 'leader' && c.to === null && c.region.level !== 'county');
   for (const p of periods) {
-    const ts = townships.map((t, k) => ({ id: t.code, score: Math.min(99, Math.max(45, skill[k]! + rI.normal() * 3)) }));
+    const ts = townships.map((t, k) => ({
+      id: t.code,
+      score: Math.min(99, Math.max(45, skill[k]! + rI.normal() * 3)),
+    }));
     const rank = write(p, 'region', ts);
-    townScores.set(p.doc, ts.map((s, k) => ({ name: townships[k]!.name, score: s.score, rank: rank.get(s.id)!, result: result(s.score) })));
+    townScores.set(
+      p.doc,
+      ts.map((s, k) => ({ name: townships[k]!.name, score: s.score, rank: rank.get(s.id)!, result: result(s.score) })),
+    );
     if (p.yearly) continue;
     const nChiefs = Math.max(3, Math.round(chiefs.length * 0.02));
     const eligible = currentLeaders.filter((c) => c.from <= p.start);
     const picked = new Set<Chief>();
     while (picked.size < Math.min(nChiefs, eligible.length)) picked.add(rI.pick(eligible));
-    write(p, 'chief', [...picked].sort((a, b) => a.i - b.i).map((c) => ({ id: c.id, score: Math.min(99.5, Math.max(40, 84 + rI.normal() * 7)) })));
-    write(p, 'water', countyWaters.map((w) => ({ id: w.id, score: Math.min(99.5, Math.max(40, 85 + rI.normal() * 6)) })));
+    write(
+      p,
+      'chief',
+      [...picked]
+        .sort((a, b) => a.i - b.i)
+        .map((c) => ({ id: c.id, score: Math.min(99.5, Math.max(40, 84 + rI.normal() * 7)) })),
+    );
+    write(
+      p,
+      'water',
+      countyWaters.map((w) => ({ id: w.id, score: Math.min(99.5, Math.max(40, 85 + rI.normal() * 6)) })),
+    );
   }
   ctx.done(f, 'inspections');
   return { periods, townScores };
@@ -128,22 +192,154 @@ export function writePatrols(ctx: Context, chiefs: Chief[]): PatrolStats {
 /** Write targets.csv. */
 export function writeTargets(ctx: Context, periods: Period[], cases: CaseStats, patrols: PatrolStats): void {
   const rT = new Rng(ctx.seed, 'targets');
-  const f = ctx.csv('targets.csv', ['id', 'name', 'unit', 'direction', 'baseline', 'baseline_date', 'target', 'deadline', 'current', 'current_date', 'document']);
+  const f = ctx.csv('targets.csv', [
+    'id',
+    'name',
+    'unit',
+    'direction',
+    'baseline',
+    'baseline_date',
+    'target',
+    'deadline',
+    'current',
+    'current_date',
+    'document',
+  ]);
   const currentDate = fmtDay(ctx.AS_OF);
   const lastQuarterEnd = fmtDay(periods[periods.length - 1]!.end);
   const closedRate = fixed((cases.closed / ctx.sz.cases) * 100, 1);
   const patrolRate = fixed((patrols.met / Math.max(1, patrols.months)) * 100, 1);
   const list: (string | number)[][] = [
-    ['water-quality-good', '地表水考核断面水质优良（Ⅲ类及以上）比例', '%', 'up', 78.5, '2020-12-31', 90, '2027-12-31', fixed(84 + rT.range(0, 4), 1), lastQuarterEnd, 'gzfa-2024'],
-    ['worse-than-v', '劣Ⅴ类水体比例', '%', 'down', 4.2, '2020-12-31', 0, '2027-12-31', fixed(rT.range(0.5, 2), 1), lastQuarterEnd, 'gzfa-2024'],
-    ['drinking-water', '县级集中式饮用水水源地水质达标率', '%', 'up', 95, '2020-12-31', 100, '2025-12-31', 100, lastQuarterEnd, 'gzfa-2024'],
-    ['black-odorous', '城市黑臭水体比例', '%', 'down', 12.5, '2020-12-31', 0, '2027-12-31', fixed(rT.range(1, 4), 1), lastQuarterEnd, 'gzfa-2024'],
-    ['cases-closed', '河湖问题整改销号率', '%', 'up', 72, '2021-12-31', 95, '2026-12-31', closedRate, currentDate, 'khbf-2025'],
-    ['patrol-compliance', '河长巡河达标率', '%', 'up', 85, '2021-12-31', 98, '2026-12-31', patrolRate, currentDate, 'xhzd-2023'],
-    ['function-zones', '重要水功能区水质达标率', '%', 'up', 80, '2020-12-31', 95, '2027-12-31', fixed(88 + rT.range(0, 5), 1), lastQuarterEnd, 'gzfa-2024'],
-    ['boundary-demarcation', '河湖管理范围划界完成率', '%', 'up', 60, '2018-12-31', 100, '2022-12-31', 100, '2022-12-31', 'gzfa-2017'],
-    ['rural-sewage', '农村生活污水治理率', '%', 'up', 45, '2020-12-31', 75, '2027-12-31', fixed(62 + rT.range(0, 8), 1), lastQuarterEnd, 'gzfa-2024'],
-    ['small-watersheds', '小流域水质Ⅲ类及以上比例', '%', 'up', 70, '2020-12-31', 90, '2027-12-31', fixed(80 + rT.range(0, 6), 1), lastQuarterEnd, ''],
+    [
+      'water-quality-good',
+      '地表水考核断面水质优良（Ⅲ类及以上）比例',
+      '%',
+      'up',
+      78.5,
+      '2020-12-31',
+      90,
+      '2027-12-31',
+      fixed(84 + rT.range(0, 4), 1),
+      lastQuarterEnd,
+      'gzfa-2024',
+    ],
+    [
+      'worse-than-v',
+      '劣Ⅴ类水体比例',
+      '%',
+      'down',
+      4.2,
+      '2020-12-31',
+      0,
+      '2027-12-31',
+      fixed(rT.range(0.5, 2), 1),
+      lastQuarterEnd,
+      'gzfa-2024',
+    ],
+    [
+      'drinking-water',
+      '县级集中式饮用水水源地水质达标率',
+      '%',
+      'up',
+      95,
+      '2020-12-31',
+      100,
+      '2025-12-31',
+      100,
+      lastQuarterEnd,
+      'gzfa-2024',
+    ],
+    [
+      'black-odorous',
+      '城市黑臭水体比例',
+      '%',
+      'down',
+      12.5,
+      '2020-12-31',
+      0,
+      '2027-12-31',
+      fixed(rT.range(1, 4), 1),
+      lastQuarterEnd,
+      'gzfa-2024',
+    ],
+    [
+      'cases-closed',
+      '河湖问题整改销号率',
+      '%',
+      'up',
+      72,
+      '2021-12-31',
+      95,
+      '2026-12-31',
+      closedRate,
+      currentDate,
+      'khbf-2025',
+    ],
+    [
+      'patrol-compliance',
+      '河长巡河达标率',
+      '%',
+      'up',
+      85,
+      '2021-12-31',
+      98,
+      '2026-12-31',
+      patrolRate,
+      currentDate,
+      'xhzd-2023',
+    ],
+    [
+      'function-zones',
+      '重要水功能区水质达标率',
+      '%',
+      'up',
+      80,
+      '2020-12-31',
+      95,
+      '2027-12-31',
+      fixed(88 + rT.range(0, 5), 1),
+      lastQuarterEnd,
+      'gzfa-2024',
+    ],
+    [
+      'boundary-demarcation',
+      '河湖管理范围划界完成率',
+      '%',
+      'up',
+      60,
+      '2018-12-31',
+      100,
+      '2022-12-31',
+      100,
+      '2022-12-31',
+      'gzfa-2017',
+    ],
+    [
+      'rural-sewage',
+      '农村生活污水治理率',
+      '%',
+      'up',
+      45,
+      '2020-12-31',
+      75,
+      '2027-12-31',
+      fixed(62 + rT.range(0, 8), 1),
+      lastQuarterEnd,
+      'gzfa-2024',
+    ],
+    [
+      'small-watersheds',
+      '小流域水质Ⅲ类及以上比例',
+      '%',
+      'up',
+      70,
+      '2020-12-31',
+      90,
+      '2027-12-31',
+      fixed(80 + rT.range(0, 6), 1),
+      lastQuarterEnd,
+      '',
+    ],
   ];
   for (const r of list.slice(0, ctx.sz.targets)) f.row(r);
   ctx.done(f, 'targets');

@@ -30,11 +30,17 @@ export function writeStations(ctx: Context, land: Land, hydro: Hydro): Station[]
     stationNames.add(name);
     return name;
   };
-  interface Spot { water: Water; pos: number }
+  interface Spot {
+    water: Water;
+    pos: number;
+  }
   const spots: Spot[] = [];
   for (const w of countyWaters) {
-    const n = isLine(w.kind) ? Math.min(w.chain.length, 1 + Math.floor(w.chain.length / 2) + (w.i === 0 ? 1 : 0)) : rSt.int(1, 2);
-    for (let k = 0; k < n; k++) spots.push({ water: w, pos: n === 1 ? w.chain.length - 1 : Math.round((k * (w.chain.length - 1)) / (n - 1)) });
+    const n = isLine(w.kind)
+      ? Math.min(w.chain.length, 1 + Math.floor(w.chain.length / 2) + (w.i === 0 ? 1 : 0))
+      : rSt.int(1, 2);
+    for (let k = 0; k < n; k++)
+      spots.push({ water: w, pos: n === 1 ? w.chain.length - 1 : Math.round((k * (w.chain.length - 1)) / (n - 1)) });
   }
   const rest = rSt.shuffle(waters.filter((w) => w.level === 'township'));
   for (const w of rest) spots.push({ water: w, pos: rSt.int(0, w.chain.length - 1) });
@@ -55,18 +61,35 @@ export function writeStations(ctx: Context, land: Land, hydro: Hydro): Station[]
       kind = 'drinking_source';
       name = `${w.name}取水口`;
     } else if (!isLine(w.kind)) {
-      kind = w.level === 'county' ? rSt.weighted([['provincial', 0.3], ['municipal', 0.4], ['county', 0.3]] as const) : 'county';
+      kind =
+        w.level === 'county'
+          ? rSt.weighted([
+              ['provincial', 0.3],
+              ['municipal', 0.4],
+              ['county', 0.3],
+            ] as const)
+          : 'county';
       name = w.kind === 'reservoir' ? `${w.name}坝前` : `${w.name}${w.kind === 'pond' ? '塘心' : '湖心'}`;
     } else if (w.level === 'county') {
       const last = pos === w.chain.length - 1;
       if (n === 0) kind = 'national';
       else if (last && w.parent < 0) kind = rSt.chance(0.5) ? 'provincial' : 'boundary';
-      else kind = rSt.weighted([['boundary', 0.4], ['municipal', 0.3], ['county', 0.3], ['provincial', 0.05]] as const);
+      else
+        kind = rSt.weighted([
+          ['boundary', 0.4],
+          ['municipal', 0.3],
+          ['county', 0.3],
+          ['provincial', 0.05],
+        ] as const);
       if (kind === 'boundary' && pos > 0) name = `${w.name}${regs[pos - 1]!.short}${region.short}交界断面`;
       else if (last && w.parent < 0) name = `${w.name}出境断面`;
       else name = `${w.name}${region.short}断面`;
     } else if (w.level === 'township') {
-      kind = rSt.weighted([['county', 0.7], ['municipal', 0.2], ['boundary', 0.1]] as const);
+      kind = rSt.weighted([
+        ['county', 0.7],
+        ['municipal', 0.2],
+        ['boundary', 0.1],
+      ] as const);
       name = `${w.name}${region.short}断面`;
     } else {
       kind = 'county';
@@ -97,11 +120,41 @@ export function writeStations(ctx: Context, land: Land, hydro: Hydro): Station[]
     let waterbody: Station['waterbody'] = '';
     if (w.kind === 'reservoir' && rSt.chance(0.05)) waterbody = 'river';
     else if (w.kind === 'lake' && rSt.chance(0.3)) waterbody = 'lake';
-    stations.push({ id: `dm${pad(n + 1, width)}`, name: uniqueName(name), water: w, region, kind, target, lon, lat, waterbody });
+    stations.push({
+      id: `dm${pad(n + 1, width)}`,
+      name: uniqueName(name),
+      water: w,
+      region,
+      kind,
+      target,
+      lon,
+      lat,
+      waterbody,
+    });
   }
-  const f = ctx.csv('stations.csv', ['id', 'name', 'water', 'region', 'kind', 'target_class', 'lat', 'lon', 'waterbody']);
+  const f = ctx.csv('stations.csv', [
+    'id',
+    'name',
+    'water',
+    'region',
+    'kind',
+    'target_class',
+    'lat',
+    'lon',
+    'waterbody',
+  ]);
   for (const s of stations) {
-    f.row([s.id, s.name, s.water.id, s.region.code, s.kind, s.target, s.lat === null ? '' : fixed(s.lat, 5), s.lon === null ? '' : fixed(s.lon, 5), s.waterbody]);
+    f.row([
+      s.id,
+      s.name,
+      s.water.id,
+      s.region.code,
+      s.kind,
+      s.target,
+      s.lat === null ? '' : fixed(s.lat, 5),
+      s.lon === null ? '' : fixed(s.lon, 5),
+      s.waterbody,
+    ]);
   }
   ctx.done(f, 'stations');
   return stations;
@@ -125,8 +178,16 @@ export function writeReadings(ctx: Context, stations: Station[]): StationResults
   const lastMonth = monthOfDay(ctx.AS_OF);
   const firstMonth = lastMonth - ctx.sz.months + 1;
   interface Model {
-    q0: number; ar: number; full: boolean; fecal: boolean; transparency: boolean; orp: boolean; monthOnly: boolean;
-    day: number; lake: boolean; black: boolean;
+    q0: number;
+    ar: number;
+    full: boolean;
+    fecal: boolean;
+    transparency: boolean;
+    orp: boolean;
+    monthOnly: boolean;
+    day: number;
+    lake: boolean;
+    black: boolean;
   }
   const qOfTarget: Record<TargetClass, number> = { I: 0.3, II: 1.0, III: 1.7, IV: 2.6, V: 3.4 };
   const models: Model[] = stations.map((s) => {
@@ -137,8 +198,15 @@ export function writeReadings(ctx: Context, stations: Station[]): StationResults
     if (black) q0 = rR.range(5.4, 6.3);
     const full = s.kind === 'national' || s.kind === 'provincial' || s.kind === 'drinking_source';
     return {
-      q0: Math.max(-0.3, q0), ar: 0, full, fecal: full || rR.chance(0.2), lake, black,
-      transparency: lake || black || rR.chance(0.12), orp: black || rR.chance(0.08), monthOnly: rR.chance(0.2),
+      q0: Math.max(-0.3, q0),
+      ar: 0,
+      full,
+      fecal: full || rR.chance(0.2),
+      lake,
+      black,
+      transparency: lake || black || rR.chance(0.12),
+      orp: black || rR.chance(0.08),
+      monthOnly: rR.chance(0.2),
       day: rR.int(5, 18),
     };
   });
@@ -194,7 +262,8 @@ export function writeReadings(ctx: Context, stations: Station[]): StationResults
           set('las', item('las', qi(-1.3, 0.5)));
           set('s2', item('s2', qi(-1.8, 0.5)));
         }
-        if (m.fecal && (m.full || quarterly)) set('fecal_coliform', String(Math.round(ITEM_MODEL.fecal_coliform.at(qi(0.6, 0.6)) / 10) * 10));
+        if (m.fecal && (m.full || quarterly))
+          set('fecal_coliform', String(Math.round(ITEM_MODEL.fecal_coliform.at(qi(0.6, 0.6)) / 10) * 10));
         if (m.transparency) {
           const tr = m.black ? rR.range(6, 24) : 170 * Math.exp(-0.42 * Math.max(0, q)) * (1 + rR.normal() * 0.12);
           set('transparency_cm', String(Math.max(5, Math.round(tr))));
@@ -244,7 +313,8 @@ function addResults(into: StationResults, dated: DatedReading[], waterbody: Wate
 /** The class limits of GB 3838 Table 1 (src/lib/gb3838.ts) for an item on a waterbody. */
 function limitsOf(item: ReadingItem, waterbody: Waterbody): readonly number[] {
   const standard = standardFor(item, waterbody);
-  if (!standard || standard.bound === 'range') throw new Error(`GB 3838 Table 1 has no class limits for ${item} (${waterbody})`);
+  if (!standard || standard.bound === 'range')
+    throw new Error(`GB 3838 Table 1 has no class limits for ${item} (${waterbody})`);
   return standard.limits;
 }
 

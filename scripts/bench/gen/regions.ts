@@ -11,8 +11,16 @@ export function writeRegions(ctx: Context): Land {
   const rRegion = new Rng(ctx.seed, 'regions');
   const regionNamer = new Namer(rRegion);
   const county: Region = {
-    code: COUNTY_CODE, name: COUNTY_NAME, short: '示例', level: 'county', parent: '', town: -1,
-    lon: 119.2, lat: 29.3, neighbours: [], suffix: '县',
+    code: COUNTY_CODE,
+    name: COUNTY_NAME,
+    short: '示例',
+    level: 'county',
+    parent: '',
+    town: -1,
+    lon: 119.2,
+    lat: 29.3,
+    neighbours: [],
+    suffix: '县',
   };
   const T = ctx.sz.townships;
   const cols = Math.ceil(Math.sqrt(T));
@@ -35,10 +43,16 @@ export function writeRegions(ctx: Context): Land {
     const c = t % cols;
     const neighbours = gridNeighbours(t, cols, T, 0);
     townships.push({
-      code: `990101${pad(t + 1, 3)}000`, name, short: stem, level: 'township', parent: COUNTY_CODE, town: t,
+      code: `990101${pad(t + 1, 3)}000`,
+      name,
+      short: stem,
+      level: 'township',
+      parent: COUNTY_CODE,
+      town: t,
       lon: lon0 + (c + 0.5) * CELL_LON + rRegion.range(-0.015, 0.015),
       lat: lat0 + (r + 0.5) * CELL_LAT + rRegion.range(-0.012, 0.012),
-      neighbours, suffix: sfx[0],
+      neighbours,
+      suffix: sfx[0],
     });
     villagesOf.push([]);
   }
@@ -63,11 +77,16 @@ export function writeRegions(ctx: Context): Land {
       const neighbours = gridNeighbours(j, sc, k, first);
       villagesOf[t]!.push(villages.length);
       villages.push({
-        code: `990101${pad(t + 1, 3)}${pad(j + 1, 3)}`, name, short: stem, level: 'village', parent: town.code,
+        code: `990101${pad(t + 1, 3)}${pad(j + 1, 3)}`,
+        name,
+        short: stem,
+        level: 'village',
+        parent: town.code,
         town: t,
         lon: cellLon + (c + 0.5) * subLon + rRegion.range(-0.2, 0.2) * subLon,
         lat: cellLat + (r + 0.5) * subLat + rRegion.range(-0.2, 0.2) * subLat,
-        neighbours, suffix: sfx[0],
+        neighbours,
+        suffix: sfx[0],
       });
     }
   }
@@ -95,7 +114,12 @@ function gridNeighbours(k: number, cols: number, count: number, first: number): 
   const r = Math.floor(k / cols);
   const c = k % cols;
   const out: number[] = [];
-  for (const [dr, dc] of [[-1, 0], [1, 0], [0, -1], [0, 1]] as const) {
+  for (const [dr, dc] of [
+    [-1, 0],
+    [1, 0],
+    [0, -1],
+    [0, 1],
+  ] as const) {
     const rr = r + dr;
     const cc = c + dc;
     const m = rr * cols + cc;

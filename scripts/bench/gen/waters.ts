@@ -19,12 +19,32 @@ export function writeWaters(ctx: Context, land: Land): Hydro {
   assignPlans(hydro.waters, ctx.sz.watersPerPlan, hydro.planWaters);
   const { waters } = hydro;
   const f = ctx.csv('waters.csv', [
-    'id', 'name', 'kind', 'parent', 'level', 'regions', 'length_km', 'area_km2', 'target_class', 'plan', 'description',
+    'id',
+    'name',
+    'kind',
+    'parent',
+    'level',
+    'regions',
+    'length_km',
+    'area_km2',
+    'target_class',
+    'plan',
+    'description',
   ]);
   for (const w of waters) {
     f.row([
-      w.id, w.name, w.kind, w.parent >= 0 ? waters[w.parent]!.id : '', w.level, regionsOf(land, w).map((r) => r.code).join(';'),
-      w.lengthKm === null ? '' : fixed(w.lengthKm, 1), w.areaKm2 === null ? '' : String(w.areaKm2), w.target, w.plan,
+      w.id,
+      w.name,
+      w.kind,
+      w.parent >= 0 ? waters[w.parent]!.id : '',
+      w.level,
+      regionsOf(land, w)
+        .map((r) => r.code)
+        .join(';'),
+      w.lengthKm === null ? '' : fixed(w.lengthKm, 1),
+      w.areaKm2 === null ? '' : String(w.areaKm2),
+      w.target,
+      w.plan,
       w.description,
     ]);
   }
@@ -34,27 +54,77 @@ export function writeWaters(ctx: Context, land: Land): Hydro {
 
 /** The kinds of water at each level, with their weights. */
 const kindsByLevel: Record<RegionLevel, readonly (readonly [WaterKind, number])[]> = {
-  county: [['river', 0.72], ['reservoir', 0.16], ['lake', 0.12]],
-  township: [['river', 0.68], ['canal', 0.1], ['reservoir', 0.15], ['lake', 0.07]],
-  village: [['river', 0.55], ['pond', 0.25], ['reservoir', 0.06], ['canal', 0.09], ['other', 0.05]],
+  county: [
+    ['river', 0.72],
+    ['reservoir', 0.16],
+    ['lake', 0.12],
+  ],
+  township: [
+    ['river', 0.68],
+    ['canal', 0.1],
+    ['reservoir', 0.15],
+    ['lake', 0.07],
+  ],
+  village: [
+    ['river', 0.55],
+    ['pond', 0.25],
+    ['reservoir', 0.06],
+    ['canal', 0.09],
+    ['other', 0.05],
+  ],
 };
 /** The name endings of a kind of water at a level, with their weights. */
 const suffixes = (kind: WaterKind, level: RegionLevel): readonly (readonly [Syllable, number])[] => {
   switch (kind) {
     case 'river':
-      if (level === 'county') return [[['河', 'he'], 5], [['溪', 'xi'], 3], [['港', 'gang'], 1], [['江', 'jiang'], 0.5]];
-      if (level === 'township') return [[['河', 'he'], 4], [['溪', 'xi'], 4], [['港', 'gang'], 1], [['浦', 'pu'], 1]];
-      return [[['溪', 'xi'], 4], [['河', 'he'], 2], [['沟', 'gou'], 3], [['坑', 'keng'], 1]];
+      if (level === 'county')
+        return [
+          [['河', 'he'], 5],
+          [['溪', 'xi'], 3],
+          [['港', 'gang'], 1],
+          [['江', 'jiang'], 0.5],
+        ];
+      if (level === 'township')
+        return [
+          [['河', 'he'], 4],
+          [['溪', 'xi'], 4],
+          [['港', 'gang'], 1],
+          [['浦', 'pu'], 1],
+        ];
+      return [
+        [['溪', 'xi'], 4],
+        [['河', 'he'], 2],
+        [['沟', 'gou'], 3],
+        [['坑', 'keng'], 1],
+      ];
     case 'canal':
-      return level === 'village' ? [[['渠', 'qu'], 3], [['支渠', 'zhiqu'], 1]] : [[['干渠', 'ganqu'], 3], [['渠', 'qu'], 1]];
+      return level === 'village'
+        ? [
+            [['渠', 'qu'], 3],
+            [['支渠', 'zhiqu'], 1],
+          ]
+        : [
+            [['干渠', 'ganqu'], 3],
+            [['渠', 'qu'], 1],
+          ];
     case 'lake':
-      return [[['湖', 'hu'], 4], [['荡', 'dang'], 1], [['漾', 'yang'], 1]];
+      return [
+        [['湖', 'hu'], 4],
+        [['荡', 'dang'], 1],
+        [['漾', 'yang'], 1],
+      ];
     case 'reservoir':
       return [[['水库', 'shuiku'], 1]];
     case 'pond':
-      return [[['山塘', 'shantang'], 3], [['塘', 'tang'], 2]];
+      return [
+        [['山塘', 'shantang'], 3],
+        [['塘', 'tang'], 2],
+      ];
     default:
-      return [[['湿地', 'shidi'], 2], [['排涝沟', 'pailaogou'], 1]];
+      return [
+        [['湿地', 'shidi'], 2],
+        [['排涝沟', 'pailaogou'], 1],
+      ];
   }
 };
 
@@ -83,13 +153,27 @@ const polylineKm = (g: number[]) => {
 };
 
 /** The outline of a lake, reservoir or pond over the centre of its regions, and its area. */
-function areaShape(kind: WaterKind, level: RegionLevel, centres: Region[], rW: Rng, rGeo: Rng): { geom: number[]; areaKm2: number } {
+function areaShape(
+  kind: WaterKind,
+  level: RegionLevel,
+  centres: Region[],
+  rW: Rng,
+  rGeo: Rng,
+): { geom: number[]; areaKm2: number } {
   const geom: number[] = [];
   const [lo, hi] =
     kind === 'lake'
-      ? level === 'county' ? [3, 40] : level === 'township' ? [0.3, 5] : [0.05, 0.5]
+      ? level === 'county'
+        ? [3, 40]
+        : level === 'township'
+          ? [0.3, 5]
+          : [0.05, 0.5]
       : kind === 'reservoir'
-        ? level === 'county' ? [2, 15] : level === 'township' ? [0.2, 3] : [0.02, 0.3]
+        ? level === 'county'
+          ? [2, 15]
+          : level === 'township'
+            ? [0.2, 3]
+            : [0.02, 0.3]
         : [0.002, 0.05];
   const areaKm2 = Number(sig(Math.exp(rW.range(Math.log(lo), Math.log(hi))), 3));
   let cx = 0;
@@ -112,7 +196,13 @@ function areaShape(kind: WaterKind, level: RegionLevel, centres: Region[], rW: R
 }
 
 /** The course of a river, canal or other line through the centres of its regions, ending on the river it flows into (its geometry `parentGeom`), and its length. */
-function lineShape(level: RegionLevel, centres: Region[], parentGeom: number[] | null, rW: Rng, rGeo: Rng): { geom: number[]; lengthKm: number } {
+function lineShape(
+  level: RegionLevel,
+  centres: Region[],
+  parentGeom: number[] | null,
+  rW: Rng,
+  rGeo: Rng,
+): { geom: number[]; lengthKm: number } {
   const geom: number[] = [];
   const spread = level === 'county' ? 0.012 : 0.004;
   for (let k = 0; k < centres.length; k++) {
@@ -189,7 +279,10 @@ function drawWaters(ctx: Context, land: Land): Hydro {
     let town = -1;
     if (level === 'county') {
       const start = rW.int(0, T - 1);
-      chain = kind === 'river' ? walk(start, rW.int(3, 8), townships, rW) : walk(start, rW.chance(0.3) ? 2 : 1, townships, rW);
+      chain =
+        kind === 'river'
+          ? walk(start, rW.int(3, 8), townships, rW)
+          : walk(start, rW.chance(0.3) ? 2 : 1, townships, rW);
     } else {
       let v0: number;
       if (level === 'township') {
@@ -201,7 +294,14 @@ function drawWaters(ctx: Context, land: Land): Hydro {
       }
       let len = 1;
       if (isLine(kind) && kind !== 'other') {
-        len = level === 'township' ? rW.int(2, 5) : rW.weighted([[1, 0.45], [2, 0.42], [3, 0.13]] as const);
+        len =
+          level === 'township'
+            ? rW.int(2, 5)
+            : rW.weighted([
+                [1, 0.45],
+                [2, 0.42],
+                [3, 0.13],
+              ] as const);
       } else if (kind === 'lake' || kind === 'reservoir') {
         len = rW.chance(level === 'township' ? 0.35 : 0.1) ? 2 : 1;
       }
@@ -245,13 +345,42 @@ function drawWaters(ctx: Context, land: Land): Hydro {
 
     let target: TargetClass;
     if (kind === 'reservoir' && level !== 'village' && rW.chance(0.6)) target = 'II';
-    else if (level === 'county') target = rW.weighted([['II', 0.3], ['III', 0.7]] as const);
-    else if (level === 'township') target = rW.weighted([['II', 0.15], ['III', 0.7], ['IV', 0.15]] as const);
-    else target = rW.weighted([['II', 0.04], ['III', 0.58], ['IV', 0.33], ['V', 0.05]] as const);
+    else if (level === 'county')
+      target = rW.weighted([
+        ['II', 0.3],
+        ['III', 0.7],
+      ] as const);
+    else if (level === 'township')
+      target = rW.weighted([
+        ['II', 0.15],
+        ['III', 0.7],
+        ['IV', 0.15],
+      ] as const);
+    else
+      target = rW.weighted([
+        ['II', 0.04],
+        ['III', 0.58],
+        ['IV', 0.33],
+        ['V', 0.05],
+      ] as const);
 
     const water: Water = {
-      i, id, name: named.name, kind, level, parent, chain, town, lengthKm, areaKm2, target, plan: '',
-      description: '', segments: [], geom, polygon,
+      i,
+      id,
+      name: named.name,
+      kind,
+      level,
+      parent,
+      chain,
+      town,
+      lengthKm,
+      areaKm2,
+      target,
+      plan: '',
+      description: '',
+      segments: [],
+      geom,
+      polygon,
     };
     water.description = describe(water, centres, parent >= 0 ? waters[parent]! : null, rW);
     waters.push(water);
@@ -318,15 +447,28 @@ export function writeSegments(ctx: Context, land: Land, waters: Water[]): Segmen
     let left = total;
     for (let k = 0; k < regs.length; k++) {
       const r = regs[k]!;
-      let len = k === regs.length - 1 ? left : Math.round((total * weights[k]!) / sum * 10) / 10;
+      let len = k === regs.length - 1 ? left : Math.round(((total * weights[k]!) / sum) * 10) / 10;
       len = Math.max(0.1, Math.round(len * 10) / 10);
       left -= len;
-      const start = k === 0 ? `${r.short}${rS.pick(['源头', '山脚', '水库坝下', '上游村界'])}` : `${regs[k - 1]!.name}与${r.name}交界处`;
+      const start =
+        k === 0
+          ? `${r.short}${rS.pick(['源头', '山脚', '水库坝下', '上游村界'])}`
+          : `${regs[k - 1]!.name}与${r.name}交界处`;
       const end =
         k === regs.length - 1
-          ? w.parent >= 0 ? `汇入${waters[w.parent]!.name}口` : `${r.name}出境处`
+          ? w.parent >= 0
+            ? `汇入${waters[w.parent]!.name}口`
+            : `${r.name}出境处`
           : `${r.name}与${regs[k + 1]!.name}交界处`;
-      const seg: Segment = { id: `${w.id}-${k + 1}`, water: w.i, name: `${w.name}${r.name}段`, region: r, start, end, lengthKm: len };
+      const seg: Segment = {
+        id: `${w.id}-${k + 1}`,
+        water: w.i,
+        name: `${w.name}${r.name}段`,
+        region: r,
+        start,
+        end,
+        lengthKm: len,
+      };
       w.segments.push(segments.length);
       segments.push(seg);
       f.row([seg.id, w.id, seg.name, r.code, start, end, fixed(len, 1)]);
@@ -343,8 +485,12 @@ export function writeGeometry(ctx: Context, waters: Water[]): void {
   for (const w of waters) {
     const pts: string[] = [];
     for (let k = 0; k < w.geom.length; k += 2) pts.push(`[${fixed(w.geom[k]!, 5)},${fixed(w.geom[k + 1]!, 5)}]`);
-    const geometry = w.polygon ? `{"type":"Polygon","coordinates":[[${pts.join(',')}]]}` : `{"type":"LineString","coordinates":[${pts.join(',')}]}`;
-    f.write(`{"type":"Feature","properties":{"id":${JSON.stringify(w.id)},"name":${JSON.stringify(w.name)}},"geometry":${geometry}}${w.i < waters.length - 1 ? ',' : ''}\n`);
+    const geometry = w.polygon
+      ? `{"type":"Polygon","coordinates":[[${pts.join(',')}]]}`
+      : `{"type":"LineString","coordinates":[${pts.join(',')}]}`;
+    f.write(
+      `{"type":"Feature","properties":{"id":${JSON.stringify(w.id)},"name":${JSON.stringify(w.name)}},"geometry":${geometry}}${w.i < waters.length - 1 ? ',' : ''}\n`,
+    );
     f.rows++;
   }
   f.write(']}\n');
@@ -362,7 +508,11 @@ function describe(w: Water, regions: Region[], parent: Water | null, rng: Rng): 
     case 'canal':
     case 'other': {
       const noun = w.kind === 'canal' ? '渠道' : w.kind === 'other' ? '水体' : '河流';
-      const mouth = parent ? `，于${names[names.length - 1]}汇入${parent.name}` : w.level === 'county' ? '，向东流出县境' : '';
+      const mouth = parent
+        ? `，于${names[names.length - 1]}汇入${parent.name}`
+        : w.level === 'county'
+          ? '，向东流出县境'
+          : '';
       return `${w.name}为${w.level === 'county' ? '县级' : w.level === 'township' ? '乡镇级' : '村级'}${noun}，流经${list}${mouth}，境内长约${fixed(w.lengthKm ?? 0, 1)}公里。`;
     }
     case 'lake':

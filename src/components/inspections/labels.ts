@@ -8,9 +8,12 @@ export function changeText(r: RankingChange): string {
   if (!r.previousPeriod) return '无上期可比';
   if (!r.previous) return '上期未参加';
   const parts: string[] = [];
-  if (r.rankUp !== null) parts.push(r.rankUp > 0 ? `上升 ${r.rankUp} 位` : r.rankUp < 0 ? `下降 ${-r.rankUp} 位` : '名次不变');
-  if (r.scoreChange !== null) parts.push(r.scoreChange > 0 ? `得分 +${r.scoreChange}` : r.scoreChange < 0 ? `得分 ${r.scoreChange}` : '得分不变');
-  if (parts.length === 0 && r.previous.result) parts.push(r.previous.result === r.record.result ? '结果不变' : `上期${r.previous.result}`);
+  if (r.rankUp !== null)
+    parts.push(r.rankUp > 0 ? `上升 ${r.rankUp} 位` : r.rankUp < 0 ? `下降 ${-r.rankUp} 位` : '名次不变');
+  if (r.scoreChange !== null)
+    parts.push(r.scoreChange > 0 ? `得分 +${r.scoreChange}` : r.scoreChange < 0 ? `得分 ${r.scoreChange}` : '得分不变');
+  if (parts.length === 0 && r.previous.result)
+    parts.push(r.previous.result === r.record.result ? '结果不变' : `上期${r.previous.result}`);
   return parts.join('，') || '—';
 }
 

@@ -45,14 +45,24 @@ const cache = new WeakMap<Db, WaterChoices>();
 export function waterChoices(db: Db): WaterChoices {
   const hit = cache.get(db);
   if (hit) return hit;
-  const byGroup = new Map<string, WaterChoice[]>([[SEVERAL_TOWNSHIPS, []], ...db.townships.map((t) => [t.name, []] as [string, WaterChoice[]]), [NO_TOWNSHIP, []]]);
+  const byGroup = new Map<string, WaterChoice[]>([
+    [SEVERAL_TOWNSHIPS, []],
+    ...db.townships.map((t) => [t.name, []] as [string, WaterChoice[]]),
+    [NO_TOWNSHIP, []],
+  ]);
   const choices: WaterChoice[] = [];
   for (const e of directory(db)) {
     // directory search = "name fullpinyin initials", lower case; the keys are its last two words.
     const keys = e.search.split(' ').slice(-2).join(' ');
-    const choice: WaterChoice = { id: e.water.id, name: e.water.name, area: e.townships.map((t) => t.name).join('、'), keys };
+    const choice: WaterChoice = {
+      id: e.water.id,
+      name: e.water.name,
+      area: e.townships.map((t) => t.name).join('、'),
+      keys,
+    };
     choices.push(choice);
-    const group = e.townships.length === 1 ? e.townships[0]!.name : e.townships.length > 1 ? SEVERAL_TOWNSHIPS : NO_TOWNSHIP;
+    const group =
+      e.townships.length === 1 ? e.townships[0]!.name : e.townships.length > 1 ? SEVERAL_TOWNSHIPS : NO_TOWNSHIP;
     push(byGroup, group, choice);
   }
   const groups = [...byGroup].filter(([, list]) => list.length > 0).map(([label, list]) => ({ label, choices: list }));

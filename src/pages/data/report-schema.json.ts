@@ -11,5 +11,7 @@ import { reportJsonSchema } from '../../lib/report.ts';
 export const GET: APIRoute = async () => {
   const { site } = await getDb();
   const schema = reportJsonSchema(new URL('data/report-schema.json', site.url).href);
-  return new Response(JSON.stringify(schema, null, 2), { headers: { 'Content-Type': 'application/schema+json; charset=utf-8' } });
+  return new Response(JSON.stringify(schema, null, 2), {
+    headers: { 'Content-Type': 'application/schema+json; charset=utf-8' },
+  });
 };

@@ -16,7 +16,13 @@ export const GET: APIRoute = async () => {
     .filter(([id]) => db.waters.has(id))
     .map(([id, geometry]) => {
       const w = db.waters.get(id)!;
-      return { type: 'Feature', properties: { id, name: w.name, kind: w.kind, level: w.level, url: `/waters/${id}/` }, geometry };
+      return {
+        type: 'Feature',
+        properties: { id, name: w.name, kind: w.kind, level: w.level, url: `/waters/${id}/` },
+        geometry,
+      };
     });
-  return new Response(JSON.stringify({ type: 'FeatureCollection', features }), { headers: { 'Content-Type': 'application/geo+json; charset=utf-8' } });
+  return new Response(JSON.stringify({ type: 'FeatureCollection', features }), {
+    headers: { 'Content-Type': 'application/geo+json; charset=utf-8' },
+  });
 };

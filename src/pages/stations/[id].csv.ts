@@ -13,5 +13,7 @@ export const getStaticPaths = idPaths((db) => db.stations.keys()) satisfies GetS
 
 export const GET: APIRoute = async ({ params }) => {
   const db = await getDb();
-  return new Response(stationCsv(db.stations.get(params.id!)!), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
+  return new Response(stationCsv(db.stations.get(params.id!)!), {
+    headers: { 'Content-Type': 'text/csv; charset=utf-8' },
+  });
 };

@@ -86,7 +86,9 @@ export function drawLineChart(canvas: HTMLCanvasElement, spec: LineChartSpec, ho
         y: {
           // Percentages are fixed to 0–100; otherwise the range is a suggestion
           // that Chart.js rounds out to its own tick steps.
-          ...(spec.y.percent ? { min: spec.y.min, max: spec.y.max } : { suggestedMin: spec.y.min, suggestedMax: spec.y.max }),
+          ...(spec.y.percent
+            ? { min: spec.y.min, max: spec.y.max }
+            : { suggestedMin: spec.y.min, suggestedMax: spec.y.max }),
           grid: { color: grid, lineWidth: 0.5 },
           title: { display: unit !== '', text: unit, color: muted },
           ticks: { color: muted, callback: (v) => format(Number(v)) },

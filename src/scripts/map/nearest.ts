@@ -12,7 +12,10 @@
  */
 import { formatDistanceZh, nearestWaters } from '../../lib/nearest.ts';
 interface Collection {
-  features: { properties?: { id?: unknown; name?: unknown } | null; geometry?: { type: string; coordinates: unknown } | null }[];
+  features: {
+    properties?: { id?: unknown; name?: unknown } | null;
+    geometry?: { type: string; coordinates: unknown } | null;
+  }[];
 }
 
 const ERRORS: Record<number, string> = {

@@ -18,7 +18,13 @@ export interface Combobox {
 
 export const label = (w: WaterChoice) => (w.area ? `${w.name}（${w.area}）` : w.name);
 
-export function combobox(input: HTMLInputElement, hidden: HTMLInputElement, status: HTMLElement, load: () => Promise<WaterChoice[]>, onChange: () => void): Combobox {
+export function combobox(
+  input: HTMLInputElement,
+  hidden: HTMLInputElement,
+  status: HTMLElement,
+  load: () => Promise<WaterChoice[]>,
+  onChange: () => void,
+): Combobox {
   const listbox = document.createElement('ul');
   listbox.id = `${input.id}-list`;
   listbox.className = 'hz-listbox';
@@ -73,7 +79,9 @@ export function combobox(input: HTMLInputElement, hidden: HTMLInputElement, stat
     listbox.hidden = false;
     input.setAttribute('aria-expanded', 'true');
     active = -1;
-    status.textContent = matches.length ? `找到 ${matches.length >= 50 ? '50 个以上' : `${matches.length} 个`}河湖，用上下方向键选择` : '没有找到这个名称的河湖，可以选择“不知道河湖名称”';
+    status.textContent = matches.length
+      ? `找到 ${matches.length >= 50 ? '50 个以上' : `${matches.length} 个`}河湖，用上下方向键选择`
+      : '没有找到这个名称的河湖，可以选择“不知道河湖名称”';
   };
 
   const set = (id: string, text: string) => {
@@ -120,7 +128,7 @@ export function combobox(input: HTMLInputElement, hidden: HTMLInputElement, stat
 
   return {
     async choose(id) {
-      if (id === UNKNOWN_WATER) return set(id, UNKNOWN_LABEL), true;
+      if (id === UNKNOWN_WATER) return (set(id, UNKNOWN_LABEL), true);
       const w = (await getList()).find((x) => x.id === id);
       if (w) set(w.id, label(w));
       return !!w;

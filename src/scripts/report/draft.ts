@@ -47,7 +47,8 @@ function writeText(draft: TextDraft): void {
 }
 
 /** Keep the form's values (only those draftValues allows) and the reference, saved now. */
-export const saveText = (values: Record<string, string>, ref?: string): void => writeText({ values, ref, saved: new Date().toISOString() });
+export const saveText = (values: Record<string, string>, ref?: string): void =>
+  writeText({ values, ref, saved: new Date().toISOString() });
 
 export interface OpenedDraft {
   /** The draft to restore, or null. */

@@ -7,9 +7,16 @@ export type GeoResult = { ok: true; lat: number; lon: number; accuracy: number }
 
 export function locate(): Promise<GeoResult> {
   return new Promise((resolve) => {
-    if (!('geolocation' in navigator)) return resolve({ ok: false, message: '这个浏览器不能定位，请在“具体位置”中写清地点。' });
+    if (!('geolocation' in navigator))
+      return resolve({ ok: false, message: '这个浏览器不能定位，请在“具体位置”中写清地点。' });
     navigator.geolocation.getCurrentPosition(
-      (p) => resolve({ ok: true, lat: Number(p.coords.latitude.toFixed(6)), lon: Number(p.coords.longitude.toFixed(6)), accuracy: Math.round(p.coords.accuracy) }),
+      (p) =>
+        resolve({
+          ok: true,
+          lat: Number(p.coords.latitude.toFixed(6)),
+          lon: Number(p.coords.longitude.toFixed(6)),
+          accuracy: Math.round(p.coords.accuracy),
+        }),
       (err) =>
         resolve({
           ok: false,

@@ -73,7 +73,8 @@ class ReportForm extends HTMLElement {
     for (const el of this.querySelectorAll('[data-nojs]')) el.remove();
     this.form.hidden = false;
     const today = new Date();
-    $<HTMLInputElement>(this.form, '[name=seen_date]').max = `${today.getFullYear()}-${pad(today.getMonth() + 1)}-${pad(today.getDate())}`;
+    $<HTMLInputElement>(this.form, '[name=seen_date]').max =
+      `${today.getFullYear()}-${pad(today.getMonth() + 1)}-${pad(today.getDate())}`;
     this.water = setupWater(this, this.form, () => {
       this.recheck('water');
       this.saveSoon();
@@ -97,11 +98,15 @@ class ReportForm extends HTMLElement {
       void this.submit();
     });
     $(this, '[data-retry-button]').addEventListener('click', () => this.form.requestSubmit());
-    $(this, '[data-forget]').addEventListener('click', () => void this.forget('已清除这个浏览器中保存的草稿（文字和照片），可以填写新的反映。'));
+    $(this, '[data-forget]').addEventListener(
+      'click',
+      () => void this.forget('已清除这个浏览器中保存的草稿（文字和照片），可以填写新的反映。'),
+    );
     $(this, '[data-draft-clear]').addEventListener('click', () => void this.forget('已清空，可以重新填写。'));
     addEventListener('online', () => {
       if (this.endpoint) void this.checkOutbox();
-      else if (!$(this, '[data-retry]').hidden) $(this, '[data-fallback-status]').textContent = '网络已恢复，可以点击“重新提交”。';
+      else if (!$(this, '[data-retry]').hidden)
+        $(this, '[data-fallback-status]').textContent = '网络已恢复，可以点击“重新提交”。';
     });
     if (this.endpoint) void this.checkOutbox();
   }
@@ -124,7 +129,8 @@ class ReportForm extends HTMLElement {
     if (!checked.ok) return;
     const report = { ...checked.report, ref: entry.ref };
     // In conflict it goes under a new reference at the next send from this page.
-    if (entry.state === 'queued' || entry.state === 'conflict') return this.fallback(report, failureText({ ok: false, reason: 'offline' }), true);
+    if (entry.state === 'queued' || entry.state === 'conflict')
+      return this.fallback(report, failureText({ ok: false, reason: 'offline' }), true);
     // Refused: nothing more will send it by itself; the form and the other channels are the way on.
     await removeEntry(entry.ref);
     this.fallback(report, failureText({ ok: false, reason: 'rejected', status: entry.status }));
@@ -151,7 +157,9 @@ class ReportForm extends HTMLElement {
   recheck(field: string | null) {
     const group = field ? this.querySelector<HTMLElement>(`[data-field="${field}"]`) : null;
     if (!group) return;
-    const fields = [group, ...group.querySelectorAll<HTMLElement>('[data-field]')].map((g) => g.dataset.field!).filter((f) => f !== 'photos' && hasError(this, f));
+    const fields = [group, ...group.querySelectorAll<HTMLElement>('[data-field]')]
+      .map((g) => g.dataset.field!)
+      .filter((f) => f !== 'photos' && hasError(this, f));
     if (!fields.length) return;
     const { errors } = validateReport(formToReport(this.values()));
     for (const f of fields) if (!errors.some((e) => e.field === f)) clearError(this, f);
@@ -203,7 +211,8 @@ class ReportForm extends HTMLElement {
       const when = new Date(draft.saved);
       const until = new Date(draftExpiry(draft.saved));
       const notice = $(this, '[data-draft-notice]');
-      $(notice, '[data-draft-time]').textContent = `（${when.getMonth() + 1}月${when.getDate()}日 ${pad(when.getHours())}:${pad(when.getMinutes())} 保存，保留到 ${until.getMonth() + 1}月${until.getDate()}日）`;
+      $(notice, '[data-draft-time]').textContent =
+        `（${when.getMonth() + 1}月${when.getDate()}日 ${pad(when.getHours())}:${pad(when.getMinutes())} 保存，保留到 ${until.getMonth() + 1}月${until.getDate()}日）`;
       notice.hidden = false;
     }
     // ?water=<id> from a water's page wins over the draft (the URL follows the field, so a reload agrees).
@@ -212,7 +221,9 @@ class ReportForm extends HTMLElement {
     if (id && id !== this.water.id.value) void this.water.combobox.choose(id);
     // ?category=<value> (e.g. sign_outdated from "号码打不通或信息有误？") chooses the category the same way.
     const category = params.get('category');
-    const radio = category ? this.form.querySelector<HTMLInputElement>(`input[name=category][value="${CSS.escape(category)}"]`) : null;
+    const radio = category
+      ? this.form.querySelector<HTMLInputElement>(`input[name=category][value="${CSS.escape(category)}"]`)
+      : null;
     if (radio && !radio.checked) {
       radio.checked = true;
       radio.dispatchEvent(new Event('change', { bubbles: true }));
@@ -269,7 +280,8 @@ class ReportForm extends HTMLElement {
       if (!full.ok) return void showErrors(this, full.errors, FIELDS);
       // The honeypot (a field people never see) goes only when something filled it in: the receiver then stores nothing.
       const trap = values.website?.trim();
-      const body = (ref: string) => JSON.stringify(trap ? { ...full.report, ref, website: trap } : { ...full.report, ref });
+      const body = (ref: string) =>
+        JSON.stringify(trap ? { ...full.report, ref, website: trap } : { ...full.report, ref });
       const send = (ref: string) =>
         sendReport(this.endpoint, body(ref), {
           onAttempt: (n) => (status.textContent = n > 1 ? `正在重试（第 ${n} 次）……` : '正在提交……'),
@@ -287,7 +299,14 @@ class ReportForm extends HTMLElement {
       }
       // No connection, or no answer in time: queue it (the same reference, so a copy that did arrive is stored once).
       if (result.reason === 'offline' || result.reason === 'timeout') {
-        const queued = await putEntry({ ref: this.ref, draftRef: this.ref, endpoint: this.endpoint, body: body(this.ref), queued: new Date().toISOString(), state: 'queued' });
+        const queued = await putEntry({
+          ref: this.ref,
+          draftRef: this.ref,
+          endpoint: this.endpoint,
+          body: body(this.ref),
+          queued: new Date().toISOString(),
+          state: 'queued',
+        });
         if (queued) {
           void requestSync();
           return this.fallback({ ...report, ref: this.ref }, failureText(result), true);
@@ -305,7 +324,13 @@ class ReportForm extends HTMLElement {
   }
 
   fallback(report: Report, reason: string | null, queued = false) {
-    showFallback(this, report, { reason, queued, photoCount: this.photos.photos.length, cfg: this.cfg, endpoint: !!this.endpoint });
+    showFallback(this, report, {
+      reason,
+      queued,
+      photoCount: this.photos.photos.length,
+      cfg: this.cfg,
+      endpoint: !!this.endpoint,
+    });
   }
 }
 

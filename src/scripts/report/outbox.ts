@@ -35,9 +35,11 @@ async function run<T>(mode: IDBTransactionMode, op: (s: IDBObjectStore) => IDBRe
   });
 }
 
-export const outboxEntries = async (): Promise<OutboxEntry[]> => (await run('readonly', (s) => s.getAll() as IDBRequest<OutboxEntry[]>)) ?? [];
+export const outboxEntries = async (): Promise<OutboxEntry[]> =>
+  (await run('readonly', (s) => s.getAll() as IDBRequest<OutboxEntry[]>)) ?? [];
 /** Keep (or replace) an entry; false when IndexedDB refused it (the report is then not queued). */
-export const putEntry = async (e: OutboxEntry): Promise<boolean> => (await run('readwrite', (s) => s.put(e))) !== undefined;
+export const putEntry = async (e: OutboxEntry): Promise<boolean> =>
+  (await run('readwrite', (s) => s.put(e))) !== undefined;
 export const removeEntry = (ref: string) => run('readwrite', (s) => s.delete(ref));
 
 /** Run `fn` alone among the site's pages and worker where Web Locks exist. */
@@ -48,9 +50,15 @@ function exclusive<T>(fn: () => Promise<T>): Promise<T> {
 
 async function attempt(e: OutboxEntry): Promise<OutboxEntry> {
   try {
-    const res = await fetch(e.endpoint, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: e.body, credentials: 'omit' });
+    const res = await fetch(e.endpoint, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: e.body,
+      credentials: 'omit',
+    });
     let receipt;
-    if (res.ok && /json/i.test(res.headers.get('content-type') ?? '')) receipt = receiptOf(await res.json().catch(() => null));
+    if (res.ok && /json/i.test(res.headers.get('content-type') ?? ''))
+      receipt = receiptOf(await res.json().catch(() => null));
     return settle(e, res.status, receipt);
   } catch {
     return settle(e, 'network');
@@ -84,7 +92,8 @@ export function flushOutbox(newRef?: () => string): Promise<boolean> {
 export async function requestSync(): Promise<boolean> {
   try {
     const reg = await navigator.serviceWorker?.getRegistration();
-    const sync = (reg as (ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } }) | undefined)?.sync;
+    const sync = (reg as (ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } }) | undefined)
+      ?.sync;
     if (!sync) return false;
     await sync.register(OUTBOX_TAG);
     return true;

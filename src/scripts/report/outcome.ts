@@ -17,7 +17,9 @@ export function showSuccess(root: HTMLElement, { ref, received }: Receipt): void
   const when = received ? new Date(received) : null;
   const time = panel.querySelector<HTMLElement>('[data-received]')!;
   time.hidden = !when || Number.isNaN(when.getTime());
-  if (when && !time.hidden) time.querySelector('span')!.textContent = `${when.getFullYear()}年${when.getMonth() + 1}月${when.getDate()}日 ${pad(when.getHours())}:${pad(when.getMinutes())}`;
+  if (when && !time.hidden)
+    time.querySelector('span')!.textContent =
+      `${when.getFullYear()}年${when.getMonth() + 1}月${when.getDate()}日 ${pad(when.getHours())}:${pad(when.getMinutes())}`;
   panel.querySelector<HTMLAnchorElement>('[data-track]')!.href = trackPath(ref);
   panel.hidden = false;
   panel.querySelector('h2')!.focus();
@@ -35,11 +37,19 @@ export interface FallbackOptions {
 }
 
 /** Offer the other channels, filled in for this report. */
-export function showFallback(root: HTMLElement, report: Report, { reason, queued, photoCount, cfg, endpoint }: FallbackOptions): void {
+export function showFallback(
+  root: HTMLElement,
+  report: Report,
+  { reason, queued, photoCount, cfg, endpoint }: FallbackOptions,
+): void {
   const panel = root.querySelector<HTMLElement>('[data-fallback]')!;
   const $ = <T extends HTMLElement = HTMLElement>(sel: string) => panel.querySelector<T>(sel)!;
   const text = fillChannels(panel, report, photoCount, cfg);
-  $('h2').textContent = queued ? '还没有发送，网络恢复后自动发送' : reason ? '没有提交成功，内容已保存在本机' : '请用以下方式发送您的反映';
+  $('h2').textContent = queued
+    ? '还没有发送，网络恢复后自动发送'
+    : reason
+      ? '没有提交成功，内容已保存在本机'
+      : '请用以下方式发送您的反映';
   $('[data-fallback-reason]').textContent = queued
     ? `${reason}我们还没有收到这份反映。它已保存在这个浏览器中，网络恢复后会自动发送（再打开本站任一页面也会发送）；送达后，这里和“办理进度查询”页会显示受理编号。也可以点击“重新提交”，或用下面的方式反映。`
     : reason
@@ -51,7 +61,9 @@ export function showFallback(root: HTMLElement, report: Report, { reason, queued
   $('[data-fallback-status]').textContent = '';
   $<HTMLButtonElement>('[data-copy]').onclick = async () => {
     const ok = await copyText(text, $<HTMLTextAreaElement>('[data-text]'));
-    $('[data-fallback-status]').textContent = ok ? '已复制，可以粘贴到微信或短信中发送。' : '已选中全部文字，请按住文字或按 Ctrl+C 复制。';
+    $('[data-fallback-status]').textContent = ok
+      ? '已复制，可以粘贴到微信或短信中发送。'
+      : '已选中全部文字，请按住文字或按 Ctrl+C 复制。';
   };
   panel.hidden = false;
   $('h2').focus();

@@ -40,7 +40,11 @@ export class PhotoField {
     this.status.textContent = accepted.length ? '正在处理照片……' : '';
     for (const file of accepted) {
       try {
-        const photo = { id: `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`, name: file.name, blob: await resizePhoto(file) };
+        const photo = {
+          id: `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`,
+          name: file.name,
+          blob: await resizePhoto(file),
+        };
         await savePhoto(photo);
         this.photos.push(photo);
       } catch {

@@ -35,7 +35,12 @@ export async function resizePhoto(file: Blob, edge: number = REPORT_LIMITS.photo
 export function toReportPhoto(name: string, blob: Blob): Promise<ReportPhoto> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
-    reader.onload = () => resolve({ name: name.replace(/\.[^.]*$/, '') + '.jpg', type: 'image/jpeg', data: String(reader.result).replace(/^data:[^,]*,/, '') });
+    reader.onload = () =>
+      resolve({
+        name: name.replace(/\.[^.]*$/, '') + '.jpg',
+        type: 'image/jpeg',
+        data: String(reader.result).replace(/^data:[^,]*,/, ''),
+      });
     reader.onerror = () => reject(reader.error);
     reader.readAsDataURL(blob);
   });

@@ -46,7 +46,9 @@ export async function readReceipt(res: Response): Promise<Receipt | undefined> {
 async function readErrors(res: Response): Promise<ServerError[] | undefined> {
   const list = (await jsonBody(res))?.errors;
   if (!Array.isArray(list)) return undefined;
-  const errors = list.filter((e): e is ServerError => !!e && typeof e.path === 'string' && typeof e.message === 'string');
+  const errors = list.filter(
+    (e): e is ServerError => !!e && typeof e.path === 'string' && typeof e.message === 'string',
+  );
   return errors.length ? errors : undefined;
 }
 

@@ -17,7 +17,12 @@ export interface WaterField {
 function replaceSelect(select: HTMLSelectElement): WaterChoice[] {
   const choices: WaterChoice[] = [...select.querySelectorAll('option')]
     .filter((o) => o.value && o.value !== UNKNOWN_WATER)
-    .map((o) => ({ id: o.value, name: o.text, area: o.dataset.a ?? (o.parentElement as HTMLOptGroupElement).label ?? '', keys: o.dataset.s ?? '' }));
+    .map((o) => ({
+      id: o.value,
+      name: o.text,
+      area: o.dataset.a ?? (o.parentElement as HTMLOptGroupElement).label ?? '',
+      keys: o.dataset.s ?? '',
+    }));
   const input = document.createElement('input');
   input.type = 'text';
   input.name = 'water_name';
@@ -28,7 +33,9 @@ function replaceSelect(select: HTMLSelectElement): WaterChoice[] {
   hidden.name = 'water';
   hidden.value = select.value;
   const chosen = select.selectedOptions[0];
-  if (chosen?.value) input.value = chosen.value === UNKNOWN_WATER ? chosen.text : (choices.find((c) => c.id === chosen.value)?.name ?? '');
+  if (chosen?.value)
+    input.value =
+      chosen.value === UNKNOWN_WATER ? chosen.text : (choices.find((c) => c.id === chosen.value)?.name ?? '');
   select.replaceWith(input, hidden);
   input.id = select.id;
   return choices;
@@ -50,12 +57,18 @@ export function setupWater(root: HTMLElement, form: HTMLFormElement, onChange: (
     };
   }
   const id = form.querySelector<HTMLInputElement>('input[name=water]')!;
-  const box = combobox(form.querySelector<HTMLInputElement>('#r-water')!, id, root.querySelector<HTMLElement>('#r-water-status')!, load, () => {
-    const url = new URL(location.href);
-    if (id.value && id.value !== UNKNOWN_WATER) url.searchParams.set('water', id.value);
-    else url.searchParams.delete('water');
-    history.replaceState(history.state, '', url);
-    onChange();
-  });
+  const box = combobox(
+    form.querySelector<HTMLInputElement>('#r-water')!,
+    id,
+    root.querySelector<HTMLElement>('#r-water-status')!,
+    load,
+    () => {
+      const url = new URL(location.href);
+      if (id.value && id.value !== UNKNOWN_WATER) url.searchParams.set('water', id.value);
+      else url.searchParams.delete('water');
+      history.replaceState(history.state, '', url);
+      onChange();
+    },
+  );
   return { combobox: box, id };
 }
