@@ -31,6 +31,7 @@ import { writeCases } from './gen/cases.ts';
 import { writeInspections, writePatrols, writeTargets } from './gen/oversight.ts';
 import { requiredOf, writeActions } from './gen/accountability.ts';
 import { writeDocuments, writeSite } from './gen/documents.ts';
+import { writeBlackOdorous, writeOutlets } from './gen/plans.ts';
 
 export type { Sizes } from './gen/context.ts';
 
@@ -120,6 +121,8 @@ export function generate(options: GenerateOptions): GenerateResult {
   writeActions(ctx, chiefs, periods, requiredOf(ctx, land, stations, results, assignments));
   writeTargets(ctx, periods, cases, patrols);
   writeDocuments(ctx, land, hydro, { periods, townScores, cases, stations: stations.length, chiefs: chiefs.length });
+  writeOutlets(ctx, land, hydro);
+  writeBlackOdorous(ctx, land, hydro, assignments);
   writeGeometry(ctx, hydro.waters);
   writeSite(ctx, land);
 
