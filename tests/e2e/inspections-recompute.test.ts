@@ -102,10 +102,12 @@ const text = (html: string) =>
 function published(html: string, kind: string) {
   const start = html.indexOf(`<section aria-labelledby="kind-${kind}"`);
   const section = html.slice(start, html.indexOf('</section>', html.indexOf('hz-ranking', start)));
-  const tables = [...section.matchAll(/<table class="hz-ranking">([\s\S]*?)<\/table>/g)].map((m) => m[1]!);
+  const tables = [...section.matchAll(/<table class="hz-ranking[^"]*"[^>]*>([\s\S]*?)<\/table>/g)].map((m) => m[1]!);
   const head = [...tables[0]!.matchAll(/<th scope="col"[^>]*>(.*?)<\/th>/g)].map((m) => text(m[1]!));
   const body = tables.flatMap((t) =>
-    [...t.matchAll(/<tbody>([\s\S]*?)<\/tbody>/g)].flatMap((b) => [...b[1]!.matchAll(/<tr>([\s\S]*?)<\/tr>/g)]),
+    [...t.matchAll(/<tbody[^>]*>([\s\S]*?)<\/tbody>/g)].flatMap((b) => [
+      ...b[1]!.matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/g),
+    ]),
   );
   const rowsOut = body.map((tr) => {
     const cells = [...tr[1]!.matchAll(/<(td|th)[^>]*>([\s\S]*?)<\/\1>/g)].map((m) => text(m[2]!));

@@ -229,7 +229,7 @@ describe('offline: the report form after one online visit', () => {
 
       await form.close();
       await page.reload(); // a page without the form asks the waiting worker in
-      await expect.poll(cacheNames, { timeout: 10_000 }).not.toContain(`hz-precache-${version}`);
+      await expect.poll(cacheNames, { timeout: 30_000 }).not.toContain(`hz-precache-${version}`);
       expect((await cacheNames()).every((n) => n.endsWith('-feedfacecafe'))).toBe(true);
       expect(await page.evaluate(() => navigator.serviceWorker.controller?.state)).toBe('activated');
     } finally {

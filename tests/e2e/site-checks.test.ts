@@ -15,12 +15,6 @@
  *     never wraps at its hyphen, and keeps the plain ASCII hyphen so that a
  *     copied number and a screen reader's reading are the real number
  *     (the rule wants U+2011 non-breaking hyphens in the text instead).
- *   - no-redundant-role allows the table roles (table, rowgroup, row,
- *     columnheader, rowheader, cell): the long tables that read as a list
- *     of rows on a phone (.hz-stack, src/styles/tables.css) change the
- *     `display` of their elements there, and some browsers then drop the
- *     elements' implicit table roles; restated, they stay a table for
- *     screen readers. Every other redundant role is still an error.
  * - budgets per page type (gzipped bytes: the HTML, and the CSS and JS the
  *   page loads before any interaction, as scripts/bench/measure.ts counts
  *   them), see BUDGET below;
