@@ -17,7 +17,7 @@ export interface Figure {
   rule: { label: string; href: string };
   /** The dataset field that publishes the figure, whose description says how it is computed. */
   field?: { dataset: string; name: string };
-  /** The rule in words where no field publishes it. */
+  /** The rule in words where no field publishes it, or where the field's description is only a name. */
   words?: string;
   /** Datasets the figure is computed from. */
   inputs: string[];
@@ -30,6 +30,8 @@ export const FIGURES: Figure[] = [
     shown: [{ label: '水质和各监测断面的页面', href: '/quality/' }],
     rule: { label: '评价方法：水质类别', href: '/quality/#class-rule' },
     field: { dataset: 'readings', name: 'class' },
+    words:
+      '按 GB 3838-2002 表1，逐项比较各参与评价项目的监测值和各类标准限值，取最差一项的类别为该次监测的水质类别；低于检出限的值按检出限的一半计。',
     inputs: ['readings', 'stations'],
   },
   {
@@ -41,6 +43,7 @@ export const FIGURES: Figure[] = [
     ],
     rule: { label: '评价方法', href: '/quality/#methods' },
     field: { dataset: 'readings', name: 'meets_target' },
+    words: '该次监测的水质类别不劣于断面的水质目标即为达标：目标为Ⅲ类时，Ⅰ—Ⅲ类达标，Ⅳ类、Ⅴ类和劣Ⅴ类不达标。',
     inputs: ['readings', 'stations'],
   },
   {
@@ -82,6 +85,8 @@ export const FIGURES: Figure[] = [
     ],
     rule: { label: '判定规则', href: '/accountability/#rules' },
     field: { dataset: 'accountability', name: 'status' },
+    words:
+      '断面连续未达标达到规则规定的月数或年数时，规则要求对当时的责任河长采取相应措施；在记录期限内有同种或更重的问责记录为“已记录”，期限已过仍没有的为“未见记录”，尚在期限内的为“尚在期限内”。',
     inputs: ['accountability', 'actions', 'assignments', 'segments', 'regions', 'stations', 'readings'],
   },
   {
@@ -93,6 +98,8 @@ export const FIGURES: Figure[] = [
     ],
     rule: { label: '状态和逾期怎样判断', href: '/cases/#rules-title' },
     field: { dataset: 'cases', name: 'status' },
+    words:
+      '问题的当前状态是日期最晚的一条办理记录的状态（同一天有多条时取表中靠后的一条）；“验收未通过”表示问题回到整改中。',
     inputs: ['cases', 'case-events'],
   },
   {
@@ -109,6 +116,8 @@ export const FIGURES: Figure[] = [
     shown: [{ label: '问题台账', href: '/cases/' }],
     rule: { label: '状态和逾期怎样判断', href: '/cases/#rules-title' },
     field: { dataset: 'cases', name: 'closed_on_time' },
+    words:
+      '已销号的问题，销号日期（状态为“已销号”的办理记录日期）不晚于整改时限的为按期销号，晚于整改时限的为逾期销号。',
     inputs: ['cases', 'case-events'],
   },
   {
@@ -164,12 +173,13 @@ export const FIGURES: Figure[] = [
   },
 ];
 
-/** A figure's rule in words: its dataset field's description, else its own words. */
+/** A figure's rule in words: its own words where the field's description is too short to be the rule, else that description. */
 export function ruleWords(f: Figure, datasets: readonly Dataset[] = DATASETS): string {
+  if (f.words) return f.words;
   if (f.field) {
     const d = datasets.find((x) => x.name === f.field!.dataset);
     const field = d?.fields.find((x) => x.name === f.field!.name);
     if (field) return field.description;
   }
-  return f.words ?? '';
+  return '';
 }

@@ -278,7 +278,7 @@ describe('accountability ledger (built site)', () => {
     expect(posts.map((a) => [a.chief, a.role])).toEqual([['liu-haitao', 'chief']]);
     // Others hold posts on the reservoir, but not accountable ones.
     const onWater = folder.assignments.filter((a) => a.water === s.water && a.chief !== 'liu-haitao');
-    expect(onWater.map((a) => a.role).sort()).toEqual(['keeper', 'patroller']);
+    expect(onWater.map((a) => a.role).sort()).toEqual(['keeper', 'patroller', 'volunteer']);
     expect(published.filter((r) => r.station === s.id)).toEqual([]);
     expect(text(stationPages.get(s.id)!)).toContain('青山水库取水口没有达到问责条件的连续未达标');
     // The rule as the site states it names the same roles.
