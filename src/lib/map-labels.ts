@@ -15,7 +15,11 @@
  *    (if the water is bigger than the name), then above, below, right,
  *    left and at the corners, next to it and then one box further out;
  *    the first spot that stays inside the map and clear of the names
- *    already placed wins. A name with no free spot is left out; its water
+ *    already placed wins.
+ * 4. Then each name that covers one of the map's markers (a station, an
+ *    outlet) moves, in the same order of spots, to the first one clear of
+ *    the other names and of every marker; with no such spot it stays, and
+ *    the map draws the marker over it. Markers never cost a water its name. A name with no free spot is left out; its water
  *    is still drawn and still a link named after it.
  *
  * Each label box is at least `minTarget` high and wide, so that at the
@@ -56,6 +60,8 @@ export interface LabelStyle {
   padX: number;
   /** Smallest height and width of a box. */
   minTarget: number;
+  /** Markers (a station, an outlet) that no name may cover: their centres and their size (width = height). */
+  markers?: { points: XY[]; size: number };
 }
 
 const length = (line: XY[]) =>
@@ -129,30 +135,56 @@ function offsets(w: number, h: number, onTop: boolean): XY[] {
 const overlaps = (a: LabelBox, b: LabelBox, gap: number) =>
   Math.abs(a.x - b.x) * 2 < a.w + b.w + 2 * gap && Math.abs(a.y - b.y) * 2 < a.h + b.h + 2 * gap;
 
+/** The first box around the anchors, in the order of the moves, that stays inside the map and clear of `taken`. */
+function firstFree(
+  anchors: XY[],
+  moves: XY[],
+  w: number,
+  h: number,
+  style: LabelStyle,
+  taken: LabelBox[],
+): LabelBox | undefined {
+  for (const [ax, ay] of anchors) {
+    for (const [mx, my] of moves) {
+      const box = {
+        x: Math.min(Math.max(ax + mx, w / 2), style.width - w / 2),
+        y: Math.min(Math.max(ay + my, h / 2), style.height - h / 2),
+        w,
+        h,
+      };
+      if (!taken.some((p) => overlaps(p, box, 1))) return box;
+    }
+  }
+  return undefined;
+}
+
 /** Rank, keep the main ones on a big map, and place each name in the first free spot (see the rule above). */
 export function placeLabels(candidates: LabelCandidate[], style: LabelStyle): Map<string, LabelBox> {
   const sized = candidates.map((c) => ({ c, size: drawnSize(c) }));
   sized.sort((a, b) => a.c.rank - b.c.rank || b.size - a.size || a.c.id.localeCompare(b.c.id));
   const tried = sized.length > LABEL_ALL ? sized.slice(0, LABEL_ALL) : sized;
   const placed = new Map<string, LabelBox>();
+  const markers: LabelBox[] = (style.markers?.points ?? []).map(([x, y]) => ({
+    x,
+    y,
+    w: style.markers!.size,
+    h: style.markers!.size,
+  }));
   const h = style.minTarget;
   for (const { c, size } of tried) {
     const w = Math.max(style.minTarget, [...c.name].length * style.fontSize + 2 * style.padX);
     if (w > style.width) continue;
     const moves = offsets(w, h, size > (c.area ? Math.hypot(w, h) : 2 * w));
-    search: for (const [ax, ay] of anchorsOf(c)) {
-      for (const [mx, my] of moves) {
-        const box = {
-          x: Math.min(Math.max(ax + mx, w / 2), style.width - w / 2),
-          y: Math.min(Math.max(ay + my, h / 2), style.height - h / 2),
-          w,
-          h,
-        };
-        if ([...placed.values()].some((p) => overlaps(p, box, 1))) continue;
-        placed.set(c.id, box);
-        break search;
-      }
-    }
+    const box = firstFree(anchorsOf(c), moves, w, h, style, [...placed.values()]);
+    if (box) placed.set(c.id, box);
+  }
+  for (const { c, size } of tried) {
+    const box = placed.get(c.id);
+    if (!box || !markers.some((m) => overlaps(m, box, 1))) continue;
+    const others = [...placed].flatMap(([id, b]) => (id === c.id ? [] : [b]));
+    const moves = offsets(box.w, box.h, size > (c.area ? Math.hypot(box.w, box.h) : 2 * box.w));
+    const clear = firstFree(anchorsOf(c), moves, box.w, box.h, style, [...others, ...markers]);
+    if (clear) placed.set(c.id, clear);
   }
   return placed;
 }

@@ -43,6 +43,7 @@ import { PATROL_ROLES } from './patrols.ts';
 import { classIndex } from './gb3838.ts';
 import { listMonths, monthOf } from './dates.ts';
 import { formatDateZh } from './format.ts';
+import { isRegulated } from './plans.ts';
 
 export type Metric =
   | { kind: 'stations_meeting_target' }
@@ -254,14 +255,11 @@ export function computeMetric(metric: Metric, src: MetricSources): MetricValue {
       return { metric, value: percent1(credited, required), numerator: credited, denominator: required, months };
     }
     case 'outlets_regulated': {
-      const numerator = src.outlets.filter((o) => REGULATED.includes(o.status)).length;
+      const numerator = src.outlets.filter((o) => isRegulated(o.status)).length;
       return { metric, value: percent1(numerator, src.outlets.length), numerator, denominator: src.outlets.length };
     }
   }
 }
-
-/** Outlet statuses that count as regulated: 已规范, 已封堵. */
-const REGULATED: readonly OutletStatus[] = ['compliant', 'closed'];
 
 /** Whether the office's figure and the computed one differ by more than 0.5 (the contract's threshold). */
 export function differs(current: number, computed: number | null): boolean {

@@ -28,6 +28,30 @@ export function blackOdorousOrder<T extends { status: BoStatus; deadline: string
   return [...rows].sort((a, b) => rank(a) - rank(b) || compare(a.deadline, b.deadline));
 }
 
+/** Outlet statuses that count as regulated (已规范, 已封堵): the outlets_regulated metric's rule, the map's filled circles. */
+const REGULATED_OUTLET: readonly OutletStatus[] = ['compliant', 'closed'];
+export const isRegulated = (status: OutletStatus): boolean => REGULATED_OUTLET.includes(status);
+
+/** An outlet as a map draws it: only those with a position. */
+export interface MapOutlet {
+  id: string;
+  name: string;
+  lat: number;
+  lon: number;
+  status: OutletStatus;
+}
+
+/** The outlets that have a position, as the map draws them. */
+export function mappableOutlets(
+  rows: readonly { id: string; name: string; lat?: number; lon?: number; status: OutletStatus }[],
+): MapOutlet[] {
+  return rows.flatMap((o) =>
+    o.lat === undefined || o.lon === undefined
+      ? []
+      : [{ id: o.id, name: o.name, lat: o.lat, lon: o.lon, status: o.status }],
+  );
+}
+
 /** Outlets counted by status, every status present (0 where none). */
 export function outletCounts(rows: readonly { status: OutletStatus }[]): Record<OutletStatus, number> {
   const counts = Object.fromEntries(OUTLET_STATUS.values.map((s) => [s, 0])) as Record<OutletStatus, number>;

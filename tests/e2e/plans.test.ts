@@ -94,6 +94,42 @@ describe('/outlets/', () => {
     );
   });
 
+  it('draws every outlet with a position on the maps, hollow while not yet regulated, and no name hides one', async () => {
+    const placed = outlets.filter((o) => o.lat && o.lon);
+    const drawn = async () =>
+      page.$$eval('svg circle[data-outlet]', (cs) =>
+        cs.map((c) => {
+          const r = c.getBoundingClientRect();
+          const x = r.left + r.width / 2;
+          const y = r.top + r.height / 2;
+          // What a person sees at the marker's centre: the marker itself, not a name's chip.
+          const top = document.elementFromPoint(x, y);
+          return {
+            id: c.getAttribute('data-outlet')!,
+            open: c.classList.contains('open'),
+            seen: top === c || c.contains(top),
+          };
+        }),
+      );
+    await page.goto(s.url('/outlets/'));
+    const all = await drawn();
+    expect(all.map((c) => c.id).sort()).toEqual(placed.map((o) => o.id!).sort());
+    for (const c of all) {
+      const status = outlets.find((o) => o.id === c.id)!.status!;
+      expect(c.open, c.id).toBe(status === 'unknown' || status === 'rectifying');
+      expect(c.seen, c.id).toBe(true);
+    }
+    const water = placed[0]!.water!;
+    await page.goto(s.url(`/waters/${water}/`));
+    expect((await drawn()).map((c) => c.id).sort()).toEqual(
+      placed
+        .filter((o) => o.water === water)
+        .map((o) => o.id!)
+        .sort(),
+    );
+    expect(await page.textContent('.map figcaption')).toContain('圆圈为入河排污口');
+  });
+
   it('the regulated share on /targets/ is recomputed from /data/outlets.json alone', () => {
     const published = json<{ status: string }[]>('data/outlets.json');
     const regulated = published.filter((o) => o.status === 'compliant' || o.status === 'closed').length;

@@ -73,6 +73,29 @@ describe('where a name goes', () => {
     expect(placed.size).toBe(5);
   });
 
+  it('keeps every name clear of the markers (stations, outlets) it is given', () => {
+    // A marker right where the name would go (the river's middle): the name moves off it.
+    const alone = placeLabels([river('a', '清溪河', 150)], STYLE).get('a')!;
+    const marker = { x: 200, y: 150, w: 10, h: 10 };
+    expect(apart(alone, marker)).toBe(false);
+    const placed = placeLabels([river('a', '清溪河', 150)], { ...STYLE, markers: { points: [[200, 150]], size: 10 } });
+    expect(apart(placed.get('a')!, marker)).toBe(true);
+    // With no spot clear of the markers, a name still goes on the map, over one.
+    const tiny = { ...STYLE, width: 60, height: 40 };
+    const crowded = placeLabels([river('b', '甲河', 20, 1, 0, 60)], {
+      ...tiny,
+      markers: {
+        points: [
+          [10, 20],
+          [30, 20],
+          [50, 20],
+        ],
+        size: 10,
+      },
+    });
+    expect(crowded.has('b')).toBe(true);
+  });
+
   it('leaves out a name with no free spot, and a name wider than the map', () => {
     const tiny = { ...STYLE, width: 60, height: 40 };
     const placed = placeLabels(
