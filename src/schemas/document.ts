@@ -4,29 +4,15 @@
  */
 import { z } from 'astro/zod';
 import { DOC_KIND, DOC_STATUS } from '../lib/enums.ts';
-import { isValidDate } from '../lib/dates.ts';
-import { expect, ID_PATTERN, SHORT_TEXT_MAX } from './fields.ts';
+import { expect, ID_PATTERN, valueDate, valueText } from './fields.ts';
 
-const text = z
-  .string({ error: expect('必填，应为文字', 'a non-empty text') })
-  .trim()
-  .min(1, { error: expect('必填，不能为空', 'a value (required)') })
-  .max(SHORT_TEXT_MAX, {
-    error: (iss) =>
-      expect(
-        `文字过长（${String(iss.input).length} 字）：不能超过 ${SHORT_TEXT_MAX} 字`,
-        `text too long (${String(iss.input).length} characters): at most ${SHORT_TEXT_MAX}`,
-      ),
-  });
+const text = valueText();
 const idRef = z
   .string({ error: expect('应为编码', 'an id') })
   .regex(ID_PATTERN, { error: expect('编码只能含小写字母、数字和连字符', 'an id [a-z0-9-]+') });
 
-/** Astro's frontmatter parser turns an unquoted date into a Date; accept both. */
-const isoDate = z
-  .union([z.string(), z.date()], { error: expect('应为日期 YYYY-MM-DD', 'a date as YYYY-MM-DD') })
-  .transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v))
-  .refine(isValidDate, { error: expect('应为 YYYY-MM-DD 格式的真实日期', 'a real date as YYYY-MM-DD') });
+/** Astro's frontmatter parser turns an unquoted date into a Date; valueDate accepts both. */
+const isoDate = valueDate();
 
 export const documentSchema = z.object({
   title: text,

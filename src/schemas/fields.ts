@@ -70,6 +70,33 @@ export function longText() {
   return text(LONG_TEXT_MAX);
 }
 
+/**
+ * A text value of site.yaml or of a document's frontmatter: trimmed, not
+ * empty, at most `max` characters. (A CSV cell is `text()`: the table
+ * reader has already turned an empty cell into "missing".)
+ */
+export function valueText(max = SHORT_TEXT_MAX) {
+  return z
+    .string({ error: expect('必填，应为文字', 'a non-empty text') })
+    .trim()
+    .min(1, { error: expect('必填，不能为空', 'a value (required)') })
+    .max(max, {
+      error: (iss) =>
+        expect(
+          `文字过长（${String(iss.input).length} 字）：不能超过 ${max} 字`,
+          `text too long (${String(iss.input).length} characters): at most ${max}`,
+        ),
+    });
+}
+
+/** A date value of site.yaml or frontmatter: a YAML parser may give an unquoted date as a Date; both read as YYYY-MM-DD. */
+export function valueDate() {
+  return z
+    .union([z.string(), z.date()], { error: expect('应为日期 YYYY-MM-DD', 'a date as YYYY-MM-DD') })
+    .transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v))
+    .refine(isValidDate, { error: expect('应为 YYYY-MM-DD 格式的真实日期', 'a real date as YYYY-MM-DD') });
+}
+
 export function date() {
   return required(
     z.string().refine(isValidDate, {

@@ -4,34 +4,14 @@
  * common county work plans; an office overrides them in its site.yaml.
  */
 import { z } from 'astro/zod';
-import { isValidDate } from '../lib/dates.ts';
-import { expect, ID_PATTERN, LONG_TEXT_MAX, SHORT_TEXT_MAX } from './fields.ts';
+import { expect, ID_PATTERN, LONG_TEXT_MAX, valueDate, valueText } from './fields.ts';
 import { ROLE, type Role } from '../lib/enums.ts';
 import { sharedThresholds } from '../lib/inspections.ts';
 
-const nonEmpty = z
-  .string({ error: expect('必填，应为文字', 'a non-empty text') })
-  .trim()
-  .min(1, { error: expect('必填，不能为空', 'a value (required)') })
-  .max(SHORT_TEXT_MAX, {
-    error: (iss) =>
-      expect(
-        `文字过长（${String(iss.input).length} 字）：不能超过 ${SHORT_TEXT_MAX} 字`,
-        `text too long (${String(iss.input).length} characters): at most ${SHORT_TEXT_MAX}`,
-      ),
-  });
-/** YAML may give a date unquoted; the `yaml` core schema keeps it a string. */
+const nonEmpty = valueText();
 /** A paragraph: duties, how to join. */
-const longText = z
-  .string({ error: expect('必填，应为文字', 'a non-empty text') })
-  .trim()
-  .min(1, { error: expect('必填，不能为空', 'a value (required)') })
-  .max(LONG_TEXT_MAX, {
-    error: expect(`文字过长：不能超过 ${LONG_TEXT_MAX} 字`, `text too long: at most ${LONG_TEXT_MAX} characters`),
-  });
-const isoDate = z
-  .string({ error: expect('应为日期 YYYY-MM-DD', 'a date as YYYY-MM-DD') })
-  .refine(isValidDate, { error: expect('应为 YYYY-MM-DD 格式的真实日期', 'a real date as YYYY-MM-DD') });
+const longText = valueText(LONG_TEXT_MAX);
+const isoDate = valueDate();
 const phone = z.union([z.string(), z.number()], { error: expect('应为电话号码', 'a phone number') }).transform(String);
 
 /** Escalation thresholds: consecutive misses → action, e.g. { 2: 约谈, 3: 通报批评 }. */
