@@ -539,6 +539,18 @@ export function datasetIndex(db: Db) {
       fields: ds.fields,
       citation: citation(db, `开放数据“${ds.title}”`, `/data/${ds.name}.csv`),
     })),
+    /** Geometry: the waters' lines and areas (GeoJSON, RFC 7946), when the folder has geo/waters.geojson. */
+    geo: db.geo.size
+      ? [
+          {
+            name: 'waters',
+            title: '河湖位置',
+            url: '/data/waters.geojson',
+            format: 'GeoJSON',
+            features: [...db.geo.keys()].filter((id) => db.waters.has(id)).length,
+          },
+        ]
+      : [],
     /** Formats the site publishes for others to validate against. */
     schemas: [{ name: 'report', title: '群众反映问题提交格式（JSON Schema）', url: '/data/report-schema.json' }],
   };

@@ -198,6 +198,15 @@ describe('more open data', () => {
     }
   });
 
+  it('lists the waters’ geometry in index.json with as many features as waters.geojson has', () => {
+    const index = json<{ geo: { url: string; features: number }[] }>('data/index.json');
+    const geo = json<{ features: { properties: { id: string } }[] }>('data/waters.geojson');
+    expect(index.geo).toEqual([
+      expect.objectContaining({ url: '/data/waters.geojson', features: geo.features.length }),
+    ]);
+    expect(geo.features.length).toBeGreaterThan(0);
+  });
+
   it("outlets, black-odorous, case events and patrols hold the office's rows", () => {
     expect(
       json<{ id: string; status: string }[]>('data/outlets.json')
