@@ -247,7 +247,7 @@ describe('offline: the report form after one online visit', () => {
                 if (!(await cacheNames()).includes(`hz-precache-${version}`)) break;
               return cacheNames();
             },
-            { timeout: 90_000, intervals: [500] },
+            { timeout: 90_000, interval: 500 },
           )
           .not.toContain(`hz-precache-${version}`);
         expect((await cacheNames()).every((n) => n.endsWith('-feedfacecafe'))).toBe(true);
