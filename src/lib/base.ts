@@ -10,6 +10,15 @@
  * Code writes site paths root-relative, as if the site were at the root
  * of its host (`/waters/${id}/`); pathWithBase puts the base in front.
  * With no path in `url` (base `/`) every path stays as it is.
+ *
+ * Browser scripts (src/scripts/, `<script>` of components) apply the same
+ * rule inline, `${import.meta.env.BASE_URL}waters/${id}/`: Vite writes the
+ * base in as a literal and the minifier folds it, so at base `/` their
+ * bundles are byte for byte those of a path written `/waters/${id}/`
+ * (importing this module would add a chunk and change every page that
+ * loads them). Where the server renders the path, they read it from the
+ * markup instead (the report form's `data-waters-url`). The service worker
+ * gets the base from its build (src/loader/service-worker.ts).
  */
 
 /** The base path of a site URL, with leading and trailing slash: `https://x.org/hzz` → `/hzz/`. */
