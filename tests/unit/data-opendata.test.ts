@@ -181,6 +181,29 @@ function db(): Db {
         status: 'treating',
       },
     ],
+    geo: new Map([
+      [
+        'qingxi-he',
+        {
+          type: 'LineString',
+          coordinates: [
+            [114.4, 30.3],
+            [114.5, 30.4],
+          ],
+        },
+      ],
+      // A geometry of a water not in waters.csv is not published.
+      [
+        'gone-he',
+        {
+          type: 'LineString',
+          coordinates: [
+            [114.1, 30.1],
+            [114.2, 30.2],
+          ],
+        },
+      ],
+    ]),
   } as unknown as Db;
 }
 
@@ -343,6 +366,9 @@ describe('datasetIndex and rowsOf', () => {
       rows: 2,
     });
     expect(index.datasets.find((x) => x.name === 'actions')!.fields).toBe(ds('actions').fields);
+    expect(index.geo).toEqual([
+      { name: 'waters', title: '河湖位置', url: '/data/waters.geojson', format: 'GeoJSON', features: 1 },
+    ]);
     expect(index).toMatchObject({ source: '示例县河长制办公室', license: { name: '政府信息公开', url: null } });
     expect(index.datasets.find((x) => x.name === 'cases')!.citation).toBe(
       '示例县河长制办公室：《示例县河长制信息公开》开放数据“问题台账（含办理状态）”，数据截至2026年10月31日，政府信息公开，https://hzz.example.org/data/cases.csv',
