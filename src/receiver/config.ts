@@ -9,6 +9,14 @@ export interface ReceiverConfig {
   data: string;
   /** Origins allowed to send from a browser (CORS), normalised (`https://hzz.example.org`). */
   origins: string[];
+  /**
+   * Where the site is published when that is under a path
+   * (`https://www.example.gov.cn/hzz/`, site.yaml's url): the pages a form
+   * post answers with link back under it. Without it they link to the
+   * root of the origin the form came from. Its origin must be one of
+   * `origins`.
+   */
+  site?: string;
   /** Reports per address per hour; 0 = no limit. */
   rate: number;
   /** Largest request body in bytes. */
@@ -22,9 +30,29 @@ export const DEFAULTS = { port: 8787, host: '127.0.0.1', rate: 20, maxBody: 20 *
 export const USAGE = `用法 / usage:
   npm run receiver -- --data 目录 --origin https://站点域名 [--port ${DEFAULTS.port}] [--host ${DEFAULTS.host}]
                       [--rate ${DEFAULTS.rate}] [--max-body ${DEFAULTS.maxBody}] [--trust-proxy]
-  环境变量 / environment: RECEIVER_PORT, RECEIVER_DATA, RECEIVER_ORIGIN, RECEIVER_HOST,
+                      [--site https://站点域名/路径/]
+  环境变量 / environment: RECEIVER_PORT, RECEIVER_DATA, RECEIVER_ORIGIN, RECEIVER_SITE, RECEIVER_HOST,
                           RECEIVER_RATE, RECEIVER_MAX_BODY, RECEIVER_TRUST_PROXY=1
   详见 / see docs/receiver.md`;
+
+/** The site's address with a path (`https://www.example.gov.cn/hzz`) → normalised with a trailing slash; throws on anything else. */
+export function parseSite(text: string, origins: readonly string[]): string {
+  let url: URL;
+  try {
+    url = new URL(text.trim());
+  } catch {
+    throw new Error(`--site：“${text}”不是网址 / not a URL`);
+  }
+  if (!/^https?:$/.test(url.protocol) || url.search || url.hash || url.username)
+    throw new Error(
+      `--site：“${text}”应为网站的发布地址，如 https://www.example.gov.cn/hzz/ / the address the site is published at`,
+    );
+  if (!origins.includes(url.origin))
+    throw new Error(
+      `--site：“${text}”的域名不在 --origin 之中 / its origin (${url.origin}) must be one of --origin (${origins.join(', ')})`,
+    );
+  return url.origin + (url.pathname.endsWith('/') ? url.pathname : `${url.pathname}/`);
+}
 
 /** `https://a.example, http://127.0.0.1:4321` → normalised origins; throws on anything that is not an origin. */
 export function parseOrigins(text: string): string[] {
@@ -54,6 +82,7 @@ const FLAGS: Record<string, keyof ReceiverConfig> = {
   '--host': 'host',
   '--data': 'data',
   '--origin': 'origins',
+  '--site': 'site',
   '--rate': 'rate',
   '--max-body': 'maxBody',
 };
@@ -62,6 +91,7 @@ const ENV: Record<string, keyof ReceiverConfig> = {
   RECEIVER_HOST: 'host',
   RECEIVER_DATA: 'data',
   RECEIVER_ORIGIN: 'origins',
+  RECEIVER_SITE: 'site',
   RECEIVER_RATE: 'rate',
   RECEIVER_MAX_BODY: 'maxBody',
 };
@@ -103,6 +133,7 @@ export function parseConfig(argv: readonly string[], env: Record<string, string 
     host: raw.host ?? DEFAULTS.host,
     data: raw.data,
     origins,
+    ...(raw.site ? { site: parseSite(raw.site, origins) } : {}),
     rate: raw.rate === undefined ? DEFAULTS.rate : integer('--rate', raw.rate, 0, 1_000_000),
     maxBody:
       raw.maxBody === undefined ? DEFAULTS.maxBody : integer('--max-body', raw.maxBody, 1024, 1024 * 1024 * 1024),

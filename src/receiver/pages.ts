@@ -65,7 +65,8 @@ ${body}
 `;
 }
 
-const siteLink = (site: string, path: string) => escapeHtml(new URL(path, site).href);
+/** A site path (`/report/`) under the site's address (`https://x.gov.cn/hzz/`, always with a trailing slash). */
+const siteLink = (site: string, path: string) => escapeHtml(new URL(path.replace(/^\//, ''), site).href);
 
 /** 201: the reference the report was stored under. */
 export function receiptPage(ref: string, received: string, site: string): string {

@@ -71,8 +71,14 @@ export function createReceiver({
 }: ReceiverOptions): Server {
   const limiter = new RateLimiter(config.rate);
   const allowed = new Set(config.origins);
-  /** Where the pages of a form post link back to: the site the form came from, else the first origin. */
-  const siteOf = (origin: string | undefined) => (origin && allowed.has(origin) ? origin : config.origins[0]!);
+  /**
+   * Where the pages of a form post link back to: the site the form came
+   * from (under --site's path when it is that site), else the first origin.
+   */
+  const siteOf = (origin: string | undefined) => {
+    const from = origin && allowed.has(origin) ? origin : config.origins[0]!;
+    return config.site && new URL(config.site).origin === from ? config.site : `${from}/`;
+  };
 
   /** A reference no stored report has (for form posts, which carry none). */
   const freshRef = (): string => {

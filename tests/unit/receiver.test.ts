@@ -23,7 +23,7 @@ import {
   type StoredReport,
 } from '../../src/receiver/store.ts';
 import { caseRow, caseTitle, waterLabel } from '../../src/receiver/export.ts';
-import { fieldLabel } from '../../src/receiver/pages.ts';
+import { fieldLabel, receiptPage } from '../../src/receiver/pages.ts';
 
 const temps: string[] = [];
 const temp = () => {
@@ -84,6 +84,34 @@ describe('settings', () => {
     expect(() => parseConfig(['--data', 'd', '--origin', 'https://a.example', '--prot', '1'], {})).toThrow(/--prot/);
     expect(() => parseConfig(['--data', 'd', '--origin', 'https://a.example', '--port', '70000'], {})).toThrow(/65535/);
     expect(() => parseConfig(['--data', 'd', '--origin', 'https://a.example', '--rate', 'many'], {})).toThrow(/--rate/);
+  });
+});
+
+describe('a site published under a path (--site)', () => {
+  it('is read with a trailing slash, and must be on one of the origins', () => {
+    const base = ['--data', 'd', '--origin', 'https://www.example.gov.cn'];
+    expect(parseConfig([...base, '--site', 'https://www.example.gov.cn/hzz'], {}).site).toBe(
+      'https://www.example.gov.cn/hzz/',
+    );
+    expect(parseConfig(base, { RECEIVER_SITE: 'https://www.example.gov.cn/hzz/' }).site).toBe(
+      'https://www.example.gov.cn/hzz/',
+    );
+    expect(parseConfig(base, {}).site).toBeUndefined();
+    expect(() => parseConfig([...base, '--site', 'https://other.example/hzz/'], {})).toThrow(/--origin/);
+    expect(() => parseConfig([...base, '--site', 'hzz'], {})).toThrow(/URL/);
+  });
+
+  it('the receipt page links to the tracking page, the form and the home page under the path', () => {
+    const html = receiptPage('R-1', '2026-12-06T08:00:00Z', 'https://www.example.gov.cn/hzz/');
+    const hrefs = [...html.matchAll(/href="([^"]+)"/g)].map((m) => m[1]!.replaceAll('&amp;', '&'));
+    expect(hrefs).toEqual(
+      expect.arrayContaining([
+        'https://www.example.gov.cn/hzz/track/?ref=R-1',
+        'https://www.example.gov.cn/hzz/report/',
+        'https://www.example.gov.cn/hzz/',
+      ]),
+    );
+    expect(hrefs.filter((h) => h.startsWith('https://www.example.gov.cn/') && !h.includes('/hzz/'))).toEqual([]);
   });
 });
 
