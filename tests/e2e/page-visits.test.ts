@@ -1,0 +1,119 @@
+/**
+ * One visit to one page of every type of the built site
+ * (tests/helpers/site.ts), in a fresh Chromium context: the page is left
+ * until the network is idle, scrolled to the end in steps (charts load
+ * Chart.js when they come into view), and used where it loads more on use
+ * (the search runs Pagefind; the report form loads its list of waters, a
+ * photo is resized and previewed through a blob: URL, and the form is
+ * submitted empty). One visit checks what the page loads and runs:
+ *
+ * - no request to another host: every request goes to the local server
+ *   (data: and blob: URLs allowed), and every local request succeeds (no
+ *   4xx/5xx except the 404 page's own status);
+ * - the Content-Security-Policy in the page is the site's
+ *   (src/lib/csp.ts), and nothing the page does raises a
+ *   securitypolicyviolation event or logs a CSP error. The static checks
+ *   of the policy and its enforcement are in csp.test.ts.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { openSite, type Session } from '../helpers/browser.ts';
+import { siteDist } from '../helpers/site.ts';
+import { pagesOfEveryType } from '../helpers/pages.ts';
+import { contentSecurityPolicy } from '../../src/lib/csp.ts';
+
+const dist = siteDist();
+const pages = pagesOfEveryType(dist);
+/** A 1×1 PNG. */
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
+/** The policy the build wrote, for the report endpoint it wrote into the form (none in the sample). */
+const expected = (() => {
+  const f = join(dist, 'report', 'index.html');
+  const m = existsSync(f) ? /<report-form[^>]*\sdata-endpoint="([^"]*)"/.exec(readFileSync(f, 'utf8')) : null;
+  return contentSecurityPolicy(m ? m[1]!.replace(/&amp;/g, '&') : null);
+})();
+
+let s: Session;
+beforeAll(async () => {
+  s = await openSite(dist);
+});
+afterAll(async () => {
+  await s?.close();
+});
+
+async function scrollThrough(page: Page) {
+  await page.evaluate(async () => {
+    const step = Math.max(200, innerHeight / 2);
+    for (let y = 0; y < document.documentElement.scrollHeight; y += step) {
+      scrollTo(0, y);
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 30)));
+    }
+  });
+  await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => {});
+}
+
+describe('one visit to each page type', () => {
+  it.each(pages.map((p) => [p.type, p] as const))(
+    'the %s page requests only its own origin and runs without a CSP violation',
+    async (_type, p) => {
+      const context = await s.context({ viewport: { width: 1280, height: 800 } });
+      await context.addInitScript(() => {
+        const w = window as unknown as { __csp: string[] };
+        w.__csp = [];
+        document.addEventListener('securitypolicyviolation', (e) => {
+          w.__csp.push(
+            `${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber} (${e.sample})`,
+          );
+        });
+      });
+      const cspLogged: string[] = [];
+      context.on('console', (m) => {
+        if (/Content[- ]Security[- ]Policy/i.test(m.text())) cspLogged.push(m.text());
+      });
+      const requests: string[] = [];
+      const failed: string[] = [];
+      context.on('request', (r) => requests.push(r.url()));
+      context.on('requestfailed', (r) => failed.push(`${r.url()}: ${r.failure()?.errorText}`));
+      context.on('response', (r) => {
+        if (r.status() >= 400 && !(p.type === '404' && r.request().isNavigationRequest()))
+          failed.push(`${r.url()}: HTTP ${r.status()}`);
+      });
+      const page = await context.newPage();
+      await page.goto(s.url(p.path));
+      await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => {});
+      await scrollThrough(page);
+      if (p.heavy === 'search') await page.locator('[data-results] li a').first().waitFor({ timeout: 15_000 });
+      if (p.heavy === 'report') {
+        await page.waitForFunction(
+          () =>
+            customElements.get('report-form') !== undefined &&
+            !document.querySelector('report-form form')?.hasAttribute('hidden'),
+        );
+        await page.locator('#r-water').focus();
+        await page.keyboard.type('河');
+        await page.setInputFiles('#r-photos', [{ name: 'river.png', mimeType: 'image/png', buffer: PNG }]);
+        await expect.poll(() => page.locator('[data-photo-list] li').count(), { timeout: 10_000 }).toBe(1);
+        await page.locator('report-form button[type=submit]').click();
+        await page.locator('[data-error-summary]').waitFor({ state: 'visible' });
+        await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => {});
+      }
+      const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+      const violations = await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
+      await context.close();
+
+      expect(policy).toBe(expected);
+      expect([...violations, ...cspLogged]).toEqual([]);
+
+      const origin = new URL(s.url('/')).origin;
+      const outside = requests.filter((u) => !/^(data|blob):/.test(u) && new URL(u).origin !== origin);
+      expect(requests.length).toBeGreaterThan(0);
+      expect(outside).toEqual([]);
+      expect(failed).toEqual([]);
+    },
+  );
+});
