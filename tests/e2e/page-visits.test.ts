@@ -13,7 +13,11 @@
  * - the Content-Security-Policy in the page is the site's
  *   (src/lib/csp.ts), and nothing the page does raises a
  *   securitypolicyviolation event or logs a CSP error. The static checks
- *   of the policy and its enforcement are in csp.test.ts.
+ *   of the policy and its enforcement are in csp.test.ts;
+ * - the visit asks for reduced motion (prefers-reduced-motion: reduce), as
+ *   some people's phones do: at its end (and with something focused, since
+ *   some transitions exist only on :focus) no element has a CSS transition
+ *   or animation longer than ~0, and the page does not scroll smoothly.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
@@ -46,6 +50,28 @@ afterAll(async () => {
   await s?.close();
 });
 
+/** Elements (and ::before, ::after) with a transition or animation longer than ~0, and smooth scrolling. */
+const motion = (page: Page) =>
+  page.evaluate(() => {
+    const secs = (v: string) =>
+      v.split(',').map((x) => (x.trim().endsWith('ms') ? parseFloat(x) / 1000 : parseFloat(x)));
+    const out: string[] = [];
+    for (const el of [document.documentElement, ...document.querySelectorAll('*')]) {
+      for (const pseudo of [null, '::before', '::after']) {
+        const cs = getComputedStyle(el, pseudo);
+        const t = Math.max(...secs(cs.transitionDuration)) + Math.max(0, ...secs(cs.transitionDelay));
+        const a = cs.animationName === 'none' ? 0 : Math.max(...secs(cs.animationDuration));
+        if (t > 0.001 || a > 0.001)
+          out.push(
+            `${el.tagName.toLowerCase()}${pseudo ?? ''}.${(el as HTMLElement).className}: transition ${cs.transitionDuration}, animation ${cs.animationName} ${cs.animationDuration}`,
+          );
+      }
+    }
+    if (getComputedStyle(document.documentElement).scrollBehavior === 'smooth')
+      out.push('html: scroll-behavior smooth');
+    return out;
+  });
+
 async function scrollThrough(page: Page) {
   await page.evaluate(async () => {
     const step = Math.max(200, innerHeight / 2);
@@ -59,7 +85,7 @@ async function scrollThrough(page: Page) {
 
 describe('one visit to each page type', () => {
   it.each(pages.map((p) => [p.type, p] as const))(
-    'the %s page requests only its own origin and runs without a CSP violation',
+    'the %s page requests only its own origin, runs without a CSP violation and keeps still under reduced motion',
     async (_type, p) => {
       const context = await s.context({ viewport: { width: 1280, height: 800 } });
       await context.addInitScript(() => {
@@ -102,10 +128,13 @@ describe('one visit to each page type', () => {
         await page.locator('[data-error-summary]').waitFor({ state: 'visible' });
         await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => {});
       }
+      await page.keyboard.press('Tab');
+      const moving = await motion(page);
       const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
       const violations = await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
       await context.close();
 
+      expect(moving).toEqual([]);
       expect(policy).toBe(expected);
       expect([...violations, ...cspLogged]).toEqual([]);
 
