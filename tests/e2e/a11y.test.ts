@@ -69,9 +69,13 @@ async function open(context: BrowserContext, p: PageOfType, textSize?: number): 
   return page;
 }
 
-/** Scroll to the end in steps (lazy charts draw on intersection), then back to the top. */
+/**
+ * Scroll to the end in steps (lazy charts draw on intersection), then back
+ * to the top, and wait until the network has been idle for 500 ms (what
+ * the scroll made the page load). The page has loaded already (goto waits
+ * for `load`), so there is no need to wait for idle before the scroll too.
+ */
 async function settle(page: Page) {
-  await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => {});
   await page.evaluate(async () => {
     const step = Math.max(200, innerHeight / 2);
     for (let y = 0; y < document.documentElement.scrollHeight; y += step) {
