@@ -4,10 +4,19 @@ import mdx from '@astrojs/mdx';
 import { Features } from 'lightningcss';
 import riverData from './src/loader/integration.ts';
 import { siteUrl } from './src/loader/integration.ts';
+import { basePathOf } from './src/lib/base.ts';
+import { satteri } from '@astrojs/markdown-satteri';
+import { markdownBase } from './src/lib/markdown-base.ts';
 
 // https://docs.astro.build/en/reference/configuration-reference/
+const site = siteUrl();
+const base = basePathOf(site);
+
 export default defineConfig({
-  site: siteUrl(),
+  site,
+  // The path of site.yaml `url` (https://x.gov.cn/hzz/ → /hzz/): the whole
+  // site lives under it (src/lib/base.ts, docs/deploy.md).
+  base,
   // The content store must live where vitest reads it (see stack-notes).
   cacheDir: process.env.RIVER_CACHE_DIR || './.astro',
   trailingSlash: 'always',
@@ -20,6 +29,9 @@ export default defineConfig({
     // less time (docs/performance.md). Output does not depend on the order.
     concurrency: 4,
   },
+  // Root-relative links and images in the policy documents go under the base path too.
+  // (Sätteri is Astro's default processor; MDX uses the same one.)
+  markdown: { processor: satteri({ hastPlugins: [markdownBase(base)] }) },
   devToolbar: { enabled: false },
   vite: {
     // Never inline scripts into the HTML: the Content-Security-Policy

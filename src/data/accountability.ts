@@ -72,7 +72,7 @@ export function rowPage(index: Pick<AccountabilityIndex, 'split'>, db: Db, row: 
     : '/accountability/';
 }
 
-/** The address of a row: its page and its anchor. */
+/** The address of a row: its page and its anchor (a site path as written; pages put the base in front). */
 export function rowHref(db: Db, row: AccountabilityRow): string {
   return `${rowPage(accountabilityIndex(db), db, row)}#${row.key}`;
 }

@@ -16,12 +16,13 @@ import { planTasks } from './plans.ts';
 import { targetViews } from './targets.ts';
 import { memo } from './memo.ts';
 import type { Db } from './query.ts';
+import { siteHref } from '../lib/base.ts';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export const calendarEvents = memo((db: Db): CalendarEvent[] => {
   const host = new URL(db.site.url).host;
-  const abs = (path: string) => new URL(path.replace(/^\//, ''), db.site.url).href;
+  const abs = (path: string) => siteHref(db.site.url, path);
   const uid = (what: string) => `${what}@${host}`;
   const late = (overdue: boolean) => (overdue ? '（已逾期）' : '');
   const events: CalendarEvent[] = [];

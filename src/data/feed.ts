@@ -16,6 +16,7 @@ import { ledger } from './ledger.ts';
 import { inspectionIndex, KIND_TITLE } from './inspections.ts';
 import { memo } from './memo.ts';
 import { push } from '../lib/collections.ts';
+import { siteHref } from '../lib/base.ts';
 
 /** Entries in /feed.xml. */
 export const FEED_LIMIT = 200;
@@ -48,7 +49,7 @@ interface Candidate {
 /** Every candidate entry of every feed, computed once per build. */
 const candidatesOf = memo((db: Db): Candidate[] => {
   const site = db.site.url;
-  const abs = (path: string) => new URL(path, site).href;
+  const abs = (path: string) => siteHref(site, path);
   const { rows } = ledger(db);
   const candidates: Candidate[] = [];
   const add = (updated: string, specific: string, scope: Scope, make: () => Omit<FeedEntry, 'id' | 'updated'>) =>
@@ -282,11 +283,11 @@ export function feedXml(
 ): Response {
   const site = db.site;
   const xml = atomFeed({
-    id: new URL(o.path, site.url).href,
+    id: siteHref(site.url, o.path),
     title: o.title,
     subtitle: `${o.subtitle}数据截至 ${db.asOf}。`,
-    link: new URL(o.about, site.url).href,
-    self: new URL(o.path, site.url).href,
+    link: siteHref(site.url, o.about),
+    self: siteHref(site.url, o.path),
     author: { name: site.office.name, email: site.office.email, uri: site.url },
     updatedIfEmpty: db.asOf,
     entries: o.entries,

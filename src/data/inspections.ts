@@ -14,6 +14,7 @@ import {
 import type { Db } from './query.ts';
 import { push } from '../lib/collections.ts';
 import { memo } from './memo.ts';
+import { pathWithBase } from '../lib/base.ts';
 
 export interface RankedRow extends RankingChange {
   name: string;
@@ -50,9 +51,9 @@ export function subjectName(db: Db, kind: SubjectKind, subject: string): string 
 }
 
 export function subjectHref(db: Db, kind: SubjectKind, subject: string): string | null {
-  if (kind === 'chief') return db.chiefs.has(subject) ? `/chiefs/${subject}/` : null;
-  if (kind === 'water') return db.waters.has(subject) ? `/waters/${subject}/` : null;
-  return db.regions.has(subject) ? `/inspections/#region-${subject}` : null;
+  if (kind === 'chief') return db.chiefs.has(subject) ? pathWithBase(`/chiefs/${subject}/`) : null;
+  if (kind === 'water') return db.waters.has(subject) ? pathWithBase(`/waters/${subject}/`) : null;
+  return db.regions.has(subject) ? pathWithBase(`/inspections/#region-${subject}`) : null;
 }
 
 export interface InspectionIndex {

@@ -10,6 +10,7 @@ import { compare, lastMonths, yearOf } from '../lib/dates.ts';
 import { push } from '../lib/collections.ts';
 import type { CaseView, Db } from './query.ts';
 import { memo } from './memo.ts';
+import { pathWithBase } from '../lib/base.ts';
 
 /** Cases on one page of a ledger list. */
 export const PAGE_SIZE = 100;
@@ -152,7 +153,7 @@ export const ledger = memo((db: Db): Ledger => {
   const add = (s: Omit<Selection, 'pages' | 'key' | 'path'> & { key: string }) => {
     const sel: Selection = {
       ...s,
-      path: `/cases/${s.key}/`,
+      path: pathWithBase(`/cases/${s.key}/`),
       pages: Math.max(1, Math.ceil(s.cases.length / PAGE_SIZE)),
     };
     selections.set(sel.key, sel);

@@ -29,6 +29,7 @@ import { compare } from '../lib/dates.ts';
 
 import { f, type Dataset, type Record_ } from './dataset.ts';
 import { RECORD_DATASETS } from './records.ts';
+import { pathWithBase, siteHref } from '../lib/base.ts';
 
 export type { Dataset } from './dataset.ts';
 
@@ -58,7 +59,7 @@ function shownChange(db: Db, row: Inspection): RankedRow | null {
 function subjectPage(db: Db, i: Inspection): string | null {
   if (i.subject_kind !== 'region') return subjectHref(db, i.subject_kind, i.subject);
   const r = db.regions.get(i.subject);
-  return r && (r.level === 'township' || r.code === db.county?.code) ? `/regions/${r.code}/` : null;
+  return r && (r.level === 'township' || r.code === db.county?.code) ? pathWithBase(`/regions/${r.code}/`) : null;
 }
 
 export const DATASETS: Dataset[] = [
@@ -519,7 +520,7 @@ export function datasetCsv(ds: Dataset, rows: Record_[]): string {
  * (not of the page) is what makes a figure checkable later.
  */
 export function citation(db: Db, title: string, path: string): string {
-  const url = new URL(path.replace(/^\//, ''), db.site.url).href;
+  const url = siteHref(db.site.url, path);
   return `${db.site.office.name}：《${db.site.name}》${title}，数据截至${formatDateZh(db.asOf)}，${db.site.license.name}，${url}`;
 }
 
@@ -540,14 +541,16 @@ export function datasetIndex(db: Db) {
     datasets: datasetsOf(db).map((ds) => ({
       name: ds.name,
       title: ds.title,
-      json: `/data/${ds.name}.json`,
-      csv: `/data/${ds.name}.csv`,
+      json: pathWithBase(`/data/${ds.name}.json`),
+      csv: pathWithBase(`/data/${ds.name}.csv`),
       rows: rowsOf(db, ds).length,
       fields: ds.fields,
       citation: citation(db, `开放数据“${ds.title}”`, `/data/${ds.name}.csv`),
     })),
     /** Formats the site publishes for others to validate against. */
-    schemas: [{ name: 'report', title: '群众反映问题提交格式（JSON Schema）', url: '/data/report-schema.json' }],
+    schemas: [
+      { name: 'report', title: '群众反映问题提交格式（JSON Schema）', url: pathWithBase('/data/report-schema.json') },
+    ],
   };
 }
 
@@ -612,5 +615,5 @@ export function waterFileCsv(f: WaterFile): string {
 
 /** Where a water's file is published. */
 export function waterFilePath(f: Pick<WaterFile, 'water' | 'kind' | 'year'>): string {
-  return `/waters/${f.water}/${f.kind}-${f.year}.csv`;
+  return pathWithBase(`/waters/${f.water}/${f.kind}-${f.year}.csv`);
 }

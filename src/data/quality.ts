@@ -18,6 +18,7 @@ import { shareByMonth } from '../lib/chart-data.ts';
 import { pollutantText, shortfallText } from '../lib/quality-text.ts';
 import type { MonthClass, MonthShare } from '../lib/chart-data.ts';
 import type { ClassedReading, Db, StationView } from './query.ts';
+import { pathWithBase } from '../lib/base.ts';
 
 // ---------------------------------------------------------------------------
 // Overview: results per month
@@ -85,7 +86,7 @@ export function monthPages(db: Db): ReadonlySet<string> {
 
 /** The address of a month's overview page. */
 export function monthHref(month: string): string {
-  return `/quality/${month}/`;
+  return pathWithBase(`/quality/${month}/`);
 }
 
 /** A failing item of a result, with how far it is from the target. */

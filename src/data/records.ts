@@ -10,6 +10,7 @@ import { compare } from '../lib/dates.ts';
 import { blackOdorousOverdue, TASK_STATE_LABEL } from '../lib/plans.ts';
 import { planTasks } from './plans.ts';
 import { f, type Dataset } from './dataset.ts';
+import { pathWithBase } from '../lib/base.ts';
 
 export const RECORD_DATASETS: Dataset[] = [
   {
@@ -88,7 +89,7 @@ export const RECORD_DATASETS: Dataset[] = [
         waters: d.waters,
         supersedes: d.supersedes ?? null,
         superseded_by: d.supersededBy,
-        url: `/documents/${d.id}/`,
+        url: pathWithBase(`/documents/${d.id}/`),
       })),
   },
   {

@@ -10,6 +10,7 @@ import type { CaseView, Db } from './query.ts';
 import { memo } from './memo.ts';
 import { deadlineText, statusLabel } from '../lib/case-wording.ts';
 import { ledger } from './ledger.ts';
+import { pathWithBase } from '../lib/base.ts';
 
 export interface TrackEvent {
   date: string;
@@ -72,7 +73,7 @@ export const trackIndex = memo((db: Db): TrackIndex => {
       key,
       id: c.id,
       title: c.title,
-      url: `/cases/${c.id}/`,
+      url: pathWithBase(`/cases/${c.id}/`),
       water: row.waterName,
       township: row.townshipName,
       found: c.found,

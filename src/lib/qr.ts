@@ -5,6 +5,7 @@
  * strongest contrast, whatever the theme.
  */
 import QRCode from 'qrcode';
+import { siteHref } from './base.ts';
 
 export async function qrSvg(text: string): Promise<string> {
   const svg = await QRCode.toString(text, {
@@ -17,9 +18,9 @@ export async function qrSvg(text: string): Promise<string> {
   return svg.replace('<svg ', '<svg aria-hidden="true" focusable="false" ');
 }
 
-/** The public URL of a water's page, from site.yaml `url`. */
+/** The public URL of a water's page, from site.yaml `url` (with its path, if any). */
 export function waterUrl(siteUrl: string, id: string): string {
-  return new URL(`waters/${id}/`, siteUrl.endsWith('/') ? siteUrl : `${siteUrl}/`).href;
+  return siteHref(siteUrl, `/waters/${id}/`);
 }
 
 /**

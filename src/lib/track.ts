@@ -70,7 +70,7 @@ export function allShardKeys(length: number): string[] {
   return out;
 }
 
-/** The path of a shard file, relative to the site root. */
+/** The URL path of a shard file, under the site's base path (src/lib/base.ts). */
 export function shardPath(key: string): string {
-  return `/track/${key}.json`;
+  return `${import.meta.env.BASE_URL}track/${key}.json`;
 }

@@ -19,6 +19,7 @@ import { loadOnce, releaseFolder } from './astro.ts';
 import { formatReport } from './problems.ts';
 import { collectSearchEntries, entryFileIn } from './search-index.ts';
 import { writeServiceWorker } from './service-worker.ts';
+import { joinBase } from '../lib/base.ts';
 
 /** site.yaml `url`, for Astro's `site` (canonical URLs, QR codes, feeds). */
 export function siteUrl(): string | undefined {
@@ -41,7 +42,7 @@ export function siteUrl(): string | undefined {
 /** Appended to the pages' policy in _headers: no other site may frame the pages (clickjacking). */
 export const FRAME_ANCESTORS = "frame-ancestors 'none'";
 
-export function syncHeaders(outDir: string): void {
+export function syncHeaders(outDir: string, base = '/'): void {
   const headers = join(outDir, '_headers');
   const home = join(outDir, 'index.html');
   if (!existsSync(headers) || !existsSync(home)) return;
@@ -50,16 +51,17 @@ export function syncHeaders(outDir: string): void {
     ?.replaceAll('&#39;', "'")
     .replaceAll('&amp;', '&');
   // The first policy line is the one of /*; frame-ancestors works only in a header.
-  if (meta)
-    writeFileSync(
-      headers,
-      readFileSync(headers, 'utf8').replace(/^(\s+Content-Security-Policy:).*$/m, `$1 ${meta}; ${FRAME_ANCESTORS}`),
-    );
+  let text = readFileSync(headers, 'utf8');
+  if (meta) text = text.replace(/^(\s+Content-Security-Policy:).*$/m, `$1 ${meta}; ${FRAME_ANCESTORS}`);
+  // Each rule's path (a line that starts with /) is a site path: under the base path.
+  text = text.replace(/^\/.*$/gm, (path) => joinBase(base, path));
+  writeFileSync(headers, text);
 }
 
 export default function riverData(): AstroIntegration {
   let search: ReturnType<typeof collectSearchEntries> | undefined;
   let cacheDir = '';
+  let base = '/';
   return {
     name: 'river-data',
     hooks: {
@@ -89,6 +91,7 @@ export default function riverData(): AstroIntegration {
       },
       'astro:config:done': ({ config }) => {
         cacheDir = fileURLToPath(config.cacheDir);
+        base = config.base;
       },
       'astro:build:start': () => {
         // Astro has filled the content store (its sync runs before this hook).
@@ -101,8 +104,8 @@ export default function riverData(): AstroIntegration {
         logger.info(
           `search entries: ${pages} pages / 搜索条目：${pages} 个页面 (scripts/search-index.ts indexes them)`,
         );
-        syncHeaders(fileURLToPath(dir));
-        const sw = await writeServiceWorker(fileURLToPath(dir));
+        syncHeaders(fileURLToPath(dir), base);
+        const sw = await writeServiceWorker(fileURLToPath(dir), base);
         logger.info(`service worker: sw.js ${sw.version}, ${sw.paths.length} files precached`);
       },
     },

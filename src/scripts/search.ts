@@ -28,7 +28,7 @@ interface Pagefind {
 
 let pagefind: Promise<Pagefind> | undefined;
 function loadPagefind(): Promise<Pagefind> {
-  const url = '/pagefind/pagefind.js';
+  const url = `${import.meta.env.BASE_URL}pagefind/pagefind.js`;
   pagefind ??= (import(/* @vite-ignore */ url) as Promise<Pagefind>).then(async (p) => {
     await p.options({ ranking: { metaWeights: META_WEIGHTS } });
     await p.init();

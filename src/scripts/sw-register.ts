@@ -14,7 +14,7 @@
 export function registerServiceWorker(): void {
   if (!('serviceWorker' in navigator) || !window.isSecureContext) return;
   navigator.serviceWorker
-    .register('/sw.js', { scope: '/' })
+    .register(`${import.meta.env.BASE_URL}sw.js`, { scope: import.meta.env.BASE_URL })
     .then((reg) => {
       if (reg.waiting) whenQuiet(() => reg.waiting?.postMessage('skip-waiting'));
     })

@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 /**
- * The site's service worker (/sw.js, scope /): the report form opens and
+ * The site's service worker (/sw.js, scope /; under a base path /hzz/sw.js, scope /hzz/): the report form opens and
  * keeps its draft with no signal, and a report queued offline is sent when
  * the connection is back.
  *
@@ -30,11 +30,17 @@
  */
 import { flushOutbox, OUTBOX_TAG } from '../scripts/report/outbox.ts';
 import { pageAssets } from '../lib/sw-precache.ts';
+import { joinBase, stripBase } from '../lib/base.ts';
 
 declare const self: ServiceWorkerGlobalScope;
 /** Written by the build: the paths to precache and a hash of their content. */
 declare const __SW_PRECACHE__: string[];
 declare const __SW_VERSION__: string;
+/** The site's base path (`/`, or `/hzz/` for a site published under a path): the worker's scope. */
+declare const __SW_BASE__: string;
+
+/** A URL path as the site's code writes it (`/report/`), or null outside the site. */
+const sitePath = (pathname: string) => stripBase(__SW_BASE__, pathname);
 
 const VERSION = __SW_VERSION__;
 const PREFIX = 'hz-';
@@ -47,6 +53,7 @@ const MAX_PAGES = 50;
 const MAX_ASSETS = 100;
 /** The form's pages: never swap the worker under one of them. */
 const FORM = /^\/report\/(named\/)?$/;
+const isForm = (pathname: string) => FORM.test(sitePath(pathname) ?? '');
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
@@ -66,7 +73,7 @@ self.addEventListener('install', (event) => {
 /** Take over now unless a window of the site shows the report form (which then keeps the worker it loaded with). */
 async function skipWaitingUnlessFormOpen(): Promise<void> {
   const windows = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
-  if (!windows.some((w) => FORM.test(new URL(w.url).pathname))) await self.skipWaiting();
+  if (!windows.some((w) => isForm(new URL(w.url).pathname))) await self.skipWaiting();
 }
 
 self.addEventListener('message', (event) => {
@@ -104,7 +111,7 @@ async function keepPage(url: URL): Promise<void> {
   if (!response.ok) return;
   await put(PAGES, MAX_PAGES, new Request(url), response.clone());
   for (const path of pageAssets(await response.text())) {
-    if (!path.startsWith('/_astro/') || __SW_PRECACHE__.includes(path)) continue;
+    if (!sitePath(path)?.startsWith('/_astro/') || __SW_PRECACHE__.includes(path)) continue;
     const a = await fetch(path);
     if (a.ok) await put(ASSETS, MAX_ASSETS, new Request(path), a);
   }
@@ -112,7 +119,7 @@ async function keepPage(url: URL): Promise<void> {
 
 /** Shown for a page never visited while online. */
 function offlinePage(): Response {
-  const html = `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>没有网络</title><body style="font:1.1rem/1.6 sans-serif;margin:1.5rem;max-width:36rem"><h1>没有网络</h1><p>这个页面还没有保存在本机，网络恢复后再打开。</p><p>反映问题的表单可以在没有网络时填写，内容保存在本机，网络恢复后发送：<a href="/report/">反映问题</a></p></body></html>`;
+  const html = `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>没有网络</title><body style="font:1.1rem/1.6 sans-serif;margin:1.5rem;max-width:36rem"><h1>没有网络</h1><p>这个页面还没有保存在本机，网络恢复后再打开。</p><p>反映问题的表单可以在没有网络时填写，内容保存在本机，网络恢复后发送：<a href="${joinBase(__SW_BASE__, '/report/')}">反映问题</a></p></body></html>`;
   return new Response(html, { status: 503, headers: { 'Content-Type': 'text/html; charset=utf-8' } });
 }
 
@@ -177,9 +184,10 @@ self.addEventListener('fetch', (event) => {
   // open-data downloads (/data/) and the search index are never cached
   // (large, and a download must be the current file or fail).
   if (request.method !== 'GET' || url.origin !== self.location.origin) return;
-  if (url.pathname.startsWith('/data/') || url.pathname.startsWith('/pagefind/') || url.pathname === '/sw.js') return;
-  if (request.mode === 'navigate' || url.pathname.endsWith('/')) event.respondWith(page(event));
-  else if (url.pathname.startsWith('/_astro/')) event.respondWith(asset(event));
+  const path = sitePath(url.pathname);
+  if (path === null || path.startsWith('/data/') || path.startsWith('/pagefind/') || path === '/sw.js') return;
+  if (request.mode === 'navigate' || path.endsWith('/')) event.respondWith(page(event));
+  else if (path.startsWith('/_astro/')) event.respondWith(asset(event));
   else event.respondWith(other(request));
 });
 

@@ -9,6 +9,7 @@
  */
 import type { APIRoute } from 'astro';
 import { getDb } from '../../data/query.ts';
+import { pathWithBase } from '../../lib/base.ts';
 
 export const GET: APIRoute = async () => {
   const db = await getDb();
@@ -18,7 +19,7 @@ export const GET: APIRoute = async () => {
       const w = db.waters.get(id)!;
       return {
         type: 'Feature',
-        properties: { id, name: w.name, kind: w.kind, level: w.level, url: `/waters/${id}/` },
+        properties: { id, name: w.name, kind: w.kind, level: w.level, url: pathWithBase(`/waters/${id}/`) },
         geometry,
       };
     });

@@ -67,7 +67,7 @@ class HzNearest extends HTMLElement {
       for (const w of near) {
         const li = document.createElement('li');
         const a = document.createElement('a');
-        a.href = `/waters/${w.id}/`;
+        a.href = `${import.meta.env.BASE_URL}waters/${w.id}/`;
         a.textContent = w.name;
         li.append(a, `：${formatDistanceZh(w.metres)}`);
         list.append(li);

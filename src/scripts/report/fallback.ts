@@ -17,7 +17,7 @@ export interface ChannelConfig {
   site: string;
 }
 
-export const trackPath = (ref: string) => `/track/?ref=${encodeURIComponent(ref)}`;
+export const trackPath = (ref: string) => `${import.meta.env.BASE_URL}track/?ref=${encodeURIComponent(ref)}`;
 
 export function fillChannels(panel: HTMLElement, report: Report, photoCount: number, cfg: ChannelConfig): string {
   const ref = report.ref!;
