@@ -13,9 +13,9 @@
  * under two members each fail the build with the member's name, and leave
  * what was published as it was.
  *
- * The counties are built for https://sz.example.gov.cn/a/ and /b/: with the
- * base path (site.yaml url with a path) their own links live under /a/ and
- * /b/; the portal's figures, search and links do not depend on it.
+ * The counties are built for https://sz.example.gov.cn/a/ and /b/ (site.yaml
+ * url with a path), so their links, assets and search bundles live under
+ * /a/ and /b/ (the base path).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
