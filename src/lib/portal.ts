@@ -223,7 +223,7 @@ export const MEMBER_FIELDS: { name: keyof MemberRow; description: string }[] = [
   { name: 'chiefs', description: '现任河长、河段长和河道专管员等人数（chiefs.json 中 current 不为空的人）' },
   {
     name: 'stations_reported',
-    title: '最近月份有监测结果的断面数（最近月份为任一断面有结果的最近月份，各月按当月最差一次结果定类）',
+    description: '最近月份有监测结果的断面数（最近月份为任一断面有结果的最近月份，各月按当月最差一次结果定类）',
   },
   { name: 'stations_meeting_target', description: '其中达到水质目标的断面数' },
   { name: 'stations_good', description: '其中Ⅰ—Ⅲ类的断面数' },
