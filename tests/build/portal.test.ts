@@ -303,6 +303,11 @@ describe('the portal’s table', () => {
     expect(hrefs).toContain('/b/accountability/');
     for (const h of hrefs) expect(resolvePath(serve, h), h).not.toBeNull();
     expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
+    // The policy of the page is the one its _headers sends, which adds only what a <meta> cannot carry.
+    const meta = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+    expect(readFileSync(join(serve, '_headers'), 'utf8')).toContain(
+      `Content-Security-Policy: ${meta}; frame-ancestors 'none'`,
+    );
     const axe = await new AxeBuilder({ page })
       .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
       .analyze();
