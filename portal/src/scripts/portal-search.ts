@@ -77,12 +77,17 @@ class PortalSearch extends HTMLElement {
         ranking: { metaWeights: META_WEIGHTS },
       });
       await p.init();
-      for (const s of rest)
-        await p.mergeIndex(s.bundle, {
-          baseUrl: s.baseUrl,
-          mergeFilter: { [FILTER]: s.url },
-          ranking: { metaWeights: META_WEIGHTS },
-        });
+      // All at once: each merge fetches its site's entry and metadata, and a
+      // province has a hundred of them.
+      await Promise.all(
+        rest.map((s) =>
+          p.mergeIndex(s.bundle, {
+            baseUrl: s.baseUrl,
+            mergeFilter: { [FILTER]: s.url },
+            ranking: { metaWeights: META_WEIGHTS },
+          }),
+        ),
+      );
       return p;
     })();
     return this.#pagefind;
