@@ -14,7 +14,7 @@
  * when everything succeeded: a failed build leaves out-dir as it was.
  * Exit 1 with every problem (each naming its member) on failure.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseYamlFile } from '../../src/loader/read.ts';
 import { formatProblem, type Problem } from '../../src/loader/problems.ts';
@@ -52,6 +52,20 @@ if (!config)
     `${file} 有 ${problems.length} 处错误 / ${problems.length} problem(s) in ${file}:`,
     ...problems.map(formatProblem),
   ]);
+
+// out-dir is replaced as a whole: refuse one that holds anything a portal build does not write
+// (a county's folder published beside the portal would be deleted with it).
+const PORTAL_FILES = new Set(['index.html', '_astro', 'data', '_headers']);
+if (existsSync(out)) {
+  const foreign = readdirSync(out)
+    .filter((e) => !PORTAL_FILES.has(e))
+    .sort();
+  if (foreign.length)
+    fail([
+      `${out} 中有门户构建不会写入的内容（${foreign.join('、')}）：门户构建会整体替换输出文件夹，请输出到单独的文件夹，再与各成员网站一起发布`,
+      `${out} holds what a portal build does not write (${foreign.join(', ')}): the build replaces its out-dir as a whole; expected a folder of its own, published beside the members`,
+    ]);
+}
 
 const started = Date.now();
 const { members, errors } = readMembers(

@@ -341,6 +341,13 @@ describe('a portal that cannot be built', () => {
     expect(existsSync(join(serve, 'c'))).toBe(false);
   });
 
+  it('refuses to replace a folder holding more than a portal, such as the counties published beside it', async () => {
+    const r = await buildPortal('city-again.yaml', '示例市河长制信息公开', `${HOST}/`, countyMembers(), serve);
+    expect(r.code).toBe(1);
+    expect(r.output).toMatch(/门户构建不会写入的内容（a、b、p）/);
+    expect(existsSync(join(serve, 'a', 'index.html'))).toBe(true);
+  });
+
   it('names the members that share a url', async () => {
     const r = await buildPortal(
       'dup.yaml',
