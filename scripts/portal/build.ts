@@ -10,6 +10,12 @@
  * which says `kind: portal` and lists the county sites whose search bundles
  * it merges, so a higher portal can take this one as a member.
  *
+ * The portal's pages are a real Astro build, run in this process with
+ * Astro's programmatic build() (docs.astro.build, "Programmatic Astro API";
+ * marked experimental there, so an Astro upgrade should rerun
+ * tests/build/portal.test.ts): the county site's styles and components,
+ * bundled scripts and CSS files under the same Content-Security-Policy.
+ *
  * The portal is built in a folder beside out-dir and moved into place only
  * when everything succeeded: a failed build leaves out-dir as it was.
  * Exit 1 with every problem (each naming its member) on failure.
