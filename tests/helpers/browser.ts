@@ -9,7 +9,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
-import { serveDir, type StaticServer } from './server.ts';
+import { serveDir, type ServeOptions, type StaticServer } from './server.ts';
 
 export function findChromium(env = process.env): string {
   const candidates = [
@@ -57,9 +57,9 @@ export interface Session {
   close(): Promise<void>;
 }
 
-/** Start a static server on `dir` and launch Chromium. */
-export async function openSite(dir: string): Promise<Session> {
-  const server = await serveDir(dir);
+/** Start a static server on `dir` (under `options.base`, if given) and launch Chromium. */
+export async function openSite(dir: string, options: ServeOptions = {}): Promise<Session> {
+  const server = await serveDir(dir, options);
   const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
   const contexts: BrowserContext[] = [];
   return {

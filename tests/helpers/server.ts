@@ -50,6 +50,12 @@ export interface ServeOptions {
    * which would otherwise score the test server rather than the site.
    */
   production?: boolean;
+  /**
+   * The base path the site is published under (`/hzz/`): the built folder
+   * is served there and nothing is served outside it (a plain 404, not the
+   * site's 404 page), as on a host where the site is one folder of many.
+   */
+  base?: string;
 }
 
 /** One block of a _headers file: a path pattern (`*` matches anything) and its headers. */
@@ -94,9 +100,16 @@ export function headersFor(rules: readonly HeaderRule[], path: string): Record<s
 export function serveDir(root: string, options: ServeOptions = {}): Promise<StaticServer> {
   const headerFile = join(root, '_headers');
   const rules = existsSync(headerFile) ? parseHeaders(readFileSync(headerFile, 'utf8')) : [];
+  const base = options.base ?? '/';
   const server = createServer((req, res) => {
-    for (const [k, v] of Object.entries(headersFor(rules, (req.url ?? '/').split('?')[0]!))) res.setHeader(k, v);
-    const file = resolvePath(root, req.url ?? '/');
+    const url = req.url ?? '/';
+    if (!url.startsWith(base)) {
+      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end('outside the site');
+      return;
+    }
+    for (const [k, v] of Object.entries(headersFor(rules, url.split('?')[0]!))) res.setHeader(k, v);
+    const file = resolvePath(root, `/${url.slice(base.length)}`);
     if (!file) {
       const notFound = join(root, '404.html');
       res.writeHead(404, { 'Content-Type': TYPES['.html']! });
