@@ -139,14 +139,18 @@ function ownWater(key: string): { id: string; name: string } {
   return w;
 }
 
-/** Hosts the page asked anything of, other than the test server. */
+/** Hosts the page asked anything of, other than the test server; and every path it asked for. */
 const elsewhere = new WeakMap<Page, string[]>();
+const asked = new WeakMap<Page, string[]>();
 
 async function search(path: string, q: string, only = ''): Promise<Page> {
   const page = await (await s.context()).newPage();
   const foreign: string[] = [];
+  const paths: string[] = [];
   elsewhere.set(page, foreign);
+  asked.set(page, paths);
   page.on('request', (r) => {
+    paths.push(new URL(r.url()).pathname);
     if (new URL(r.url()).origin !== s.server.origin && !r.url().startsWith('data:')) foreign.push(r.url());
   });
   await page.goto(s.url(path));
@@ -189,12 +193,15 @@ describe('the portal’s search over every county', () => {
     });
   }
 
-  it('filters by county', async () => {
+  it('searches one county, loading its bundle alone', async () => {
     const w = ownWater('a');
     const page = await search('/', w.name, '乙县');
     const found = await results(page);
     expect(found.filter((r) => r.href.startsWith('/a/'))).toEqual([]);
     for (const r of found) expect(r.county).toBe('乙县');
+    // One county's search loads that county's bundle only.
+    expect(asked.get(page)!.filter((p) => p.startsWith('/b/pagefind/')).length).toBeGreaterThan(0);
+    expect(asked.get(page)!.filter((p) => p.startsWith('/a/pagefind/'))).toEqual([]);
     await page.close();
   });
 

@@ -4,9 +4,10 @@
  * and every other site's bundle is merged into it with mergeIndex; each
  * index gets its site's `baseUrl` (so its results link under the site's own
  * path) and a `mergeFilter` naming the site, which the "只看" select filters
- * by. Nothing is fetched until the first search. Results are weighed and
- * trimmed by the county site's own rules (src/scripts/search-results.ts) and
- * labelled with their county. Excerpts come from Pagefind already escaped,
+ * by. Nothing is fetched until the first search, and a search of one county
+ * before any search of all loads that county's bundle alone. Results are
+ * weighed and trimmed by the county site's own rules
+ * (src/scripts/search-results.ts) and labelled with their county. Excerpts come from Pagefind already escaped,
  * with <mark> around matches; every other field is set as text.
  */
 import { META_WEIGHTS, foundByWords, hasLongWords, ownNameFirst } from '../../../src/scripts/search-results.ts';
@@ -66,17 +67,17 @@ class PortalSearch extends HTMLElement {
     if (input.value) void this.#search(input.value.trim(), select.value);
   }
 
-  #load(): Promise<Pagefind> {
+  /**
+   * The merged index of every site (tagged with mergeFilter), built on the
+   * first search over all of them. Its cost grows with the number of sites:
+   * each merge fetches that site's entry and metadata, and a query fetches
+   * index chunks from every site (docs/performance.md, "A province").
+   */
+  #loadAll(): Promise<Pagefind> {
     this.#pagefind ??= (async () => {
       const [first, ...rest] = this.#sites;
       if (!first) throw new Error('no sites');
-      const p = (await import(/* @vite-ignore */ `${first.bundle}pagefind.js`)) as Pagefind;
-      await p.options({
-        baseUrl: first.baseUrl,
-        mergeFilter: { [FILTER]: first.url },
-        ranking: { metaWeights: META_WEIGHTS },
-      });
-      await p.init();
+      const p = await this.#loadOne(first, true);
       // All at once: each merge fetches its site's entry and metadata, and a
       // province has a hundred of them.
       await Promise.all(
@@ -91,6 +92,32 @@ class PortalSearch extends HTMLElement {
       return p;
     })();
     return this.#pagefind;
+  }
+
+  /** A site's own bundle, alone: what a search of one county needs, without the others'. */
+  #single = new Map<string, Promise<Pagefind>>();
+  async #loadOne(s: Site, tagged: boolean): Promise<Pagefind> {
+    const p = (await import(/* @vite-ignore */ `${s.bundle}pagefind.js`)) as Pagefind;
+    await p.options({
+      baseUrl: s.baseUrl,
+      ...(tagged ? { mergeFilter: { [FILTER]: s.url } } : {}),
+      ranking: { metaWeights: META_WEIGHTS },
+    });
+    await p.init();
+    return p;
+  }
+
+  /** The index to ask, and its filters: one site's own bundle, or the merged index of all. */
+  async #indexFor(site: string): Promise<{ pagefind: Pagefind; filters: Record<string, unknown> }> {
+    const first = this.#sites[0];
+    // The first site's script is the merged index's: with a filter it serves that site alone.
+    if (!site || site === first?.url || this.#pagefind)
+      return { pagefind: await this.#loadAll(), filters: site ? { [FILTER]: site } : {} };
+    const s = this.#sites.find((x) => x.url === site);
+    if (!s) return { pagefind: await this.#loadAll(), filters: {} };
+    let p = this.#single.get(s.url);
+    if (!p) this.#single.set(s.url, (p = this.#loadOne(s, false)));
+    return { pagefind: await p, filters: {} };
   }
 
   /** The site a result belongs to: the one whose url its url is under (the longest such). */
@@ -115,7 +142,8 @@ class PortalSearch extends HTMLElement {
     let items: ResultData[];
     let total: number;
     try {
-      const found = await (await this.#load()).search(q, { filters: site ? { [FILTER]: site } : {} });
+      const { pagefind, filters } = await this.#indexFor(site);
+      const found = await pagefind.search(q, { filters });
       if (mine !== this.#token) return;
       const read = await Promise.all(found.results.slice(0, 5 * PAGE).map((r) => r.data()));
       const kept = hasLongWords(q) ? read.filter((d) => foundByWords(q, d)) : read;
