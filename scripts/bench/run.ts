@@ -13,19 +13,22 @@
  *   npm run bench -- --no-floor            # the project only
  *   npm run bench -- --write               # also record the results in docs/performance.md
  *   npm run bench -- --keep                # keep each size's cache (the content store)
+ *   npm run bench -- --sizes province      # a province: 100 counties built by 2 jobs, then the portal
+ *   npm run bench -- --sizes province --counties 20 --county-size 0.01 --jobs 2
  *
  * Targets (docs/performance.md): the project costs at most 2× the floor per
  * page; the city size builds in under 5 minutes on 2 cores with peak memory
  * under 4 GB, and 10× the data takes at most 11× the time.
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { projectConcurrency, writeFloorSite } from './floor.ts';
 import { generate } from './generate.ts';
 import { pageTypeReport, serviceWorkerBytes, type PageTypeBytes } from './measure.ts';
+import { countPages, dirBytes, spawnSyncQuiet, timed, type Step } from './timed.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const { values } = parseArgs({
@@ -35,121 +38,26 @@ const { values } = parseArgs({
     write: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
     floor: { type: 'boolean', default: true },
+    // --sizes province: N generated counties, a worker pool, then the portal (./province.ts).
+    counties: { type: 'string', default: '100' },
+    'county-size': { type: 'string', default: 'county' },
+    jobs: { type: 'string', default: '2' },
   },
 });
 
-interface Step {
-  seconds: number;
-  /** CPU seconds (user + system) of the command and every process it started. */
-  cpuSeconds: number;
-  /** Peak of the summed resident memory of the command and every process it started (the build and Pagefind run side by side). */
-  peakMB: number;
-  ok: boolean;
-}
-
-/** Clock ticks per second of /proc/<pid>/stat times (USER_HZ; 100 on Linux). */
-const TICKS = 100;
-
-/**
- * One look at `pid` and all its descendants in /proc: their summed resident
- * memory (KB), and each one's CPU time so far (user + system, in ticks).
- */
-function treeSample(pid: number): { rssKb: number; cpuTicks: Map<number, number> } {
-  const children = new Map<number, number[]>();
-  const ticks = new Map<number, number>();
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      // Fields after the command name: state ppid ... utime(14) stime(15).
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      const ppid = Number(fields[1]);
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(name)]);
-      ticks.set(Number(name), Number(fields[11]) + Number(fields[12]));
-    } catch {
-      // the process ended meanwhile
-    }
-  }
-  let rssKb = 0;
-  const cpuTicks = new Map<number, number>();
-  const stack = [pid];
-  while (stack.length) {
-    const p = stack.pop()!;
-    try {
-      rssKb += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0);
-    } catch {
-      // ended
-    }
-    if (ticks.has(p)) cpuTicks.set(p, ticks.get(p)!);
-    stack.push(...(children.get(p) ?? []));
-  }
-  return { rssKb, cpuTicks };
-}
-
-/**
- * Run a command: wall seconds, CPU seconds and the peak memory of its whole
- * process tree. CPU is the larger of GNU time's count and the sampled one:
- * GNU time sees only processes that were waited for, and Pagefind's binary,
- * which does the indexing, is stopped by its Node wrapper without a wait, so
- * its CPU time is read from /proc while it runs (each process's last reading,
- * at most 250 ms short).
- */
-function timed(cmd: string[], env: Record<string, string>, log: string): Promise<Step> {
-  const timeFile = `${log}.time`;
-  const t0 = performance.now();
-  const child = spawn('/usr/bin/time', ['-v', '-o', timeFile, ...cmd], {
-    cwd: root,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+const sizeList = values
+  .sizes!.split(',')
+  .map((s) => s.trim())
+  .filter(Boolean);
+if (sizeList.includes('province')) {
+  const { runProvince } = await import('./province.ts');
+  await runProvince({
+    counties: Number(values.counties),
+    countySize: values['county-size']!,
+    jobs: Number(values.jobs),
+    write: values.write!,
   });
-  let out = '';
-  child.stdout.setEncoding('utf8').on('data', (s: string) => (out += s));
-  child.stderr.setEncoding('utf8').on('data', (s: string) => (out += s));
-  let peakKb = 0;
-  const lastTicks = new Map<number, number>();
-  const sampler = setInterval(() => {
-    const { rssKb, cpuTicks } = treeSample(child.pid!);
-    peakKb = Math.max(peakKb, rssKb);
-    for (const [p, t] of cpuTicks) lastTicks.set(p, t);
-  }, 250);
-  return new Promise((resolve) => {
-    child.on('close', (code) => {
-      clearInterval(sampler);
-      const seconds = (performance.now() - t0) / 1000;
-      writeFileSync(log, out);
-      const time = existsSync(timeFile) ? readFileSync(timeFile, 'utf8') : '';
-      const cpu = (k: string) => Number(new RegExp(`${k} time \\(seconds\\): ([\\d.]+)`).exec(time)?.[1] ?? 0);
-      const sampled = [...lastTicks.values()].reduce((a, b) => a + b, 0) / TICKS;
-      resolve({
-        seconds,
-        cpuSeconds: Math.max(cpu('User') + cpu('System'), sampled),
-        peakMB: Math.round(peakKb / 1024),
-        ok: code === 0,
-      });
-    });
-  });
-}
-
-function spawnSyncQuiet(cmd: string): void {
-  spawnSync(cmd, { stdio: 'ignore' });
-}
-
-function dirBytes(dir: string): number {
-  let n = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    n += e.isDirectory() ? dirBytes(p) : statSync(p).size;
-  }
-  return n;
-}
-
-function countPages(dir: string): number {
-  let n = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    if (e.isDirectory()) n += e.name === 'pagefind' || e.name === '_astro' ? 0 : countPages(join(dir, e.name));
-    else if (e.name.endsWith('.html')) n++;
-  }
-  return n;
+  if (sizeList.every((s) => s === 'province')) process.exit(0);
 }
 
 /** The bare Astro site of the same number of pages, built right after the project. */
@@ -196,10 +104,7 @@ async function buildFloor(dir: string, pages: number): Promise<Floor> {
 }
 
 const results: Result[] = [];
-for (const size of values
-  .sizes!.split(',')
-  .map((s) => s.trim())
-  .filter(Boolean)) {
+for (const size of sizeList.filter((s) => s !== 'province')) {
   const base = join(root, '.bench', size);
   const data = join(base, 'data');
   const dist = join(base, 'dist');

@@ -14,6 +14,7 @@ import {
   WATER_KIND,
 } from '../lib/enums.ts';
 import { toCsv } from '../lib/csv.ts';
+import { OPEN_DATA_VERSION } from '../lib/open-data.ts';
 import { formatDateZh } from '../lib/format.ts';
 import { parsePeriod } from '../lib/inspections.ts';
 import { inspectionIndex, subjectHref, type RankedRow } from './inspections.ts';
@@ -525,12 +526,18 @@ export function citation(db: Db, title: string, path: string): string {
 
 export function datasetIndex(db: Db) {
   return {
+    /** What publishes this data: a county's site (a portal's index says 'portal'; src/lib/open-data.ts). */
+    kind: 'site' as const,
+    /** The open-data version (src/lib/open-data.ts): a portal reads members of this version only. */
+    version: OPEN_DATA_VERSION,
     name: db.site.name,
     url: db.site.url,
     as_of: db.asOf,
     /** Who publishes the data. */
     source: db.site.office.name,
     license: { name: db.site.license.name, url: db.site.license.url ?? null },
+    /** The site.yaml rules a published figure depends on that no dataset holds, so anyone can recompute it. */
+    rules: { patrol_per_month: db.site.rules.patrol_per_month },
     datasets: datasetsOf(db).map((ds) => ({
       name: ds.name,
       title: ds.title,

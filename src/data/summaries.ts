@@ -5,36 +5,7 @@ import type { WaterClass } from '../lib/enums.ts';
 import { WATER_CLASSES } from '../lib/enums.ts';
 import type { Db, StationView } from './query.ts';
 
-export interface QualitySummary {
-  /** The latest month any station reported. */
-  month: string | null;
-  stations: number;
-  /** Stations with a result in that month. */
-  reported: number;
-  meeting: number;
-  byClass: Record<WaterClass, number>;
-}
-
-/** Latest-month summary over a set of stations: share meeting target and counts by class. */
-export function qualitySummary(stations: Iterable<StationView>): QualitySummary {
-  const list = [...stations];
-  let month: string | null = null;
-  for (const s of list) {
-    const m = s.monthly.at(-1)?.month;
-    if (m && (!month || m > month)) month = m;
-  }
-  const byClass = Object.fromEntries(WATER_CLASSES.map((c) => [c, 0])) as Record<WaterClass, number>;
-  let reported = 0;
-  let meeting = 0;
-  for (const s of list) {
-    const r = s.monthly.at(-1);
-    if (!r || r.month !== month || !r.class) continue;
-    reported++;
-    byClass[r.class]++;
-    if (r.meets) meeting++;
-  }
-  return { month, stations: list.length, reported, meeting, byClass };
-}
+export { qualitySummary, type QualitySummary } from '../lib/quality-summary.ts';
 
 /** Latest monthly class of a water: its worst station in the latest month of each. */
 export function latestClassOfWater(db: Db, water: string): { cls: WaterClass | null; month: string | null } {

@@ -37,17 +37,26 @@ export function endpointOrigin(endpoint: string | null | undefined): string | nu
   }
 }
 
-/** The policy string for a site whose report form sends to `reportEndpoint` (null: none). */
-export function contentSecurityPolicy(reportEndpoint: string | null | undefined): string {
+/**
+ * The policy string for a site whose report form sends to `reportEndpoint`
+ * (null: none). `searchOrigins`: other origins whose Pagefind bundles the
+ * page loads (a portal's members published on other hosts: their
+ * pagefind.js is imported and their index files fetched).
+ */
+export function contentSecurityPolicy(
+  reportEndpoint: string | null | undefined,
+  searchOrigins: readonly string[] = [],
+): string {
   const origin = endpointOrigin(reportEndpoint);
   const extra = origin ? ` ${origin}` : '';
+  const search = [...new Set(searchOrigins)].map((o) => ` ${o}`).join('');
   return [
     "default-src 'self'",
-    "script-src 'self' 'wasm-unsafe-eval'",
+    `script-src 'self'${search} 'wasm-unsafe-eval'`,
     "style-src 'self'",
     "style-src-attr 'unsafe-inline'",
     "img-src 'self' data: blob:",
-    `connect-src 'self'${extra}`,
+    `connect-src 'self'${extra}${search}`,
     `form-action 'self'${extra}`,
     "base-uri 'self'",
     "object-src 'none'",

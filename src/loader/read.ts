@@ -268,6 +268,39 @@ function topLevelLines(doc: Document, counter: LineCounter, offsetLines: number)
   return lines;
 }
 
+/**
+ * Parse YAML text with a zod schema, as site.yaml is read: each problem
+ * located by line and column (a malformed document, an alias, a field the
+ * schema refuses). Null when there is any problem. Used for files outside
+ * the data folder too (portal.yaml, scripts/portal/build.ts).
+ */
+export function parseYamlFile<S extends z.ZodType>(
+  schema: S,
+  text: string,
+  file: string,
+  problems: Problem[],
+): z.output<S> | null {
+  const { doc, counter, ok } = parseYaml(text, file, problems);
+  if (!ok) return null;
+  const result = schema.safeParse(doc.toJS());
+  if (result.success) return result.data;
+  for (const issue of result.error.issues) {
+    const pos = yamlLine(doc, counter, issue.path);
+    const value = doc.getIn(issue.path as unknown[]);
+    const { zh, en } = splitMessage(issue.message);
+    problems.push({
+      file,
+      line: pos?.line,
+      column: pos?.column,
+      field: issue.path.join('.'),
+      value: value === undefined || typeof value === 'object' ? undefined : String(value),
+      zh,
+      en,
+    });
+  }
+  return null;
+}
+
 function readSite(dir: string, problems: Problem[]): { site: Site | null; lines: Record<string, number> } {
   const file = 'site.yaml';
   const path = join(dir, file);
@@ -277,27 +310,10 @@ function readSite(dir: string, problems: Problem[]): { site: Site | null; lines:
   }
   const text = decodeFile(path, file, problems, MAX_BYTES.yaml);
   if (text === null) return { site: null, lines: {} };
-  const { doc, counter, ok } = parseYaml(text, file, problems);
-  if (!ok) return { site: null, lines: {} };
-  const result = siteSchema.safeParse(doc.toJS());
-  if (!result.success) {
-    for (const issue of result.error.issues) {
-      const pos = yamlLine(doc, counter, issue.path);
-      const value = doc.getIn(issue.path as unknown[]);
-      const { zh, en } = splitMessage(issue.message);
-      problems.push({
-        file,
-        line: pos?.line,
-        column: pos?.column,
-        field: issue.path.join('.'),
-        value: value === undefined || typeof value === 'object' ? undefined : String(value),
-        zh,
-        en,
-      });
-    }
-    return { site: null, lines: {} };
-  }
-  return { site: result.data, lines: topLevelLines(doc, counter, 0) };
+  const site = parseYamlFile(siteSchema, text, file, problems);
+  if (!site) return { site: null, lines: {} };
+  const { doc, counter } = parseYaml(text, file, []);
+  return { site, lines: topLevelLines(doc, counter, 0) };
 }
 
 function readDocuments(dir: string, problems: Problem[], rejected: Set<string>): DocumentFile[] {

@@ -15,6 +15,13 @@ describe('contentSecurityPolicy', () => {
     expect(p.match(/api\.example/g)).toHaveLength(2);
   });
 
+  it('lets a portal load search bundles from other hosts, and nothing else from them', () => {
+    const p = contentSecurityPolicy(null, ['https://a.example.gov.cn', 'https://a.example.gov.cn']);
+    expect(p).toContain("script-src 'self' https://a.example.gov.cn 'wasm-unsafe-eval';");
+    expect(p).toContain("connect-src 'self' https://a.example.gov.cn;");
+    expect(p.match(/a\.example/g)).toHaveLength(2);
+  });
+
   it('ignores endpoints that are not http(s) URLs', () => {
     expect(endpointOrigin('javascript:alert(1)')).toBeNull();
     expect(endpointOrigin('not a url')).toBeNull();
