@@ -87,7 +87,7 @@ describe('one visit to each page type', () => {
   it.each(pages.map((p) => [p.type, p] as const))(
     'the %s page requests only its own origin, runs without a CSP violation and keeps still under reduced motion',
     async (_type, p) => {
-      const context = await s.context({ viewport: { width: 1280, height: 800 } });
+      const context = await s.context({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
       await context.addInitScript(() => {
         const w = window as unknown as { __csp: string[] };
         w.__csp = [];
