@@ -20,7 +20,7 @@ import { tmpdir } from 'node:os';
 import { headersFor, parseHeaders } from '../helpers/server.ts';
 import { join, relative } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { openSite, type Session } from '../helpers/browser.ts';
+import { cspViolations, openSite, recordCspViolations, type Session } from '../helpers/browser.ts';
 import { siteDist } from '../helpers/site.ts';
 import { contentSecurityPolicy, endpointOrigin } from '../../src/lib/csp.ts';
 
@@ -189,25 +189,12 @@ describe('the policy in Chromium', () => {
     await s?.close();
   });
 
-  /** A context whose pages record CSP violations in window.__csp, and console CSP errors in `logged`. */
+  /** A context whose pages record CSP violations (tests/helpers/browser.ts). */
   async function watched(): Promise<{ context: BrowserContext; logged: string[] }> {
     const context = await s.context({ viewport: { width: 1280, height: 800 } });
-    await context.addInitScript(() => {
-      const w = window as unknown as { __csp: string[] };
-      w.__csp = [];
-      document.addEventListener('securitypolicyviolation', (e) => {
-        w.__csp.push(
-          `${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber} (${e.sample})`,
-        );
-      });
-    });
-    const logged: string[] = [];
-    context.on('console', (m) => {
-      if (/Content[- ]Security[- ]Policy/i.test(m.text())) logged.push(m.text());
-    });
-    return { context, logged };
+    return { context, logged: await recordCspViolations(context) };
   }
-  const violations = (page: Page) => page.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
+  const violations = cspViolations;
 
   it('is enforced: an inline script injected into a page does not run and is reported', async () => {
     const { context } = await watched();

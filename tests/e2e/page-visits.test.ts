@@ -23,7 +23,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { openSite, type Session } from '../helpers/browser.ts';
+import { cspViolations, openSite, recordCspViolations, type Session } from '../helpers/browser.ts';
 import { siteDist } from '../helpers/site.ts';
 import { pagesOfEveryType } from '../helpers/pages.ts';
 import { contentSecurityPolicy } from '../../src/lib/csp.ts';
@@ -88,19 +88,7 @@ describe('one visit to each page type', () => {
     'the %s page requests only its own origin, runs without a CSP violation and keeps still under reduced motion',
     async (_type, p) => {
       const context = await s.context({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
-      await context.addInitScript(() => {
-        const w = window as unknown as { __csp: string[] };
-        w.__csp = [];
-        document.addEventListener('securitypolicyviolation', (e) => {
-          w.__csp.push(
-            `${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber} (${e.sample})`,
-          );
-        });
-      });
-      const cspLogged: string[] = [];
-      context.on('console', (m) => {
-        if (/Content[- ]Security[- ]Policy/i.test(m.text())) cspLogged.push(m.text());
-      });
+      const cspLogged = await recordCspViolations(context);
       const requests: string[] = [];
       const failed: string[] = [];
       context.on('request', (r) => requests.push(r.url()));
@@ -131,7 +119,7 @@ describe('one visit to each page type', () => {
       await page.keyboard.press('Tab');
       const moving = await motion(page);
       const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
-      const violations = await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
+      const violations = await cspViolations(page);
       await context.close();
 
       expect(moving).toEqual([]);

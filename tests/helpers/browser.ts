@@ -8,7 +8,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { serveDir, type ServeOptions, type StaticServer } from './server.ts';
 
 export function findChromium(env = process.env): string {
@@ -78,3 +78,29 @@ export async function openSite(dir: string, options: ServeOptions = {}): Promise
     },
   };
 }
+
+/**
+ * Record Content-Security-Policy violations in a context's pages: each
+ * securitypolicyviolation event in window.__csp (read with cspViolations)
+ * and each CSP error the console logs in the returned list.
+ */
+export async function recordCspViolations(context: BrowserContext): Promise<string[]> {
+  await context.addInitScript(() => {
+    const w = window as unknown as { __csp: string[] };
+    w.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      w.__csp.push(
+        `${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber} (${e.sample})`,
+      );
+    });
+  });
+  const logged: string[] = [];
+  context.on('console', (m) => {
+    if (/Content[- ]Security[- ]Policy/i.test(m.text())) logged.push(m.text());
+  });
+  return logged;
+}
+
+/** The violations a page recorded since it loaded (recordCspViolations). */
+export const cspViolations = (page: Page): Promise<string[]> =>
+  page.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
