@@ -280,9 +280,9 @@ export function scopedFeedEntries(db: Db, kind: 'water' | 'township', id: string
 export function feedXml(
   db: Db,
   o: { path: string; about: string; title: string; subtitle: string; entries: FeedEntry[] },
-): Response {
+): string {
   const site = db.site;
-  const xml = atomFeed({
+  return atomFeed({
     id: siteHref(site.url, o.path),
     title: o.title,
     subtitle: `${o.subtitle}数据截至 ${db.asOf}。`,
@@ -292,11 +292,10 @@ export function feedXml(
     updatedIfEmpty: db.asOf,
     entries: o.entries,
   });
-  return new Response(xml, { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });
 }
 
 /** The Atom feed of one water (/waters/<id>/feed.xml) or one township (/regions/<code>/feed.xml). */
-export function scopedFeed(db: Db, kind: 'water' | 'township', id: string): Response {
+export function scopedFeed(db: Db, kind: 'water' | 'township', id: string): string {
   const water = kind === 'water';
   const name = (water ? db.waters.get(id)?.name : db.regions.get(id)?.name) ?? id;
   const page = water ? `/waters/${id}/` : `/regions/${id}/`;

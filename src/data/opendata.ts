@@ -625,7 +625,12 @@ export function waterFileCsv(f: WaterFile): string {
   return datasetCsv(datasetNamed(f.kind), f.rows);
 }
 
-/** Where a water's file is published. */
+/** Where a water's file is published: its site path, without the base path. */
+export function waterFileSitePath(f: Pick<WaterFile, 'water' | 'kind' | 'year'>): string {
+  return `/waters/${f.water}/${f.kind}-${f.year}.csv`;
+}
+
+/** A link to a water's file. */
 export function waterFilePath(f: Pick<WaterFile, 'water' | 'kind' | 'year'>): string {
-  return pathWithBase(`/waters/${f.water}/${f.kind}-${f.year}.csv`);
+  return pathWithBase(waterFileSitePath(f));
 }

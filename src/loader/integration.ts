@@ -18,6 +18,7 @@ import { dataDir } from './index.ts';
 import { loadOnce, releaseFolder } from './astro.ts';
 import { formatReport } from './problems.ts';
 import { collectSearchEntries, entryFileIn } from './search-index.ts';
+import { collectDataFiles } from './data-files.ts';
 import { writeServiceWorker } from './service-worker.ts';
 import { joinBase } from '../lib/base.ts';
 
@@ -60,6 +61,7 @@ export function syncHeaders(outDir: string, base = '/'): void {
 
 export default function riverData(): AstroIntegration {
   let search: ReturnType<typeof collectSearchEntries> | undefined;
+  let dataFiles: ReturnType<typeof collectDataFiles> | undefined;
   let cacheDir = '';
   let base = '/';
   return {
@@ -97,8 +99,12 @@ export default function riverData(): AstroIntegration {
         // Astro has filled the content store (its sync runs before this hook).
         releaseFolder();
         search = collectSearchEntries();
+        dataFiles = collectDataFiles();
       },
       'astro:build:done': async ({ dir, logger }) => {
+        const files = dataFiles!.write(fileURLToPath(dir));
+        dataFiles = undefined;
+        logger.info(`data files: ${files} / 数据文件：${files} 个 (per water, station, township and tracking shard)`);
         const pages = search!.save(entryFileIn(cacheDir));
         search = undefined;
         logger.info(

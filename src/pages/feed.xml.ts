@@ -9,14 +9,16 @@
 import type { APIRoute } from 'astro';
 import { getDb } from '../data/query.ts';
 import { feedEntries, feedXml } from '../data/feed.ts';
+import { ATOM_TYPE } from '../data/paths.ts';
 
 export const GET: APIRoute = async () => {
   const db = await getDb();
-  return feedXml(db, {
+  const xml = feedXml(db, {
     path: '/feed.xml',
     about: '/cases/',
     title: `${db.site.name}：问题整改、督查考核、问责、文件和水质动态`,
     subtitle: '问题的登记、交办、整改、销号和逾期，督查考核结果，河长问责，政策文件，每月水质监测结果。',
     entries: feedEntries(db),
   });
+  return new Response(xml, { headers: { 'Content-Type': ATOM_TYPE } });
 };

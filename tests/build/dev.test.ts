@@ -55,6 +55,23 @@ afterAll(() => {
 });
 
 describe('astro dev with a data folder', () => {
+  // A build writes these files after the pages, outside Astro's page
+  // machinery (src/lib/data-file-sink.ts); the dev server must still serve them.
+  it('serves the data files a build writes after the pages', async () => {
+    const feed = await fetch(`${origin}/waters/heyuan-he/feed.xml`);
+    expect(feed.headers.get('content-type')).toContain('application/atom+xml');
+    expect(await feed.text()).toContain('<title>禾源河：问题整改');
+    const station = await fetch(`${origin}/stations/heyuan-chujing.csv`);
+    expect(station.headers.get('content-type')).toContain('text/csv');
+    expect((await station.text()).split('\n').length).toBeGreaterThan(2);
+    const cases = await page('/waters/heyuan-he/cases-2026.csv');
+    expect(cases).toContain('qh-2026-001');
+    const shards = await Promise.all(
+      '0123456789abcdef'.split('').map((k) => fetch(`${origin}/track/${k}.json`).then((r) => r.json())),
+    );
+    expect(shards.flatMap((s: { cases: { id: string }[] }) => s.cases.map((c) => c.id))).toContain('qh-2026-001');
+  });
+
   it('shows an edited CSV on the next page load', async () => {
     writeFileSync(waters, original.replace('heyuan-he,禾源河,', 'heyuan-he,禾源大河,'));
     const html = await until('/waters/heyuan-he/', (h) => h.includes('禾源大河'));

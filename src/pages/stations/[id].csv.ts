@@ -4,16 +4,16 @@
  * its `L`), with the class, whether it met the target and the failing items.
  * The same columns, in the same order, as /data/readings.csv.
  */
-import type { APIRoute, GetStaticPaths } from 'astro';
-import { getDb } from '../../data/query.ts';
-import { idPaths } from '../../data/paths.ts';
+import type { GetStaticPaths } from 'astro';
+import { CSV_TYPE, dataFileRoute } from '../../data/paths.ts';
 import { stationCsv } from '../../data/station.ts';
 
-export const getStaticPaths = idPaths((db) => db.stations.keys()) satisfies GetStaticPaths;
-
-export const GET: APIRoute = async ({ params }) => {
-  const db = await getDb();
-  return new Response(stationCsv(db.stations.get(params.id!)!), {
-    headers: { 'Content-Type': 'text/csv; charset=utf-8' },
-  });
-};
+const route = dataFileRoute(CSV_TYPE, (db) =>
+  [...db.stations.values()].map((s) => ({
+    path: `/stations/${s.id}.csv`,
+    params: { id: s.id },
+    body: () => stationCsv(s),
+  })),
+);
+export const getStaticPaths = route.getStaticPaths satisfies GetStaticPaths;
+export const GET = route.GET;

@@ -4,17 +4,16 @@
  * of the current length is written, empty or not, so a missing file means a
  * broken deployment rather than "not found".
  */
-import type { APIRoute, GetStaticPaths } from 'astro';
-import { getDb } from '../../data/query.ts';
+import type { GetStaticPaths } from 'astro';
+import { JSON_TYPE, dataFileRoute } from '../../data/paths.ts';
 import { trackIndex } from '../../data/track.ts';
 
-export const getStaticPaths = (async () => {
-  const db = await getDb();
-  return [...trackIndex(db).shards.keys()].map((shard) => ({ params: { shard } }));
-}) satisfies GetStaticPaths;
-
-export const GET: APIRoute = async ({ params }) => {
-  const db = await getDb();
-  const shard = trackIndex(db).shards.get(params.shard!)!;
-  return new Response(JSON.stringify(shard), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
-};
+const route = dataFileRoute(JSON_TYPE, (db) =>
+  [...trackIndex(db).shards].map(([shard, body]) => ({
+    path: `/track/${shard}.json`,
+    params: { shard },
+    body: () => JSON.stringify(body),
+  })),
+);
+export const getStaticPaths = route.getStaticPaths satisfies GetStaticPaths;
+export const GET = route.GET;

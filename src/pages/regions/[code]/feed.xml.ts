@@ -1,9 +1,14 @@
 /** /regions/<code>/feed.xml: what concerns one township (its cases, stations' results, waters' documents, its chiefs' accountability), newest first. */
-import type { APIRoute, GetStaticPaths } from 'astro';
-import { getDb } from '../../../data/query.ts';
+import type { GetStaticPaths } from 'astro';
+import { ATOM_TYPE, dataFileRoute } from '../../../data/paths.ts';
 import { scopedFeed } from '../../../data/feed.ts';
 
-export const getStaticPaths = (async () =>
-  (await getDb()).townships.map((r) => ({ params: { code: r.code } }))) satisfies GetStaticPaths;
-
-export const GET: APIRoute = async ({ params }) => scopedFeed(await getDb(), 'township', params.code!);
+const route = dataFileRoute(ATOM_TYPE, (db) =>
+  db.townships.map(({ code }) => ({
+    path: `/regions/${code}/feed.xml`,
+    params: { code },
+    body: () => scopedFeed(db, 'township', code),
+  })),
+);
+export const getStaticPaths = route.getStaticPaths satisfies GetStaticPaths;
+export const GET = route.GET;

@@ -5,14 +5,16 @@
  * of the area-wide /data/readings.csv and /data/cases.csv. Only water-years
  * that have rows get a file (src/data/opendata.ts waterFilesOf).
  */
-import type { APIRoute, GetStaticPaths } from 'astro';
-import { getDb } from '../../../data/query.ts';
-import { allWaterFiles, waterFileCsv, type WaterFile } from '../../../data/opendata.ts';
+import type { GetStaticPaths } from 'astro';
+import { CSV_TYPE, dataFileRoute } from '../../../data/paths.ts';
+import { allWaterFiles, waterFileCsv, waterFileSitePath } from '../../../data/opendata.ts';
 
-export const getStaticPaths = (async () => {
-  const db = await getDb();
-  return allWaterFiles(db).map((f) => ({ params: { id: f.water, file: `${f.kind}-${f.year}` }, props: { f } }));
-}) satisfies GetStaticPaths;
-
-export const GET: APIRoute = ({ props }) =>
-  new Response(waterFileCsv((props as { f: WaterFile }).f), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
+const route = dataFileRoute(CSV_TYPE, (db) =>
+  allWaterFiles(db).map((f) => ({
+    path: waterFileSitePath(f),
+    params: { id: f.water, file: `${f.kind}-${f.year}` },
+    body: () => waterFileCsv(f),
+  })),
+);
+export const getStaticPaths = route.getStaticPaths satisfies GetStaticPaths;
+export const GET = route.GET;
