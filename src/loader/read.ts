@@ -8,7 +8,7 @@
  * validate.ts; loadDataFolder() in index.ts runs both.
  */
 import { join } from 'node:path';
-import { LineCounter, parseDocument, isMap, isSeq, visit, type Document } from 'yaml';
+import { LineCounter, parseDocument, isMap, visit, type Document } from 'yaml';
 import type { z } from 'astro/zod';
 import { decodeText, invalidByteMessages, parseCsv, type Encoding } from '../lib/csv.ts';
 import { TABLES, type TableName } from '../schemas/tables.ts';
@@ -221,6 +221,31 @@ function yamlLine(
   }
 }
 
+/** A problem per issue the schema found in a YAML document, located by line and column. */
+function schemaProblems(
+  doc: Document,
+  counter: LineCounter,
+  issues: readonly z.core.$ZodIssue[],
+  file: string,
+  problems: Problem[],
+  offsetLines = 0,
+): void {
+  for (const issue of issues) {
+    const pos = yamlLine(doc, counter, issue.path, offsetLines);
+    const value = doc.getIn(issue.path as unknown[]);
+    const { zh, en } = splitMessage(issue.message);
+    problems.push({
+      file,
+      line: pos?.line,
+      column: pos?.column,
+      field: issue.path.join('.'),
+      value: value === undefined || typeof value === 'object' ? undefined : String(value),
+      zh,
+      en,
+    });
+  }
+}
+
 function parseYaml(text: string, file: string, problems: Problem[], offsetLines = 0) {
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
@@ -284,20 +309,7 @@ export function parseYamlFile<S extends z.ZodType>(
   if (!ok) return null;
   const result = schema.safeParse(doc.toJS());
   if (result.success) return result.data;
-  for (const issue of result.error.issues) {
-    const pos = yamlLine(doc, counter, issue.path);
-    const value = doc.getIn(issue.path as unknown[]);
-    const { zh, en } = splitMessage(issue.message);
-    problems.push({
-      file,
-      line: pos?.line,
-      column: pos?.column,
-      field: issue.path.join('.'),
-      value: value === undefined || typeof value === 'object' ? undefined : String(value),
-      zh,
-      en,
-    });
-  }
+  schemaProblems(doc, counter, result.error.issues, file, problems);
   return null;
 }
 
@@ -355,27 +367,11 @@ function readDocuments(dir: string, problems: Problem[], rejected: Set<string>):
     }
     const result = documentSchema.safeParse(doc.toJS());
     if (!result.success) {
-      for (const issue of result.error.issues) {
-        const pos = yamlLine(doc, counter, issue.path, 1);
-        const value = doc.getIn(issue.path as unknown[]);
-        const { zh, en } = splitMessage(issue.message);
-        problems.push({
-          file,
-          line: pos?.line,
-          column: pos?.column,
-          field: issue.path.join('.'),
-          value: value === undefined || typeof value === 'object' ? undefined : String(value),
-          zh,
-          en,
-        });
-      }
+      schemaProblems(doc, counter, result.error.issues, file, problems, 1);
       rejected.add(id);
       continue;
     }
     const fieldLines = topLevelLines(doc, counter, 1);
-    if (isSeq(doc.get('waters', true))) {
-      // keep the line of the list itself; items are reported against it
-    }
     const body = checkDocumentBody(text, m[2] as 'md' | 'mdx');
     for (const p of body.problems) problems.push({ file, ...p });
     docs.push({ id, file, meta: result.data, fieldLines, componentRefs: body.refs });
