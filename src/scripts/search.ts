@@ -10,6 +10,7 @@
  * text.
  */
 import { META_WEIGHTS, foundByWords, hasLongWords, ownNameFirst } from './search-results.ts';
+import { resultItem } from './search-item.ts';
 
 interface PagefindResultData {
   url: string;
@@ -106,20 +107,7 @@ export function runSearch(root: HTMLElement): void {
       total === 0
         ? `没有找到与“${q}”有关的内容。可以换个说法，或输入拼音。`
         : `找到 ${total} 条结果${total > PAGE ? `，显示前 ${PAGE} 条` : ''}。`;
-    for (const item of items) {
-      const li = document.createElement('li');
-      const a = document.createElement('a');
-      a.href = item.url;
-      a.textContent = item.meta.title ?? item.url;
-      const meta = document.createElement('p');
-      meta.className = 'meta';
-      meta.textContent = [item.meta.type, item.meta.township, item.meta.detail].filter(Boolean).join(' · ');
-      const excerpt = document.createElement('p');
-      excerpt.className = 'excerpt';
-      excerpt.innerHTML = item.excerpt; // escaped by Pagefind, <mark> only
-      li.append(a, meta, excerpt);
-      list.append(li);
-    }
+    for (const item of items) list.append(resultItem(item));
   }
 
   form.addEventListener('submit', (e) => {

@@ -11,6 +11,7 @@
  * with <mark> around matches; every other field is set as text.
  */
 import { META_WEIGHTS, foundByWords, hasLongWords, ownNameFirst } from '../../../src/scripts/search-results.ts';
+import { resultItem } from '../../../src/scripts/search-item.ts';
 
 interface Site {
   name: string;
@@ -161,23 +162,7 @@ class PortalSearch extends HTMLElement {
         : `${where}找到 ${total} 条结果${total > PAGE ? `，显示前 ${PAGE} 条` : ''}。`;
     for (const item of items) {
       const s = this.#siteOf(item.url);
-      const li = document.createElement('li');
-      const a = document.createElement('a');
-      a.href = item.url;
-      a.textContent = item.meta.title ?? item.url;
-      const meta = document.createElement('p');
-      meta.className = 'meta';
-      const county = document.createElement('strong');
-      county.className = 'county';
-      county.textContent = s ? [s.group, s.name].filter(Boolean).join(' · ') : '';
-      meta.append(county, [item.meta.type, item.meta.township, item.meta.detail].filter(Boolean).join(' · '));
-      if (county.textContent && meta.childNodes.length > 1 && meta.lastChild?.textContent)
-        county.after(document.createTextNode(' · '));
-      const excerpt = document.createElement('p');
-      excerpt.className = 'excerpt';
-      excerpt.innerHTML = item.excerpt; // escaped by Pagefind, <mark> only
-      li.append(a, meta, excerpt);
-      list.append(li);
+      list.append(resultItem(item, s ? [s.group, s.name].filter(Boolean).join(' · ') : ''));
     }
   }
 }
