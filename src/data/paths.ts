@@ -43,6 +43,7 @@ export function dataFileRoute(contentType: string, files: (db: Db) => Iterable<D
   return { getStaticPaths, GET };
 }
 
+/** The Content-Type of the site's files that are not pages (the data files above, /data/, the report form's list). */
 export const CSV_TYPE = 'text/csv; charset=utf-8';
 export const JSON_TYPE = 'application/json; charset=utf-8';
 export const ATOM_TYPE = 'application/atom+xml; charset=utf-8';

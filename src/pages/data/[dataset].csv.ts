@@ -1,5 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getDb } from '../../data/query.ts';
+import { CSV_TYPE } from '../../data/paths.ts';
 import { DATASETS, datasetsOf, datasetCsv, rowsOf } from '../../data/opendata.ts';
 
 export const getStaticPaths = (async () =>
@@ -11,6 +12,6 @@ export const getStaticPaths = (async () =>
 export const GET: APIRoute = async ({ props }) => {
   const ds = DATASETS.find((d) => d.name === props.name)!;
   return new Response(datasetCsv(ds, rowsOf(await getDb(), ds)), {
-    headers: { 'Content-Type': 'text/csv; charset=utf-8' },
+    headers: { 'Content-Type': CSV_TYPE },
   });
 };

@@ -6,10 +6,11 @@
  */
 import type { APIRoute } from 'astro';
 import { getDb } from '../../data/query.ts';
+import { JSON_TYPE } from '../../data/paths.ts';
 import { waterChoices } from '../../components/report/waterChoices.ts';
 
 export const GET: APIRoute = async () => {
   const { choices } = waterChoices(await getDb());
   const body = { fields: ['id', 'name', 'area', 'keys'], waters: choices.map((c) => [c.id, c.name, c.area, c.keys]) };
-  return new Response(JSON.stringify(body), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+  return new Response(JSON.stringify(body), { headers: { 'Content-Type': JSON_TYPE } });
 };
