@@ -2,12 +2,17 @@
  * Wiring only: every file of the data contract becomes a content collection.
  * Schemas live in src/schemas, reading and validation in src/loader.
  */
-import { defineCollection } from 'astro:content';
+// defineCollection from the module 'astro:content' re-exports it from
+// (astro's own typings of 'astro:content' do the same): importing the virtual
+// module instead made Astro's content sync load its whole page-rendering
+// runtime, about a hundred modules, through a Vite server before reading
+// any data (docs/performance.md).
+import { defineCollection } from 'astro/content/config';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { join } from 'node:path';
-import { dataDir } from './loader/index.ts';
-import { folderLoader } from './loader/astro.ts';
+import { dataDir } from './loader/data-dir.ts';
+import { folderLoader } from './loader/folder-loader.ts';
 import { encodeEvents, encodePatrols, encodeReadings } from './loader/compact.ts';
 import { TABLES } from './schemas/tables.ts';
 import { siteSchema } from './schemas/site.ts';

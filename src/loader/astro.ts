@@ -4,19 +4,20 @@
  */
 import { statSync } from 'node:fs';
 import { sep } from 'node:path';
-import type { Loader } from 'astro/loaders';
+import type { LoaderContext } from 'astro/loaders';
 import { DataFolderError, dataDir, loadDataFolder, type LoadResult } from './index.ts';
 import { formatReport } from './problems.ts';
 import { WATCH } from './watching.ts';
 import type { RawFolder } from './read.ts';
+import { LOADED, fillStore, type Entries, type Loaded } from './folder-loader.ts';
 
 /**
  * Astro loads astro.config.mjs (and so the integration) and content.config.ts
  * through different module graphs, so a module-level cache would read and
  * validate a city's folder twice. The process-wide cache lives on globalThis.
  */
-const CACHE = Symbol.for('river-data:loaded');
-type Cache = { dir: string; result: LoadResult } | undefined;
+const CACHE = LOADED;
+type Cache = Loaded;
 
 /** Load the data folder once per process (per directory). */
 export function loadOnce(dir = dataDir()): LoadResult {
@@ -132,30 +133,21 @@ function watchFolder(
 }
 
 /**
- * A content loader for one part of the folder. Rows were validated with the
- * same zod schemas the collection declares, so they are stored as they are;
- * the store is cleared first so a build never serves stale cached entries.
- * Under `astro dev` the data folder (which may lie outside the project) is
- * watched, and every collection is refilled when a file there changes, so
- * an edited CSV shows on the next page load. A change that breaks the
- * folder is logged with every problem, and the pages keep the last valid
- * data.
+ * The full load of one collection (see ./folder-loader.ts for when it is
+ * needed): read and validate the folder unless this process already has,
+ * and fill the store. Under `astro dev` the data folder (which may lie
+ * outside the project) is watched, and every collection is refilled when a
+ * file there changes, so an edited CSV shows on the next page load. A
+ * change that breaks the folder is logged with every problem, and the pages
+ * keep the last valid data.
  */
-export function folderLoader<T extends Record<string, unknown>>(
+export function loadAndWatch<T extends Record<string, unknown>>(
   name: string,
-  entries: (f: RawFolder) => Iterable<{ id: string; data: T }>,
-): Loader {
-  return {
-    name: `river-data:${name}`,
-    load: async ({ store, watcher, logger }) => {
-      const dir = dataDir();
-      const fill = (folder: RawFolder) => {
-        store.clear();
-        for (const { id, data } of entries(folder)) store.set({ id, data });
-      };
-      fill(validFolder(dir));
-      if (!watcher) return;
-      watchFolder(dir, watcher, name, { fill, logger });
-    },
-  };
+  entries: Entries<T>,
+  { store, watcher, logger }: LoaderContext,
+): void {
+  const dir = dataDir();
+  const fill = (folder: RawFolder) => fillStore(store, entries, folder);
+  fill(validFolder(dir));
+  if (watcher) watchFolder(dir, watcher, name, { fill, logger });
 }

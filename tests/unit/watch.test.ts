@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { folderLoader } from '../../src/loader/astro.ts';
+import { folderLoader } from '../../src/loader/folder-loader.ts';
 import { cleanupTemp, makeFixture } from '../helpers/fixtures.ts';
 
 type Listener = (event: string, path: string) => void;
