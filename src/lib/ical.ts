@@ -45,7 +45,8 @@ export function escapeText(text: string): string {
   );
 }
 
-const encoder = new TextEncoder();
+/** The UTF-8 length of a code point, without encoding it (the calendar is folded character by character). */
+const utf8Octets = (cp: number): number => (cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4);
 
 /** A content line folded so that no line is longer than 75 octets (RFC 5545 3.1). */
 export function foldLine(line: string): string {
@@ -53,7 +54,7 @@ export function foldLine(line: string): string {
   let current = '';
   let octets = 0;
   for (const ch of line) {
-    const n = encoder.encode(ch).length;
+    const n = utf8Octets(ch.codePointAt(0)!);
     const limit = out.length === 0 ? 75 : 74; // continuation lines start with a space
     if (octets + n > limit) {
       out.push(current);

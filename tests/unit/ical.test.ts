@@ -18,6 +18,18 @@ describe('iCalendar writer', () => {
     expect(folded.map((l, i) => (i ? l.slice(1) : l)).join('')).toBe(line);
   });
 
+  it('fills each folded line to the limit with characters of one to four octets', () => {
+    // ASCII, a Latin letter with accent (2), a Chinese character (3) and a
+    // character outside the Basic Multilingual Plane (4, a surrogate pair).
+    const line = `DESCRIPTION:${'aé中𠀀'.repeat(30)}`;
+    const folded = foldLine(line).split('\r\n');
+    for (const l of folded) expect(octets(l)).toBeLessThanOrEqual(75);
+    // Folded only where the next character would not fit (a continuation line counts its leading space).
+    const next = (i: number) => [...folded[i + 1]!.slice(1)][0]!;
+    for (let i = 0; i < folded.length - 1; i++) expect(octets(folded[i]!) + octets(next(i))).toBeGreaterThan(75);
+    expect(folded.map((l, i) => (i ? l.slice(1) : l)).join('')).toBe(line);
+  });
+
   it('writes a calendar that ical.js reads back with the same events', () => {
     const ics = icsCalendar({
       prodId: '-//示例县河长制办公室//示例县河长制信息公开//ZH',
