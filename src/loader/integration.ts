@@ -20,6 +20,7 @@ import { formatReport } from './problems.ts';
 import { collectSearchEntries, entryFileIn } from './search-index.ts';
 import { collectDataFiles } from './data-files.ts';
 import { writeServiceWorker } from './service-worker.ts';
+import { timedPrerenderer } from './route-timing.ts';
 import { joinBase } from '../lib/base.ts';
 
 /** site.yaml `url`, for Astro's `site` (canonical URLs, QR codes, feeds). */
@@ -95,7 +96,9 @@ export default function riverData(): AstroIntegration {
         cacheDir = fileURLToPath(config.cacheDir);
         base = config.base;
       },
-      'astro:build:start': () => {
+      'astro:build:start': ({ setPrerenderer }) => {
+        // A diagnostic (docs/performance.md): each route's render time.
+        if (process.env.RIVER_TIME_ROUTES) setPrerenderer((astro) => timedPrerenderer(astro, (t) => console.log(t)));
         // Astro has filled the content store (its sync runs before this hook).
         releaseFolder();
         search = collectSearchEntries();
