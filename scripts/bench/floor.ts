@@ -19,8 +19,30 @@ export function projectConcurrency(root: string): number {
   return m ? Number(m[1]) : 1;
 }
 
-/** Write the floor site of `pages` pages into `dir` (emptied first). */
-export function writeFloorSite(dir: string, pages: number, concurrency: number): void {
+/** The floor's astro.config.mjs: the project's build options, and the timing diagnostic when asked for. */
+function floorConfig(concurrency: number, timeRoutes?: string): string {
+  const timing = timeRoutes
+    ? `import { timedPrerenderer } from ${JSON.stringify(timeRoutes)};\n\nconst timing = {\n  name: 'route-timing',\n  hooks: {\n    'astro:build:start': ({ setPrerenderer }) =>\n      setPrerenderer((astro) => timedPrerenderer(astro, (t) => console.log(t))),\n  },\n};\n`
+    : '';
+  return [
+    `import { defineConfig } from 'astro/config';`,
+    timing,
+    'export default defineConfig({',
+    "  trailingSlash: 'always',",
+    `  build: { format: 'directory', inlineStylesheets: 'never', concurrency: ${concurrency} },`,
+    '  devToolbar: { enabled: false },',
+    ...(timeRoutes ? ['  integrations: [timing],'] : []),
+    '});',
+    '',
+  ].join('\n');
+}
+
+/**
+ * Write the floor site of `pages` pages into `dir` (emptied first).
+ * `timeRoutes`: a file: URL of src/loader/route-timing.ts, whose diagnostic
+ * the floor then runs too (scripts/bench/render-times.ts).
+ */
+export function writeFloorSite(dir: string, pages: number, concurrency: number, timeRoutes?: string): void {
   if (!Number.isInteger(pages) || pages < 1) throw new Error(`floor: a positive number of pages, not ${pages}`);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(join(dir, 'src', 'layouts'), { recursive: true });
@@ -29,10 +51,7 @@ export function writeFloorSite(dir: string, pages: number, concurrency: number):
     join(dir, 'package.json'),
     JSON.stringify({ name: 'bench-floor', private: true, type: 'module' }, null, 2) + '\n',
   );
-  writeFileSync(
-    join(dir, 'astro.config.mjs'),
-    `import { defineConfig } from 'astro/config';\n\nexport default defineConfig({\n  trailingSlash: 'always',\n  build: { format: 'directory', inlineStylesheets: 'never', concurrency: ${concurrency} },\n  devToolbar: { enabled: false },\n});\n`,
-  );
+  writeFileSync(join(dir, 'astro.config.mjs'), floorConfig(concurrency, timeRoutes));
   writeFileSync(
     join(dir, 'src', 'layouts', 'Layout.astro'),
     `---
