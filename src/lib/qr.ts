@@ -6,10 +6,29 @@
  */
 import QRCode from 'qrcode';
 import { siteHref } from './base.ts';
+import { buildSlot } from './build-slot.ts';
 
 const utf8 = new TextEncoder();
 
+/**
+ * Codes a build made ahead on another thread (src/loader/qr-ahead.ts), by
+ * text: each is taken once, by the sign that prints it. The same function
+ * below made them, so a sign prints the same SVG either way.
+ */
+export const qrMadeAhead = buildSlot<Map<string, string>>('qrMadeAhead');
+
 export async function qrSvg(text: string): Promise<string> {
+  const ahead = qrMadeAhead.get();
+  const made = ahead?.get(text);
+  if (made !== undefined) {
+    ahead!.delete(text);
+    return made;
+  }
+  return makeQrSvg(text);
+}
+
+/** The QR code of `text` as inline SVG. */
+export async function makeQrSvg(text: string): Promise<string> {
   // One byte-mode segment. The library's search for the shortest mix of
   // modes (a shortest path over every split of the text) took a third of
   // each code's time and chose a single byte segment anyway for every URL

@@ -7,7 +7,8 @@
  * - it collects the search entries the pages give while they render and
  *   saves them for scripts/search-index.ts (see ./search-index.ts);
  * - it writes the pages' Content-Security-Policy into <outDir>/_headers;
- * - it writes the service worker, <outDir>/sw.js (./service-worker.ts).
+ * - it writes the service worker, <outDir>/sw.js (./service-worker.ts);
+ * - it has the signs' QR codes made on a second thread (./qr-ahead.ts).
  */
 import type { AstroIntegration } from 'astro';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -21,6 +22,7 @@ import { collectSearchEntries, entryFileIn } from './search-index.ts';
 import { collectDataFiles } from './data-files.ts';
 import { writeServiceWorker } from './service-worker.ts';
 import { timedPrerenderer } from './route-timing.ts';
+import { signQrTexts, startQrAhead, type QrAhead } from './qr-ahead.ts';
 import { joinBase } from '../lib/base.ts';
 
 /** site.yaml `url`, for Astro's `site` (canonical URLs, QR codes, feeds). */
@@ -63,6 +65,7 @@ export function syncHeaders(outDir: string, base = '/'): void {
 export default function riverData(): AstroIntegration {
   let search: ReturnType<typeof collectSearchEntries> | undefined;
   let dataFiles: ReturnType<typeof collectDataFiles> | undefined;
+  let qrAhead: QrAhead | undefined;
   let cacheDir = '';
   let base = '/';
   return {
@@ -73,9 +76,11 @@ export default function riverData(): AstroIntegration {
         // Pin the folder for the bundled page code, whose own module URL no
         // longer points into the project.
         process.env.RIVER_DATA_DIR = dir;
-        const { problems } = loadOnce(dir);
+        const { folder, problems } = loadOnce(dir);
         if (problems.length === 0) {
           logger.info(`data folder ${dir}: valid`);
+          // The signs' QR codes, on a second thread while the build starts (./qr-ahead.ts).
+          if (command === 'build' && !qrAhead) qrAhead = startQrAhead(signQrTexts(folder));
           return;
         }
         const report = formatReport(problems, dir);
@@ -105,6 +110,13 @@ export default function riverData(): AstroIntegration {
         dataFiles = collectDataFiles();
       },
       'astro:build:done': async ({ dir, logger }) => {
+        if (qrAhead) {
+          const qr = await qrAhead.stop();
+          qrAhead = undefined;
+          logger.info(
+            `QR codes: ${qr.used} of ${qr.made} made ahead on a second thread / 二维码：预先生成 ${qr.made} 个，用到 ${qr.used} 个`,
+          );
+        }
         const files = dataFiles!.write(fileURLToPath(dir));
         dataFiles = undefined;
         logger.info(`data files: ${files} / 数据文件：${files} 个 (per water, station, township and tracking shard)`);
