@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import { Features } from 'lightningcss';
 import riverData from './src/loader/integration.ts';
 import { siteUrl } from './src/loader/integration.ts';
+import { routeTiming } from './src/loader/route-timing.ts';
 import { basePathOf } from './src/lib/base.ts';
 import { satteri } from '@astrojs/markdown-satteri';
 import { markdownBase } from './src/lib/markdown-base.ts';
@@ -64,5 +65,6 @@ export default defineConfig({
       watch: { ignored: ['**/dist/**', '**/.bench/**', '**/.test-output/**', '**/.lighthouse/**'] },
     },
   },
-  integrations: [riverData(), mdx()],
+  // RIVER_TIME_ROUTES=1: each route's render time, a diagnostic (docs/performance.md).
+  integrations: [riverData(), mdx(), ...(process.env.RIVER_TIME_ROUTES ? [routeTiming()] : [])],
 });

@@ -21,9 +21,7 @@ export function projectConcurrency(root: string): number {
 
 /** The floor's astro.config.mjs: the project's build options, and the timing diagnostic when asked for. */
 function floorConfig(concurrency: number, timeRoutes?: string): string {
-  const timing = timeRoutes
-    ? `import { timedPrerenderer } from ${JSON.stringify(timeRoutes)};\n\nconst timing = {\n  name: 'route-timing',\n  hooks: {\n    'astro:build:start': ({ setPrerenderer }) =>\n      setPrerenderer((astro) => timedPrerenderer(astro, (t) => console.log(t))),\n  },\n};\n`
-    : '';
+  const timing = timeRoutes ? `import { routeTiming } from ${JSON.stringify(timeRoutes)};\n` : '';
   return [
     `import { defineConfig } from 'astro/config';`,
     timing,
@@ -31,7 +29,7 @@ function floorConfig(concurrency: number, timeRoutes?: string): string {
     "  trailingSlash: 'always',",
     `  build: { format: 'directory', inlineStylesheets: 'never', concurrency: ${concurrency} },`,
     '  devToolbar: { enabled: false },',
-    ...(timeRoutes ? ['  integrations: [timing],'] : []),
+    ...(timeRoutes ? ['  integrations: [routeTiming()],'] : []),
     '});',
     '',
   ].join('\n');

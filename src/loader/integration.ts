@@ -21,7 +21,6 @@ import { formatReport } from './problems.ts';
 import { collectSearchEntries, entryFileIn } from './search-index.ts';
 import { collectDataFiles } from './data-files.ts';
 import { writeServiceWorker } from './service-worker.ts';
-import { timedPrerenderer } from './route-timing.ts';
 import { signQrTexts, startQrAhead, type QrAhead } from './qr-ahead.ts';
 import { joinBase } from '../lib/base.ts';
 
@@ -101,9 +100,7 @@ export default function riverData(): AstroIntegration {
         cacheDir = fileURLToPath(config.cacheDir);
         base = config.base;
       },
-      'astro:build:start': ({ setPrerenderer }) => {
-        // A diagnostic (docs/performance.md): each route's render time.
-        if (process.env.RIVER_TIME_ROUTES) setPrerenderer((astro) => timedPrerenderer(astro, (t) => console.log(t)));
+      'astro:build:start': () => {
         // Astro has filled the content store (its sync runs before this hook).
         releaseFolder();
         search = collectSearchEntries();

@@ -10,7 +10,7 @@
  * still writes the files as it does. What it leaves out is the same for
  * every route: the Request, the file write and Astro's log line.
  */
-import type { AstroPrerenderer } from 'astro';
+import type { AstroIntegration, AstroPrerenderer } from 'astro';
 
 interface RouteTime {
   pages: number;
@@ -68,6 +68,17 @@ export function timedPrerenderer(inner: AstroPrerenderer, report: (table: string
     async teardown() {
       report(routeTimeTable(times));
       await inner.teardown?.();
+    },
+  };
+}
+
+/** The diagnostic as an integration, printing the table to the build's output (the project's astro.config.mjs, the bench's floor). */
+export function routeTiming(): AstroIntegration {
+  return {
+    name: 'route-timing',
+    hooks: {
+      'astro:build:start': ({ setPrerenderer }) =>
+        setPrerenderer((astro) => timedPrerenderer(astro, (table) => console.log(table))),
     },
   };
 }
