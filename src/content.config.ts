@@ -2,11 +2,11 @@
  * Wiring only: every file of the data contract becomes a content collection.
  * Schemas live in src/schemas, reading and validation in src/loader.
  */
-// defineCollection from the module 'astro:content' re-exports it from
-// (astro's own typings of 'astro:content' do the same): importing the virtual
-// module instead made Astro's content sync load its whole page-rendering
-// runtime, about a hundred modules, through a Vite server before reading
-// any data (docs/performance.md).
+// defineCollection from astro/content/config, the module the virtual module
+// 'astro:content' re-exports it from (Astro's own typings of 'astro:content'
+// do the same): importing the virtual module made Astro's content sync load
+// its whole page-rendering runtime, about a hundred modules, through a Vite
+// server before reading any data (docs/performance.md).
 import { defineCollection } from 'astro/content/config';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';

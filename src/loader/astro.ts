@@ -16,13 +16,11 @@ import { LOADED, fillStore, type Entries, type Loaded } from './folder-loader.ts
  * through different module graphs, so a module-level cache would read and
  * validate a city's folder twice. The process-wide cache lives on globalThis.
  */
-const CACHE = LOADED;
-type Cache = Loaded;
 
 /** Load the data folder once per process (per directory). */
 export function loadOnce(dir = dataDir()): LoadResult {
-  const g = globalThis as unknown as Record<symbol, Cache>;
-  const loaded = g[CACHE];
+  const g = globalThis as unknown as Record<symbol, Loaded>;
+  const loaded = g[LOADED];
   if (loaded && loaded.dir === dir) return loaded.result;
   return reload(dir);
 }
@@ -35,14 +33,14 @@ export function loadOnce(dir = dataDir()): LoadResult {
  * again. Whoever asks after this reads the folder again.
  */
 export function releaseFolder(): void {
-  delete (globalThis as unknown as Record<symbol, Cache>)[CACHE];
+  delete (globalThis as unknown as Record<symbol, Loaded>)[LOADED];
 }
 
 /** Read the folder again and replace the process-wide copy. */
 function reload(dir: string): LoadResult {
-  const g = globalThis as unknown as Record<symbol, Cache>;
-  g[CACHE] = { dir, result: loadDataFolder(dir) };
-  return g[CACHE].result;
+  const g = globalThis as unknown as Record<symbol, Loaded>;
+  g[LOADED] = { dir, result: loadDataFolder(dir) };
+  return g[LOADED].result;
 }
 
 /** The folder, or a thrown DataFolderError listing every problem. */

@@ -11,8 +11,8 @@
  * imports nothing of them. The full loader, which reads and validates the
  * folder itself and watches it under `astro dev`, is imported only when
  * that is needed: no validated folder in the process, or a watcher.
- * Measured on the sample: about a second less from start to content synced
- * (docs/performance.md).
+ * (Most of the time the content sync saves comes from content.config.ts
+ * importing defineCollection without Astro's runtime: docs/performance.md.)
  */
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { dataDir } from './data-dir.ts';
